@@ -1,0 +1,24 @@
+//! The domain of samverka: family centres (*familjecentraler*), their services,
+//! classification, access and the rules for who may do what.
+//!
+//! This crate is pure: no IO, no async, no SQL. Everything here can be tested
+//! with plain values, and most of the product's tests live here.
+
+pub mod access;
+pub mod centre;
+pub mod classification;
+pub mod colocation;
+pub mod hours;
+pub mod principal;
+pub mod role;
+pub mod service;
+pub mod validation;
+
+pub use access::{AccessRow, AccessTotals, children_per_centre};
+pub use centre::{Centre, CentreDraft, CentreInput, Unit, UnitDraft, UnitInput};
+pub use classification::{Classification, ClassificationOutcome, Finding, RuleSet, classify};
+pub use colocation::Colocation;
+pub use principal::PrincipalKind;
+pub use role::{Actor, Grant, Role};
+pub use service::{BaseService, ServiceType};
+pub use validation::{FieldError, FieldErrors};

@@ -1,0 +1,185 @@
+//! Accounts' roles and what each may do. Deny unless a grant allows.
+
+use serde::{Deserialize, Serialize};
+
+/// A role a login account holds, scoped by a [`Grant`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// System administrator (*systemadministratör*): everything, everywhere.
+    Admin,
+    /// County coordinator (*länssamordnare*): everything in one region.
+    CountyCoordinator,
+    /// Local coordinator (*lokal samordnare*): edits their own centres, reads their region.
+    LocalCoordinator,
+    /// Reader (*läsare*): reads one region.
+    Reader,
+}
+
+impl Role {
+    /// All roles, most powerful first.
+    pub const ALL: [Role; 4] = [
+        Role::Admin,
+        Role::CountyCoordinator,
+        Role::LocalCoordinator,
+        Role::Reader,
+    ];
+
+    /// Stable code, as on the command line (`county-coordinator`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::CountyCoordinator => "county-coordinator",
+            Role::LocalCoordinator => "local-coordinator",
+            Role::Reader => "reader",
+        }
+    }
+
+    /// Parses [`Role::code`].
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == text.trim())
+    }
+}
+
+/// One role held within a scope: a region, or one centre of a region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    /// The role.
+    pub role: Role,
+    /// The region it applies to (`None` only for admins).
+    pub region_id: Option<i64>,
+    /// The centre it applies to (local coordinators only).
+    pub centre_id: Option<i64>,
+}
+
+/// Who is acting, with every grant they hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Actor {
+    /// The account's id.
+    pub user_id: i64,
+    /// What the account may do.
+    pub grants: Vec<Grant>,
+}
+
+impl Actor {
+    /// A system administrator.
+    pub fn is_admin(&self) -> bool {
+        self.grants.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// Reads the registry, overview and access page of a region.
+    pub fn can_view_region(&self, region_id: i64) -> bool {
+        self.is_admin() || self.grants.iter().any(|g| g.region_id == Some(region_id))
+    }
+
+    /// Manages a region: its rules, accounts, population numbers, audit trail,
+    /// and creating and closing its centres.
+    pub fn can_manage_region(&self, region_id: i64) -> bool {
+        self.is_admin()
+            || self
+                .grants
+                .iter()
+                .any(|g| g.role == Role::CountyCoordinator && g.region_id == Some(region_id))
+    }
+
+    /// Edits a centre and its units.
+    pub fn can_edit_centre(&self, region_id: i64, centre_id: i64) -> bool {
+        self.can_manage_region(region_id)
+            || self.grants.iter().any(|g| {
+                g.role == Role::LocalCoordinator
+                    && g.region_id == Some(region_id)
+                    && g.centre_id == Some(centre_id)
+            })
+    }
+
+    /// The regions this actor can see grants for (admins: none listed, see [`Actor::is_admin`]).
+    pub fn region_ids(&self) -> Vec<i64> {
+        let mut ids: Vec<i64> = self.grants.iter().filter_map(|g| g.region_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Whether this actor may give a grant: admins any; county coordinators
+    /// non-admin roles within their own region.
+    pub fn can_grant(&self, grant: &Grant) -> bool {
+        match grant.role {
+            Role::Admin => self.is_admin(),
+            _ => grant.region_id.is_some_and(|r| self.can_manage_region(r)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(grants: Vec<Grant>) -> Actor {
+        Actor { user_id: 1, grants }
+    }
+    fn g(role: Role, region: Option<i64>, centre: Option<i64>) -> Grant {
+        Grant {
+            role,
+            region_id: region,
+            centre_id: centre,
+        }
+    }
+
+    #[test]
+    fn nobody_without_grants_may_do_anything() {
+        let a = actor(vec![]);
+        assert!(!a.can_view_region(1));
+        assert!(!a.can_manage_region(1));
+        assert!(!a.can_edit_centre(1, 1));
+    }
+
+    #[test]
+    fn a_local_coordinator_edits_only_their_own_centres() {
+        let a = actor(vec![g(Role::LocalCoordinator, Some(1), Some(10))]);
+        assert!(a.can_view_region(1));
+        assert!(a.can_edit_centre(1, 10));
+        assert!(!a.can_edit_centre(1, 11));
+        assert!(
+            !a.can_edit_centre(2, 10),
+            "same id in another region is another centre"
+        );
+        assert!(!a.can_manage_region(1));
+        assert!(!a.can_view_region(2));
+    }
+
+    #[test]
+    fn a_county_coordinator_runs_their_region_and_nothing_else() {
+        let a = actor(vec![g(Role::CountyCoordinator, Some(1), None)]);
+        assert!(a.can_manage_region(1));
+        assert!(a.can_edit_centre(1, 99));
+        assert!(!a.can_view_region(2));
+        assert!(!a.can_edit_centre(2, 5));
+        assert!(a.can_grant(&g(Role::LocalCoordinator, Some(1), Some(3))));
+        assert!(!a.can_grant(&g(Role::Reader, Some(2), None)));
+        assert!(!a.can_grant(&g(Role::Admin, None, None)));
+    }
+
+    #[test]
+    fn a_reader_reads() {
+        let a = actor(vec![g(Role::Reader, Some(1), None)]);
+        assert!(a.can_view_region(1));
+        assert!(!a.can_edit_centre(1, 1));
+        assert!(!a.can_manage_region(1));
+    }
+
+    #[test]
+    fn an_admin_may_do_everything() {
+        let a = actor(vec![g(Role::Admin, None, None)]);
+        assert!(
+            a.can_manage_region(7) && a.can_edit_centre(7, 7) && a.can_grant(&g(Role::Admin, None, None))
+        );
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.code()), Some(r));
+        }
+        assert_eq!(Role::parse("boss"), None);
+    }
+}
