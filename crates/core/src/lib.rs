@@ -9,9 +9,11 @@ pub mod centre;
 pub mod classification;
 pub mod colocation;
 pub mod hours;
+pub mod population;
 pub mod principal;
 pub mod role;
 pub mod service;
+pub mod text;
 pub mod validation;
 
 pub use access::{AccessRow, AccessTotals, children_per_centre};

@@ -1,0 +1,160 @@
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{Any, AnyPool, Transaction};
+
+use crate::{Result, StoreError};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Which database server is behind a [`Db`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An SQLite file (or memory).
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// A transaction on either backend.
+pub type Tx = Transaction<'static, Any>;
+
+/// The database: a connection pool and which backend it talks to.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// The current time as stored: RFC 3339, UTC, whole seconds.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Turns what a person gives as `DATABASE_URL` into a URL sqlx understands:
+/// a bare file path becomes an SQLite URL that creates the file.
+pub fn normalise_url(url: &str) -> (String, Backend) {
+    let u = url.trim();
+    if u.starts_with("postgres://") || u.starts_with("postgresql://") {
+        return (u.to_string(), Backend::Postgres);
+    }
+    if u == "sqlite::memory:" || u.starts_with("sqlite::memory:") {
+        return (u.to_string(), Backend::Sqlite);
+    }
+    let path = u
+        .strip_prefix("sqlite://")
+        .or_else(|| u.strip_prefix("sqlite:"))
+        .unwrap_or(u);
+    let with_mode = if path.contains("mode=") {
+        format!("sqlite://{path}")
+    } else if path.contains('?') {
+        format!("sqlite://{path}&mode=rwc")
+    } else {
+        format!("sqlite://{path}?mode=rwc")
+    };
+    (with_mode, Backend::Sqlite)
+}
+
+impl Db {
+    /// Opens the database that `url` names (a PostgreSQL URL, an SQLite URL, or
+    /// a file path) without migrating it.
+    pub async fn open(url: &str) -> Result<Db> {
+        install_default_drivers();
+        let (url, backend) = normalise_url(url);
+        let memory = url.contains(":memory:");
+        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        options = match backend {
+            Backend::Sqlite => {
+                options
+                    .max_connections(if memory { 1 } else { 8 })
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            sqlx::raw_sql(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            )
+                            .execute(conn)
+                            .await?;
+                            Ok(())
+                        })
+                    })
+            }
+            Backend::Postgres => options.max_connections(16),
+        };
+        let pool = options
+            .connect(&url)
+            .await
+            .map_err(|e| StoreError::Open(describe_open_error(&e)))?;
+        Ok(Db { pool, backend })
+    }
+
+    /// Opens and migrates: what the server and every command does at start.
+    pub async fn connect(url: &str) -> Result<Db> {
+        let db = Db::open(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Runs the embedded migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> Result<()> {
+        let migrator = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// The backend.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for queries.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(self.pool.begin().await?)
+    }
+
+    /// Closes every connection (checkpointing an SQLite file).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Answers when the database answers: for health checks.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}
+
+fn describe_open_error(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Io(io) => io.to_string(),
+        sqlx::Error::Database(d) => d.message().to_string(),
+        sqlx::Error::Configuration(c) => c.to_string(),
+        sqlx::Error::PoolTimedOut => "timed out waiting for the database".to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_paths_become_sqlite_urls() {
+        assert_eq!(normalise_url("samverka.db").0, "sqlite://samverka.db?mode=rwc");
+        assert_eq!(normalise_url("sqlite://x.db").0, "sqlite://x.db?mode=rwc");
+        assert_eq!(
+            normalise_url("sqlite:///tmp/x.db?mode=ro").0,
+            "sqlite:///tmp/x.db?mode=ro"
+        );
+        assert_eq!(normalise_url("postgres://h/db").1, Backend::Postgres);
+    }
+}

@@ -1,0 +1,141 @@
+//! Regions (counties) and their classification rules.
+
+use samverka_core::{BaseService, RuleSet};
+use serde::Serialize;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, Change, Who};
+use crate::{Db, Result, StoreError, Tx, now};
+
+/// A region (*region* / *län*) with its rule set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Region {
+    /// Id.
+    pub id: i64,
+    /// Name, e.g. "Region Uppsala".
+    pub name: String,
+    /// Official county code, e.g. "03".
+    pub code: Option<String>,
+    /// How its centres are classified.
+    pub rules: RuleSet,
+}
+
+const COLUMNS: &str = "id, name, code, like_partners, require_shared_entrance, min_shared_opening_minutes";
+
+fn from_row(r: &AnyRow) -> Result<Region> {
+    let partners: String = r.try_get("like_partners")?;
+    let entrance: i64 = r.try_get("require_shared_entrance")?;
+    Ok(Region {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        code: r.try_get("code")?,
+        rules: RuleSet {
+            like_partners: RuleSet::parse_partners(&partners),
+            require_shared_entrance: entrance != 0,
+            min_shared_opening_minutes: r.try_get("min_shared_opening_minutes")?,
+        },
+    })
+}
+
+/// Every region, by name.
+pub async fn list(db: &Db) -> Result<Vec<Region>> {
+    let rows = sqlx::query(crate::trusted(format!(
+        "SELECT {COLUMNS} FROM regions ORDER BY name"
+    )))
+    .fetch_all(db.pool())
+    .await?;
+    let mut regions: Vec<Region> = rows.iter().map(from_row).collect::<Result<_>>()?;
+    regions.sort_by_key(|r| samverka_core::text::sort_key(&r.name));
+    Ok(regions)
+}
+
+/// One region.
+pub async fn get(db: &Db, id: i64) -> Result<Region> {
+    let row = sqlx::query(crate::trusted(format!(
+        "SELECT {COLUMNS} FROM regions WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    from_row(&row)
+}
+
+/// A region by name (case-insensitive) or code.
+pub async fn find(db: &Db, name_or_code: &str) -> Result<Region> {
+    let needle = name_or_code.trim().to_lowercase();
+    list(db)
+        .await?
+        .into_iter()
+        .find(|r| r.name.to_lowercase() == needle || r.code.as_deref() == Some(needle.as_str()))
+        .ok_or(StoreError::NotFound)
+}
+
+/// Creates a region inside a transaction.
+pub async fn create(tx: &mut Tx, who: &Who, name: &str, code: Option<&str>, rules: &RuleSet) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO regions (name, code, like_partners, require_shared_entrance, min_shared_opening_minutes, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(name)
+    .bind(code)
+    .bind(rules.partners_code())
+    .bind(i64::from(rules.require_shared_entrance))
+    .bind(rules.min_shared_opening_minutes)
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await?;
+    audit::record(
+        tx,
+        who,
+        Change {
+            action: "create",
+            entity: "region",
+            entity_id: Some(id),
+            region_id: Some(id),
+            before: None,
+            after: Some(serde_json::json!({ "name": name, "code": code, "rules": rules })),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Changes a region's classification rules; its centres are re-classified
+/// from then on, since classification is always computed from the rules.
+pub async fn update_rules(db: &Db, who: &Who, id: i64, rules: &RuleSet) -> Result<()> {
+    let before = get(db, id).await?;
+    let mut partners = rules.like_partners.clone();
+    partners.retain(|p| *p != BaseService::ChildHealth);
+    let rules = RuleSet {
+        like_partners: partners,
+        ..rules.clone()
+    };
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE regions SET like_partners = $1, require_shared_entrance = $2, min_shared_opening_minutes = $3
+         WHERE id = $4",
+    )
+    .bind(rules.partners_code())
+    .bind(i64::from(rules.require_shared_entrance))
+    .bind(rules.min_shared_opening_minutes)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        who,
+        Change {
+            action: "update",
+            entity: "region",
+            entity_id: Some(id),
+            region_id: Some(id),
+            before: Some(serde_json::json!({ "rules": before.rules })),
+            after: Some(serde_json::json!({ "rules": rules })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
