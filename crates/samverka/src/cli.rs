@@ -1,0 +1,141 @@
+//! The command line: every setting as a flag and as an environment variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// samverka – governance and quality follow-up of Swedish family centres.
+///
+/// Start with `samverka demo`: it creates a database with a demo county,
+/// prints the demo logins and serves the web application.
+#[derive(Debug, Parser)]
+#[command(name = "samverka", version, about, long_about)]
+pub struct Cli {
+    /// Where the data lives: a PostgreSQL URL (postgres://user@host/db), an
+    /// SQLite URL (sqlite://file.db) or a plain file path.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "samverka.db",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: String,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Settings of the web server.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "SAMVERKA_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Mark session cookies Secure. Turn on when the site is reached over HTTPS.
+    #[arg(long, env = "SAMVERKA_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+    /// Other origins that may post forms, comma separated (e.g. https://samverka.region.se behind a proxy).
+    #[arg(long, env = "SAMVERKA_TRUSTED_ORIGINS", value_delimiter = ',')]
+    pub trusted_origins: Vec<String>,
+    /// Login attempts one address may make in a burst.
+    #[arg(long, env = "SAMVERKA_LOGIN_BURST", default_value_t = 10)]
+    pub login_burst: u32,
+}
+
+/// How much demo data.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Scale {
+    /// Uppsala county as its 2025 follow-up describes it, plus a small fictional region on Skåne's rules.
+    County,
+    /// A synthetic country: 21 regions, 290 municipalities, 500 centres, 10 years of population.
+    National,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application and the API.
+    Serve(ServeArgs),
+    /// Fill an empty database with demo data and serve it. An existing database is served as it is.
+    Demo {
+        /// Only fill the database; do not serve.
+        #[arg(long)]
+        no_serve: bool,
+        /// How much data.
+        #[arg(long, value_enum, default_value = "county")]
+        scale: Scale,
+        /// Server settings.
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Bring the database schema up to date (also done at every start).
+    Migrate,
+    /// Manage login accounts and API tokens.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write the whole database to one JSON file: the backup format.
+    Export {
+        /// The file to write ("-" for standard output).
+        file: PathBuf,
+    },
+    /// Read a file written by `export` into an empty database (restore, or move between SQLite and PostgreSQL).
+    Import {
+        /// The file to read.
+        file: PathBuf,
+    },
+    /// Import population numbers per municipality and year from a CSV file
+    /// (columns: municipality code or name, year, total, children 0–6). Nothing is imported if any line is wrong.
+    ImportPopulation {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+/// Account commands.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account, or give an existing account one more role.
+    Add {
+        /// The e-mail address, which is also the login name.
+        email: String,
+        /// The role.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The region the role applies to (name or code; not for admin).
+        #[arg(long)]
+        region: Option<String>,
+        /// The centre(s) a local coordinator coordinates (repeat for several).
+        #[arg(long)]
+        centre: Vec<String>,
+        /// The person's name (default: the part of the address before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// The password; when left out a random one is made and printed.
+        #[arg(long, env = "SAMVERKA_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Make a new API token for an account. The token is printed once, as the last line.
+    Token {
+        /// The account's e-mail address.
+        email: String,
+        /// A label to recognise the token by.
+        #[arg(long, default_value = "kommandorad")]
+        label: String,
+    },
+}
+
+/// Roles as written on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RoleArg {
+    /// System administrator: everything.
+    Admin,
+    /// County coordinator (länssamordnare) of a region.
+    CountyCoordinator,
+    /// Local coordinator (lokal samordnare) of one or more centres.
+    LocalCoordinator,
+    /// Reader of a region.
+    Reader,
+}
