@@ -1,0 +1,758 @@
+//! Uppsala county as the 2025 follow-up reports it, and a small fictional
+//! region that classifies by Region Skåne's rules.
+//!
+//! The Uppsala facts (the 17 centres, which services each one has, who runs
+//! them, how far they share premises, and population 2024) come from the
+//! report's Table 1, its section on co-location and its Appendix 2. The
+//! report names no buildings: every building name and street address below is
+//! invented, chosen only so that the computed co-location matches what the
+//! local coordinators answered. The 2023 population numbers are invented too
+//! (close to 2024's) so that choosing a year makes a visible difference.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use samverka_core::centre::{CentreInput, UnitInput};
+use samverka_core::{BaseService, Centre, Grant, PrincipalKind, Role, RuleSet, ServiceType};
+use samverka_store::{Db, Tx, Who, centres, municipalities, regions, users};
+
+use crate::{DemoLogin, login};
+
+/// Who takes part in a centre, as the county's tables list them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Party {
+    /// Maternal health care, run by the region.
+    Mhv,
+    /// Child health care, run by the region.
+    Bhv,
+    /// Open preschool, run by the municipality.
+    Of,
+    /// Preventive social services, run by the municipality.
+    Soc,
+    /// Open preschool run by the Church of Sweden (all five centres in Heby).
+    OfChurch,
+    /// The Church of Sweden as a fifth party, beside the four base services.
+    Church,
+}
+
+/// The Church of Sweden, as principal and as a party's name.
+const CHURCH: &str = "Svenska kyrkan";
+
+/// One unit of a demo centre.
+struct UnitSpec {
+    party: Party,
+    building: &'static str,
+    entrance: Option<bool>,
+}
+
+/// A unit whose use of a shared entrance is unknown.
+const fn u(party: Party, building: &'static str) -> UnitSpec {
+    UnitSpec {
+        party,
+        building,
+        entrance: None,
+    }
+}
+
+/// A unit whose use of the shared entrance is known.
+const fn ue(party: Party, building: &'static str, entrance: bool) -> UnitSpec {
+    UnitSpec {
+        party,
+        building,
+        entrance: Some(entrance),
+    }
+}
+
+/// One demo centre.
+struct CentreSpec {
+    name: &'static str,
+    /// SCB code of its municipality.
+    municipality: &'static str,
+    /// The place name its units are named after ("BVC Sävja").
+    place: &'static str,
+    shared_opening_minutes: Option<i64>,
+    units: &'static [UnitSpec],
+}
+
+/// One municipality with its population numbers: (year, total, children 0–6).
+struct MunicipalitySpec {
+    code: &'static str,
+    name: &'static str,
+    /// The municipality as principal ("Enköpings kommun").
+    principal: &'static str,
+    population: &'static [(i64, i64, i64)],
+}
+
+/// A whole demo region.
+struct RegionSpec {
+    name: &'static str,
+    code: &'static str,
+    /// The region as principal of health care.
+    principal: &'static str,
+    rules: fn() -> RuleSet,
+    municipalities: &'static [MunicipalitySpec],
+    centres: &'static [CentreSpec],
+}
+
+use Party::{Bhv, Church, Mhv, Of, OfChurch, Soc};
+
+const UPPSALA: RegionSpec = RegionSpec {
+    name: "Region Uppsala",
+    code: "03",
+    principal: "Region Uppsala",
+    rules: RuleSet::national,
+    municipalities: &[
+        MunicipalitySpec {
+            code: "0381",
+            name: "Enköping",
+            principal: "Enköpings kommun",
+            population: &[(2023, 47_960, 3_874), (2024, 48_551, 3_828)],
+        },
+        MunicipalitySpec {
+            code: "0331",
+            name: "Heby",
+            principal: "Heby kommun",
+            population: &[(2023, 14_301, 1_012), (2024, 14_352, 995)],
+        },
+        MunicipalitySpec {
+            code: "0305",
+            name: "Håbo",
+            principal: "Håbo kommun",
+            population: &[(2023, 22_795, 1_781), (2024, 22_947, 1_746)],
+        },
+        MunicipalitySpec {
+            code: "0330",
+            name: "Knivsta",
+            principal: "Knivsta kommun",
+            population: &[(2023, 20_612, 1_859), (2024, 21_073, 1_878)],
+        },
+        MunicipalitySpec {
+            code: "0360",
+            name: "Tierp",
+            principal: "Tierps kommun",
+            population: &[(2023, 21_067, 1_482), (2024, 21_118, 1_453)],
+        },
+        MunicipalitySpec {
+            code: "0380",
+            name: "Uppsala",
+            principal: "Uppsala kommun",
+            population: &[(2023, 245_382, 17_804), (2024, 247_947, 17_571)],
+        },
+        MunicipalitySpec {
+            code: "0319",
+            name: "Älvkarleby",
+            principal: "Älvkarleby kommun",
+            population: &[(2023, 9_571, 712), (2024, 9_546, 693)],
+        },
+        MunicipalitySpec {
+            code: "0382",
+            name: "Östhammar",
+            principal: "Östhammars kommun",
+            population: &[(2023, 22_148, 1_489), (2024, 22_164, 1_455)],
+        },
+    ],
+    centres: &[
+        CentreSpec {
+            name: "Enköpings familjecentral",
+            municipality: "0381",
+            place: "Enköping",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Enköping, Lindgatan 4"),
+                u(Bhv, "Vårdcentralen Enköping, Västra Ringvägen 3"),
+                u(Of, "Öppna förskolan Korsängen, Korsängsgatan 9"),
+                u(Soc, "Familjestödet Enköping, Rådhusgatan 2"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Heby",
+            municipality: "0331",
+            place: "Heby",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Heby, Kyrkogatan 5"),
+                u(Bhv, "Vårdcentralen Heby, Stationsgatan 8"),
+                u(OfChurch, "Församlingshemmet Heby, Prästgårdsvägen 2"),
+                u(Soc, "Kommunhuset Heby, Centralgatan 11"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Harbo",
+            municipality: "0331",
+            place: "Harbo",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Harbo, Skolvägen 3"),
+                u(Bhv, "Hälsostationen Harbo, Byvägen 10"),
+                u(OfChurch, "Harbo församlingsgård, Kyrkbacken 1"),
+                u(Soc, "Familjestödet Harbo, Byvägen 22"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Morgongåva/Vittinge",
+            municipality: "0331",
+            place: "Morgongåva/Vittinge",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Morgongåva, Idrottsvägen 6"),
+                u(Bhv, "Vårdcentralen Morgongåva, Storgatan 14"),
+                u(OfChurch, "Vittinge församlingshem, Kyrkvägen 4"),
+                u(Soc, "Familjestödet Morgongåva, Storgatan 30"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Tärnsjö",
+            municipality: "0331",
+            place: "Tärnsjö",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Tärnsjö, Hantverkargatan 2"),
+                u(Bhv, "Hälsostationen Tärnsjö, Nysätravägen 5"),
+                u(OfChurch, "Nora församlingshem, Kyrkvägen 9"),
+                u(Soc, "Familjestödet Tärnsjö, Torggatan 1"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Östervåla",
+            municipality: "0331",
+            place: "Östervåla",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Östervåla, Ängsvägen 3"),
+                u(Bhv, "Vårdcentralen Östervåla, Järnvägsgatan 12"),
+                u(OfChurch, "Östervåla församlingshem, Prästvägen 6"),
+                u(Soc, "Familjestödet Östervåla, Skolgatan 4"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Håbo",
+            municipality: "0305",
+            place: "Bålsta",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Bålsta, Centrumleden 5"),
+                u(Bhv, "Vårdcentralen Bålsta, Stationsvägen 21"),
+                u(Of, "Öppna förskolan Bålsta, Kalmarvägen 8"),
+                u(Soc, "Familjestödet Håbo, Centrumleden 1"),
+                u(Church, "Kyrkans hus Bålsta, Kyrkvägen 2"),
+            ],
+        },
+        CentreSpec {
+            name: "Knivsta familjecentral",
+            municipality: "0330",
+            place: "Knivsta",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Knivsta, Centralvägen 18"),
+                u(Bhv, "Vårdcentralen Knivsta, Apoteksvägen 2"),
+                u(Of, "Öppna förskolan Knivsta, Ängbyvägen 5"),
+                u(Soc, "Familjestödet Knivsta, Centralvägen 7"),
+                u(Church, "Knivsta församlingsgård, Gredelbyvägen 3"),
+            ],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Tierp",
+            municipality: "0360",
+            place: "Tierp",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Tierp, Storgatan 19"),
+                u(Bhv, "Vårdcentralen Tierp, Centralgatan 5"),
+                u(Of, "Öppna förskolan Tierp, Skolgatan 12"),
+                u(Soc, "Familjestödet Tierp, Torggatan 3"),
+            ],
+        },
+        CentreSpec {
+            name: "Ekeby/Flogsta familjecentral",
+            municipality: "0380",
+            place: "Ekeby/Flogsta",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Flogsta, Flogstavägen 40"),
+                u(Bhv, "Vårdcentralen Ekeby, Ekebyvägen 6"),
+                u(Of, "Öppna förskolan Flogsta, Sernanders väg 2"),
+                u(Soc, "Familjestödet Västra Uppsala, Kungsgärdesplan 1"),
+            ],
+        },
+        CentreSpec {
+            name: "Gottsunda familjecentral",
+            municipality: "0380",
+            place: "Gottsunda",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Barnmorskemottagningen Gottsunda, Gottsunda centrum 12"),
+                u(Bhv, "Vårdcentralen Gottsunda, Gottsunda centrum 4"),
+                u(Of, "Öppna förskolan Gottsunda, Valthornsvägen 9"),
+                u(Soc, "Familjestödet Gottsunda, Bandstolsvägen 3"),
+            ],
+        },
+        CentreSpec {
+            name: "Liljeforstorg familjecentral",
+            municipality: "0380",
+            place: "Liljeforstorg",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Liljeforshuset, Liljeforstorg 2"),
+                u(Bhv, "Liljeforshuset, Liljeforstorg 2"),
+                u(Of, "Liljeforshuset, Liljeforstorg 2"),
+                u(Soc, "Familjestödet Gränby, Gränbyvägen 15"),
+            ],
+        },
+        CentreSpec {
+            name: "Nyby/Heidenstam familjecentral",
+            municipality: "0380",
+            place: "Nyby/Heidenstam",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Heidenstamshuset, Heidenstamstorg 5"),
+                u(Bhv, "Heidenstamshuset, Heidenstamstorg 5"),
+                u(Of, "Heidenstamshuset, Heidenstamstorg 5"),
+                u(Soc, "Familjestödet Nyby, Nybyvägen 20"),
+            ],
+        },
+        CentreSpec {
+            name: "Stenhagen familjecentral",
+            municipality: "0380",
+            place: "Stenhagen",
+            shared_opening_minutes: None,
+            units: &[
+                u(Bhv, "Vårdcentralen Stenhagen, Stenhagens centrum 3"),
+                u(Of, "Öppna förskolan Stenhagen, Hedensbergsvägen 6"),
+                u(Soc, "Familjestödet Stenhagen, Herrhagsvägen 2"),
+            ],
+        },
+        CentreSpec {
+            name: "Sävja familjecentral",
+            municipality: "0380",
+            place: "Sävja",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Sävjahuset, Sävja torg 1"),
+                u(Bhv, "Sävjahuset, Sävja torg 1"),
+                u(Of, "Sävjahuset, Sävja torg 1"),
+                u(Soc, "Sävjahuset, Sävja torg 1"),
+            ],
+        },
+        // The report has no answer for this centre: it gets no units, so
+        // everything about it shows as unknown.
+        CentreSpec {
+            name: "Familjecentralen i Älvkarleby kommun",
+            municipality: "0319",
+            place: "Älvkarleby",
+            shared_opening_minutes: None,
+            units: &[],
+        },
+        CentreSpec {
+            name: "Familjecentralen i Gimo",
+            municipality: "0382",
+            place: "Gimo",
+            shared_opening_minutes: None,
+            units: &[
+                u(Mhv, "Gimo familjehus, Bruksgatan 7"),
+                u(Bhv, "Gimo familjehus, Bruksgatan 7"),
+                u(Of, "Gimo familjehus, Bruksgatan 7"),
+                u(Soc, "Gimo familjehus, Bruksgatan 7"),
+                u(Church, "Gimo familjehus, Bruksgatan 7"),
+            ],
+        },
+    ],
+};
+
+/// A fictional region that classifies by Region Skåne's guideline, with one
+/// centre for each way those rules part from the national definition.
+const SYDSLATT: RegionSpec = RegionSpec {
+    name: "Region Sydslätt (fiktiv)",
+    code: "99",
+    principal: "Region Sydslätt",
+    rules: RuleSet::skane,
+    municipalities: &[
+        MunicipalitySpec {
+            code: "9901",
+            name: "Slättköping",
+            principal: "Slättköpings kommun",
+            population: &[(2023, 31_240, 2_318), (2024, 31_502, 2_284)],
+        },
+        MunicipalitySpec {
+            code: "9902",
+            name: "Ljungsta",
+            principal: "Ljungsta kommun",
+            population: &[(2023, 11_870, 905), (2024, 11_935, 889)],
+        },
+    ],
+    centres: &[
+        // Child health care shares a building and door only with social
+        // services: FC-like nationally, family-centred work under Skåne's rules.
+        CentreSpec {
+            name: "Familjecentralen Västerport",
+            municipality: "9901",
+            place: "Västerport",
+            shared_opening_minutes: Some(20 * 60),
+            units: &[
+                ue(Mhv, "Kvinnohälsan Västerport, Storgatan 20", false),
+                ue(Bhv, "Hälsans hus, Storgatan 3", true),
+                ue(Of, "Öppna förskolan Tallen, Tallvägen 7", false),
+                ue(Soc, "Hälsans hus, Storgatan 3", true),
+            ],
+        },
+        // All four in one building, but each with its own door.
+        CentreSpec {
+            name: "Familjecentralen Stationen",
+            municipality: "9901",
+            place: "Stationen",
+            shared_opening_minutes: Some(20 * 60),
+            units: &[
+                ue(Mhv, "Stationshuset, Järnvägsgatan 1", false),
+                ue(Bhv, "Stationshuset, Järnvägsgatan 1", false),
+                ue(Of, "Stationshuset, Järnvägsgatan 1", false),
+                ue(Soc, "Stationshuset, Järnvägsgatan 1", false),
+            ],
+        },
+        // One building, one door, 20 hours a week together: a family centre
+        // under either rule set.
+        CentreSpec {
+            name: "Familjecentralen Solrosen",
+            municipality: "9901",
+            place: "Solrosen",
+            shared_opening_minutes: Some(20 * 60),
+            units: &[
+                ue(Mhv, "Solroshuset, Ängsvägen 12", true),
+                ue(Bhv, "Solroshuset, Ängsvägen 12", true),
+                ue(Of, "Solroshuset, Ängsvägen 12", true),
+                ue(Soc, "Solroshuset, Ängsvägen 12", true),
+                ue(Church, "Solroshuset, Ängsvägen 12", true),
+            ],
+        },
+        // One building, one door, but only 10 hours a week together.
+        CentreSpec {
+            name: "Familjecentralen Ljungsta",
+            municipality: "9902",
+            place: "Ljungsta",
+            shared_opening_minutes: Some(10 * 60),
+            units: &[
+                ue(Mhv, "Ljungsta vårdhus, Kyrkogatan 8", true),
+                ue(Bhv, "Ljungsta vårdhus, Kyrkogatan 8", true),
+                ue(Of, "Ljungsta vårdhus, Kyrkogatan 8", true),
+                ue(Soc, "Ljungsta vårdhus, Kyrkogatan 8", true),
+            ],
+        },
+        // Child health care and open preschool behind one door, 16 hours a
+        // week: FC-like under both rule sets.
+        CentreSpec {
+            name: "Familjecentralen Lövnäs",
+            municipality: "9902",
+            place: "Lövnäs",
+            shared_opening_minutes: Some(16 * 60),
+            units: &[
+                ue(Mhv, "Barnmorskemottagningen Lövnäs, Byvägen 2", false),
+                ue(Bhv, "Lövnäsgården, Skolvägen 4", true),
+                ue(Of, "Lövnäsgården, Skolvägen 4", true),
+                ue(Soc, "Familjestödet Ljungsta, Rådhustorget 1", false),
+            ],
+        },
+    ],
+};
+
+/// What [`load_region`] created, by name.
+struct Loaded {
+    region_id: i64,
+    centres: HashMap<&'static str, i64>,
+}
+
+impl Loaded {
+    fn centre(&self, name: &str) -> anyhow::Result<i64> {
+        self.centres
+            .get(name)
+            .copied()
+            .with_context(|| format!("demo centre {name} missing"))
+    }
+}
+
+/// The input for one unit of a demo centre.
+fn unit_input(
+    spec: &UnitSpec,
+    place: &str,
+    region: &RegionSpec,
+    municipality: &MunicipalitySpec,
+) -> UnitInput {
+    let (service, name, kind, principal) = match spec.party {
+        Mhv => (
+            ServiceType::Base(BaseService::Maternal),
+            format!("Barnmorskemottagningen {place}"),
+            PrincipalKind::Region,
+            region.principal,
+        ),
+        Bhv => (
+            ServiceType::Base(BaseService::ChildHealth),
+            format!("BVC {place}"),
+            PrincipalKind::Region,
+            region.principal,
+        ),
+        Of => (
+            ServiceType::Base(BaseService::OpenPreschool),
+            format!("Öppna förskolan {place}"),
+            PrincipalKind::Municipality,
+            municipality.principal,
+        ),
+        Soc => (
+            ServiceType::Base(BaseService::SocialServices),
+            format!("Familjestödet {place}"),
+            PrincipalKind::Municipality,
+            municipality.principal,
+        ),
+        OfChurch => (
+            ServiceType::Base(BaseService::OpenPreschool),
+            format!("Öppna förskolan {place}"),
+            PrincipalKind::NonProfit,
+            CHURCH,
+        ),
+        Church => (
+            ServiceType::Other,
+            CHURCH.to_string(),
+            PrincipalKind::NonProfit,
+            CHURCH,
+        ),
+    };
+    UnitInput {
+        service,
+        name: Some(name),
+        principal_kind: Some(kind),
+        principal_name: Some(principal.to_string()),
+        building: Some(spec.building.to_string()),
+        shared_entrance: spec.entrance,
+        // Base services have their whole ordinary operation at the centre;
+        // for the fifth party it is not recorded.
+        full_operation: (spec.party != Church).then_some(true),
+        minutes_per_week: None,
+    }
+}
+
+/// The street part of a building ("Sävjahuset, Sävja torg 1" → "Sävja torg 1").
+fn street(building: &str) -> String {
+    building.split_once(", ").map_or(building, |(_, s)| s).to_string()
+}
+
+/// Writes one region with its municipalities, population and centres.
+async fn load_region(tx: &mut Tx, who: &Who, spec: &RegionSpec) -> anyhow::Result<Loaded> {
+    let rules = (spec.rules)();
+    let region_id = regions::create(tx, who, spec.name, Some(spec.code), &rules)
+        .await
+        .with_context(|| format!("creating {}", spec.name))?;
+    let mut municipality_ids = HashMap::new();
+    for m in spec.municipalities {
+        let id = municipalities::create(tx, region_id, m.code, m.name)
+            .await
+            .with_context(|| format!("creating municipality {}", m.name))?;
+        for &(year, total, children) in m.population {
+            municipalities::set_population(tx, id, year, total, children).await?;
+        }
+        municipality_ids.insert(m.code, (id, m));
+    }
+    let mut centre_ids = HashMap::new();
+    for c in spec.centres {
+        let &(municipality_id, municipality) = municipality_ids
+            .get(c.municipality)
+            .with_context(|| format!("{} names an unknown municipality", c.name))?;
+        // The centre's address is where child health care works, if anywhere.
+        let address = c
+            .units
+            .iter()
+            .find(|x| x.party == Bhv)
+            .or(c.units.first())
+            .map(|x| format!("{}, {}", street(x.building), municipality.name));
+        let input = CentreInput {
+            name: c.name.to_string(),
+            municipality_id,
+            address,
+            opened_on: None,
+            shared_opening_minutes: c.shared_opening_minutes,
+        };
+        let id = centres::create_in(tx, who, region_id, &input)
+            .await
+            .with_context(|| format!("creating {}", c.name))?;
+        let centre = Centre {
+            id,
+            region_id,
+            municipality_id,
+            name: input.name,
+            address: input.address,
+            opened_on: None,
+            closed_on: None,
+            shared_opening_minutes: input.shared_opening_minutes,
+        };
+        for unit in c.units {
+            let input = unit_input(unit, c.place, spec, municipality);
+            centres::create_unit_in(tx, who, &centre, &input)
+                .await
+                .with_context(|| format!("adding a unit to {}", c.name))?;
+        }
+        centre_ids.insert(c.name, id);
+    }
+    Ok(Loaded {
+        region_id,
+        centres: centre_ids,
+    })
+}
+
+/// The centres in Heby municipality, whose local coordinator the demo shares.
+const HEBY_CENTRES: [&str; 5] = [
+    "Familjecentralen i Heby",
+    "Familjecentralen i Harbo",
+    "Familjecentralen i Morgongåva/Vittinge",
+    "Familjecentralen i Tärnsjö",
+    "Familjecentralen i Östervåla",
+];
+
+/// Loads Uppsala county, the fictional Skåne-rules region "Region Sydslätt
+/// (fiktiv)" and six demo accounts, all in one transaction: when anything
+/// fails, nothing is left behind. `hash_password` turns a password into the
+/// hash to store. Returns the accounts with their passwords.
+pub async fn load_county(
+    db: &Db,
+    hash_password: &(dyn Fn(&str) -> String + Sync),
+) -> anyhow::Result<Vec<DemoLogin>> {
+    let who = Who::cli();
+    let mut tx = db.begin().await?;
+    let uppsala = load_region(&mut tx, &who, &UPPSALA).await?;
+    let sydslatt = load_region(&mut tx, &who, &SYDSLATT).await?;
+
+    let region = |id: i64| Grant {
+        role: Role::Reader,
+        region_id: Some(id),
+        centre_id: None,
+    };
+    let local = |centre_id: i64| Grant {
+        role: Role::LocalCoordinator,
+        region_id: Some(uppsala.region_id),
+        centre_id: Some(centre_id),
+    };
+    let heby = HEBY_CENTRES
+        .iter()
+        .map(|name| uppsala.centre(name).map(local))
+        .collect::<anyhow::Result<Vec<Grant>>>()?;
+    let accounts: Vec<(DemoLogin, &str, Vec<Grant>)> = vec![
+        (
+            login(
+                "admin@demo.samverka.se",
+                "demo-admin",
+                Role::Admin,
+                "alla regioner",
+            ),
+            "Demo Systemadministratör",
+            vec![Grant {
+                role: Role::Admin,
+                region_id: None,
+                centre_id: None,
+            }],
+        ),
+        (
+            login(
+                "lan@uppsala.demo.samverka.se",
+                "demo-lan",
+                Role::CountyCoordinator,
+                UPPSALA.name,
+            ),
+            "Demo Länssamordnare Uppsala",
+            vec![Grant {
+                role: Role::CountyCoordinator,
+                ..region(uppsala.region_id)
+            }],
+        ),
+        (
+            login(
+                "lokal.savja@uppsala.demo.samverka.se",
+                "demo-savja",
+                Role::LocalCoordinator,
+                "Sävja familjecentral",
+            ),
+            "Demo Lokal samordnare Sävja",
+            vec![local(uppsala.centre("Sävja familjecentral")?)],
+        ),
+        (
+            login(
+                "lokal.heby@uppsala.demo.samverka.se",
+                "demo-heby",
+                Role::LocalCoordinator,
+                "Heby kommuns fem familjecentraler",
+            ),
+            "Demo Lokal samordnare Heby",
+            heby,
+        ),
+        (
+            login(
+                "lasare@uppsala.demo.samverka.se",
+                "demo-lasare",
+                Role::Reader,
+                UPPSALA.name,
+            ),
+            "Demo Läsare Uppsala",
+            vec![region(uppsala.region_id)],
+        ),
+        (
+            login(
+                "lan@sydslatt.demo.samverka.se",
+                "demo-sydslatt",
+                Role::CountyCoordinator,
+                SYDSLATT.name,
+            ),
+            "Demo Länssamordnare Sydslätt",
+            vec![Grant {
+                role: Role::CountyCoordinator,
+                ..region(sydslatt.region_id)
+            }],
+        ),
+    ];
+    let mut logins = Vec::with_capacity(accounts.len());
+    for (account, name, grants) in accounts {
+        let hash = hash_password(&account.password);
+        users::create_in(&mut tx, &who, &account.email, name, Some(&hash), &grants)
+            .await
+            .with_context(|| format!("creating the account {}", account.email))?;
+        logins.push(account);
+    }
+    tx.commit().await?;
+    Ok(logins)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_centre_names_a_known_municipality_and_the_tables_add_up() {
+        for spec in [&UPPSALA, &SYDSLATT] {
+            for c in spec.centres {
+                assert!(
+                    spec.municipalities.iter().any(|m| m.code == c.municipality),
+                    "{}",
+                    c.name
+                );
+            }
+        }
+        assert_eq!(UPPSALA.centres.len(), 17);
+        let total: i64 = UPPSALA
+            .municipalities
+            .iter()
+            .flat_map(|m| m.population.iter())
+            .filter(|p| p.0 == 2024)
+            .map(|p| p.1)
+            .sum();
+        assert_eq!(total, 407_698, "the report's county total for 2024");
+        let children: i64 = UPPSALA
+            .municipalities
+            .iter()
+            .flat_map(|m| m.population.iter())
+            .filter(|p| p.0 == 2024)
+            .map(|p| p.2)
+            .sum();
+        assert_eq!(children, 29_619);
+        for name in HEBY_CENTRES {
+            assert!(UPPSALA.centres.iter().any(|c| c.name == name), "{name}");
+        }
+    }
+
+    #[test]
+    fn street_is_the_part_after_the_building_name() {
+        assert_eq!(street("Sävjahuset, Sävja torg 1"), "Sävja torg 1");
+        assert_eq!(street("Torget 1"), "Torget 1");
+    }
+}

@@ -1,0 +1,53 @@
+//! Demo data for samverka.
+//!
+//! Two data sets, both written through the store's own functions so that
+//! every row gets its audit entry exactly as if a person had typed it:
+//!
+//! - [`load_county`]: Uppsala county as its 2025 follow-up describes it (the
+//!   17 centres, their services and co-location, population 2024), plus a
+//!   small fictional region that follows Region Skåne's stricter rules, and
+//!   a handful of demo accounts. Written in one transaction.
+//! - [`load_national`]: a synthetic country (21 regions, 290 municipalities,
+//!   500 centres, ten years of population) from a seeded random generator,
+//!   for trying the product at national scale.
+
+mod county;
+mod national;
+
+#[cfg(test)]
+mod tests;
+
+pub use county::load_county;
+pub use national::load_national;
+
+/// One demo account, as the command line prints it after loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLogin {
+    /// The login name.
+    pub email: String,
+    /// The password in clear text (it is a demo).
+    pub password: String,
+    /// The role's code, as in [`samverka_core::Role::code`].
+    pub role: &'static str,
+    /// What the account may see or edit, in words ("Region Uppsala").
+    pub scope: String,
+}
+
+/// True when the database has no regions and no users yet, i.e. it is safe
+/// to load demo data into it.
+pub async fn is_empty(db: &samverka_store::Db) -> anyhow::Result<bool> {
+    let n: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM users)")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(n == 0)
+}
+
+/// One line of the accounts the command line prints.
+fn login(email: &str, password: &str, role: samverka_core::Role, scope: impl Into<String>) -> DemoLogin {
+    DemoLogin {
+        email: email.to_string(),
+        password: password.to_string(),
+        role: role.code(),
+        scope: scope.into(),
+    }
+}
