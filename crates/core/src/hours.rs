@@ -29,7 +29,7 @@ pub fn parse_hours(text: &str) -> Option<i64> {
         };
         whole.checked_mul(60)?.checked_add(frac_minutes)?
     };
-    if minutes < 0 || minutes > 168 * 60 {
+    if !(0..=168 * 60).contains(&minutes) {
         return None;
     }
     Some(minutes)

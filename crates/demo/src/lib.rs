@@ -36,10 +36,7 @@ pub struct DemoLogin {
 /// True when the database has no regions and no users yet, i.e. it is safe
 /// to load demo data into it.
 pub async fn is_empty(db: &samverka_store::Db) -> anyhow::Result<bool> {
-    let n: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM users)")
-        .fetch_one(db.pool())
-        .await?;
-    Ok(n == 0)
+    Ok(db.is_empty().await?)
 }
 
 /// One line of the accounts the command line prints.

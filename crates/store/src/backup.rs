@@ -18,9 +18,12 @@ enum Kind {
 }
 use Kind::{Int, Text};
 
+/// A table's columns with their kinds.
+type Columns = &'static [(&'static str, Kind)];
+
 /// Every table that holds data worth keeping, in an order that satisfies
 /// foreign keys on import. Sessions are left out: they are short-lived.
-const TABLES: &[(&str, &str, &[(&str, Kind)])] = &[
+const TABLES: &[(&str, &str, Columns)] = &[
     (
         "regions",
         "id",
@@ -189,11 +192,7 @@ pub async fn import(db: &Db, doc: &Value, mut progress: impl FnMut(&str, usize))
         .get("tables")
         .and_then(Value::as_object)
         .ok_or_else(|| StoreError::Invalid("the file has no tables".into()))?;
-    let existing: i64 =
-        sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM users)")
-            .fetch_one(db.pool())
-            .await?;
-    if existing > 0 {
+    if !db.is_empty().await? {
         return Err(StoreError::Invalid(
             "the target database is not empty; import only into a new database".into(),
         ));
@@ -221,7 +220,7 @@ pub async fn import(db: &Db, doc: &Value, mut progress: impl FnMut(&str, usize))
                         Int => q.bind(None::<i64>),
                         Text => q.bind(None::<String>),
                     },
-                    (Int, Value::Number(n)) => q.bind(n.as_i64()),
+                    (Int, Value::Number(n)) if n.is_i64() => q.bind(n.as_i64()),
                     (Text, Value::String(s)) => q.bind(s.clone()),
                     _ => {
                         return Err(StoreError::Invalid(format!(

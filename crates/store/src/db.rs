@@ -63,6 +63,16 @@ impl Db {
         install_default_drivers();
         let (url, backend) = normalise_url(url);
         let memory = url.contains(":memory:");
+        if !memory {
+            // One direct connection first, so that a wrong address or password is
+            // reported as such instead of as a pool timeout.
+            use sqlx::Connection;
+            let probe = tokio::time::timeout(Duration::from_secs(10), sqlx::AnyConnection::connect(&url))
+                .await
+                .map_err(|_| StoreError::Open("the database did not answer within 10 seconds".into()))?
+                .map_err(|e| StoreError::Open(describe_open_error(&e)))?;
+            probe.close().await.ok();
+        }
         let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
         options = match backend {
             Backend::Sqlite => {
@@ -124,6 +134,15 @@ impl Db {
     /// Closes every connection (checkpointing an SQLite file).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// True when the database holds no regions and no accounts yet: safe to
+    /// fill with demo data or to import a backup into.
+    pub async fn is_empty(&self) -> Result<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM users)")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n == 0)
     }
 
     /// Answers when the database answers: for health checks.

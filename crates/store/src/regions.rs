@@ -72,8 +72,19 @@ pub async fn find(db: &Db, name_or_code: &str) -> Result<Region> {
         .ok_or(StoreError::NotFound)
 }
 
+/// The rules as stored: child health care is never its own partner.
+fn without_child_health(rules: &RuleSet) -> RuleSet {
+    let mut partners = rules.like_partners.clone();
+    partners.retain(|p| *p != BaseService::ChildHealth);
+    RuleSet {
+        like_partners: partners,
+        ..rules.clone()
+    }
+}
+
 /// Creates a region inside a transaction.
 pub async fn create(tx: &mut Tx, who: &Who, name: &str, code: Option<&str>, rules: &RuleSet) -> Result<i64> {
+    let rules = &without_child_health(rules);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO regions (name, code, like_partners, require_shared_entrance, min_shared_opening_minutes, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -106,12 +117,7 @@ pub async fn create(tx: &mut Tx, who: &Who, name: &str, code: Option<&str>, rule
 /// from then on, since classification is always computed from the rules.
 pub async fn update_rules(db: &Db, who: &Who, id: i64, rules: &RuleSet) -> Result<()> {
     let before = get(db, id).await?;
-    let mut partners = rules.like_partners.clone();
-    partners.retain(|p| *p != BaseService::ChildHealth);
-    let rules = RuleSet {
-        like_partners: partners,
-        ..rules.clone()
-    };
+    let rules = without_child_health(rules);
     let mut tx = db.begin().await?;
     sqlx::query(
         "UPDATE regions SET like_partners = $1, require_shared_entrance = $2, min_shared_opening_minutes = $3

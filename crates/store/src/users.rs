@@ -214,14 +214,18 @@ pub async fn set_disabled(
     Ok(())
 }
 
-/// Sets a new password hash.
+/// Sets a new password hash; [`StoreError::NotFound`] for an unknown account.
 pub async fn set_password(db: &Db, who: &Who, user_id: i64, hash: &str) -> Result<()> {
     let mut tx = db.begin().await?;
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+    let n = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(user_id)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
     audit::record(
         &mut tx,
         who,

@@ -78,7 +78,8 @@ pub struct CentreJson {
     pub classification: Option<String>,
     /// Why, in the caller's language (Accept-Language: sv or en).
     pub classification_reasons: Vec<String>,
-    /// `inte_alls`, `till_viss_del`, `till_stor_del`, `helt_och_hallet`, or null when unknown.
+    /// `inte_alls` (separate buildings), `till_viss_del` (some share one), `till_stor_del` (one building),
+    /// `helt_och_hallet` (one building and entrance), or null when unknown.
     pub colocation: Option<String>,
     /// The units, closed ones included.
     pub units: Vec<UnitJson>,

@@ -45,13 +45,10 @@ impl UnitForm {
     }
 }
 
-fn choices(
-    t: &Tr,
-) -> (
-    Vec<(&'static str, String)>,
-    Vec<(&'static str, String)>,
-    Vec<(&'static str, String)>,
-) {
+/// Options of a select or radio group: value and label.
+type Choices = Vec<(&'static str, String)>;
+
+fn choices(t: &Tr) -> (Choices, Choices, Choices) {
     let mut services: Vec<(&'static str, String)> = samverka_core::BaseService::ALL
         .iter()
         .map(|b| {
@@ -76,23 +73,19 @@ fn choices(
     (services, principals, yes_no)
 }
 
-fn form(
-    page: Page,
-    centre: &Centre,
-    region: &str,
+/// A centre whose units the account may change.
+struct Editable {
+    centre: Centre,
+    region: String,
     manage: bool,
-    action: String,
-    draft: UnitDraft,
-    errors: Vec<(&'static str, String)>,
-    title: String,
-) -> UnitForm {
+}
+
+fn form(page: Page, e: &Editable, action: String, draft: UnitDraft, errors: Choices, title: String) -> UnitForm {
     let (services, principals, yes_no) = choices(&page.t);
     UnitForm {
-        page: page
-            .titled(title)
-            .in_region(centre.region_id, region, manage, "overview"),
+        page: page.titled(title).in_region(e.centre.region_id, &e.region, e.manage, "overview"),
         action,
-        cancel: format!("/centres/{}", centre.id),
+        cancel: format!("/centres/{}", e.centre.id),
         draft,
         services,
         principals,
@@ -105,7 +98,7 @@ async fn editable_centre(
     state: &AppState,
     user: &CurrentUser,
     id: i64,
-) -> Result<(Centre, String, bool), AppError> {
+) -> Result<Editable, AppError> {
     let c = centres::get(&state.db, id).await?;
     require(user.actor.can_edit_centre(c.region_id, c.id))?;
     if c.closed_on.is_some() {
@@ -113,10 +106,10 @@ async fn editable_centre(
     }
     let region = regions::get(&state.db, c.region_id).await?;
     let manage = user.actor.can_manage_region(c.region_id);
-    Ok((c, region.name, manage))
+    Ok(Editable { centre: c, region: region.name, manage })
 }
 
-fn messages(t: &Tr, errors: &samverka_core::FieldErrors) -> Vec<(&'static str, String)> {
+fn messages(t: &Tr, errors: &samverka_core::FieldErrors) -> Choices {
     errors
         .0
         .iter()
@@ -130,17 +123,15 @@ async fn new_unit_form(
     page: Page,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (c, region, manage) = editable_centre(&state, &user, id).await?;
+    let e = editable_centre(&state, &user, id).await?;
     let draft = UnitDraft {
         full_operation: "yes".into(),
         ..UnitDraft::default()
     };
-    let title = page.t.t1("unit-new-title", "centre", &c.name);
+    let title = page.t.t1("unit-new-title", "centre", &e.centre.name);
     html(form(
         page,
-        &c,
-        &region,
-        manage,
+        &e,
         format!("/centres/{id}/units/new"),
         draft,
         Vec::new(),
@@ -156,21 +147,19 @@ async fn create_unit(
     Path(id): Path<i64>,
     Form(draft): Form<UnitDraft>,
 ) -> Result<Response, AppError> {
-    let (c, region, manage) = editable_centre(&state, &user, id).await?;
+    let e = editable_centre(&state, &user, id).await?;
     match draft.validate() {
         Ok(input) => {
-            centres::create_unit(&state.db, &user.who(), c.id, &input).await?;
+            centres::create_unit(&state.db, &user.who(), e.centre.id, &input).await?;
             view::flash(&session, page.t.t("flash-saved")).await;
             Ok(Redirect::to(&format!("/centres/{id}")).into_response())
         }
         Err(errors) => {
             let t = page.t;
-            let title = t.t1("unit-new-title", "centre", &c.name);
+            let title = t.t1("unit-new-title", "centre", &e.centre.name);
             invalid(form(
                 page,
-                &c,
-                &region,
-                manage,
+                &e,
                 format!("/centres/{id}/units/new"),
                 draft,
                 messages(&t, &errors),
@@ -195,7 +184,7 @@ async fn edit_unit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let u = centres::get_unit(&state.db, id).await?;
-    let (c, region, manage) = editable_centre(&state, &user, u.centre_id).await?;
+    let e = editable_centre(&state, &user, u.centre_id).await?;
     let draft = UnitDraft {
         service: u.service.code().into(),
         name: u.name.clone().unwrap_or_default(),
@@ -206,12 +195,10 @@ async fn edit_unit_form(
         full_operation: bool_code(u.full_operation),
         hours_per_week: u.minutes_per_week.map(format_hours).unwrap_or_default(),
     };
-    let title = page.t.t1("unit-edit-title", "centre", &c.name);
+    let title = page.t.t1("unit-edit-title", "centre", &e.centre.name);
     html(form(
         page,
-        &c,
-        &region,
-        manage,
+        &e,
         format!("/units/{id}/edit"),
         draft,
         Vec::new(),
@@ -228,21 +215,19 @@ async fn update_unit(
     Form(draft): Form<UnitDraft>,
 ) -> Result<Response, AppError> {
     let u = centres::get_unit(&state.db, id).await?;
-    let (c, region, manage) = editable_centre(&state, &user, u.centre_id).await?;
+    let e = editable_centre(&state, &user, u.centre_id).await?;
     match draft.validate() {
         Ok(input) => {
             centres::update_unit(&state.db, &user.who(), id, &input).await?;
             view::flash(&session, page.t.t("flash-saved")).await;
-            Ok(Redirect::to(&format!("/centres/{}", c.id)).into_response())
+            Ok(Redirect::to(&format!("/centres/{}", e.centre.id)).into_response())
         }
         Err(errors) => {
             let t = page.t;
-            let title = t.t1("unit-edit-title", "centre", &c.name);
+            let title = t.t1("unit-edit-title", "centre", &e.centre.name);
             invalid(form(
                 page,
-                &c,
-                &region,
-                manage,
+                &e,
                 format!("/units/{id}/edit"),
                 draft,
                 messages(&t, &errors),
@@ -259,7 +244,7 @@ async fn close_unit_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let u = centres::get_unit(&state.db, id).await?;
-    let (c, region, manage) = editable_centre(&state, &user, u.centre_id).await?;
+    let e = editable_centre(&state, &user, u.centre_id).await?;
     if u.closed_on.is_some() {
         return Err(AppError::Conflict("closed".into()));
     }
@@ -267,9 +252,9 @@ async fn close_unit_form(
     html(CloseForm {
         page: page
             .titled(t.t1("unit-close-title", "service", view::service_name(&t, u.service)))
-            .in_region(c.region_id, &region, manage, "overview"),
+            .in_region(e.centre.region_id, &e.region, e.manage, "overview"),
         action: format!("/units/{id}/close"),
-        cancel: format!("/centres/{}", c.id),
+        cancel: format!("/centres/{}", e.centre.id),
         explanation: t.t("unit-close-explanation"),
         closed_on: chrono::Utc::now().date_naive().to_string(),
         error: None,
@@ -285,7 +270,7 @@ async fn close_unit(
     Form(form): Form<CloseDraft>,
 ) -> Result<Response, AppError> {
     let u = centres::get_unit(&state.db, id).await?;
-    let (c, region, manage) = editable_centre(&state, &user, u.centre_id).await?;
+    let e = editable_centre(&state, &user, u.centre_id).await?;
     if u.closed_on.is_some() {
         return Err(AppError::Conflict("closed".into()));
     }
@@ -294,14 +279,14 @@ async fn close_unit(
         Ok(date) => {
             centres::close_unit(&state.db, &user.who(), id, date).await?;
             view::flash(&session, t.t("flash-closed")).await;
-            Ok(Redirect::to(&format!("/centres/{}", c.id)).into_response())
+            Ok(Redirect::to(&format!("/centres/{}", e.centre.id)).into_response())
         }
         Err(errors) => invalid(CloseForm {
             page: page
                 .titled(t.t1("unit-close-title", "service", view::service_name(&t, u.service)))
-                .in_region(c.region_id, &region, manage, "overview"),
+                .in_region(e.centre.region_id, &e.region, e.manage, "overview"),
             action: format!("/units/{id}/close"),
-            cancel: format!("/centres/{}", c.id),
+            cancel: format!("/centres/{}", e.centre.id),
             explanation: t.t("unit-close-explanation"),
             closed_on: form.closed_on,
             error: view::field_error(&t, &errors, "closed_on"),

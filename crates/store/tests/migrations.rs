@@ -1,0 +1,86 @@
+//! Migrations: a fresh database gets every table, and migrating again is harmless.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{bare_centre, count, uppsala};
+use samverka_store::testing::TestDb;
+use samverka_store::{Db, centres, regions, sessions};
+
+const TABLES: &[&str] = &[
+    "regions",
+    "municipalities",
+    "population",
+    "centres",
+    "units",
+    "users",
+    "grants",
+    "api_tokens",
+    "sessions",
+    "audit_log",
+];
+
+#[tokio::test]
+async fn a_fresh_database_is_migrated_and_empty() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        for table in TABLES {
+            assert_eq!(count(&t.db, table).await, 0, "{n}: {table} starts empty");
+        }
+        let applied = count(&t.db, "_sqlx_migrations").await;
+        assert_eq!(applied, 1, "{n}: one migration recorded");
+        assert!(regions::list(&t.db).await.expect("regions").is_empty(), "{n}");
+        t.db.ping().await.expect("ping");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn migrating_twice_is_harmless_and_keeps_the_data() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let (region, munis) = uppsala(&t.db).await;
+        let centre = centres::create(
+            &t.db,
+            &common::cli(),
+            region,
+            &bare_centre(munis[0], "Heby familjecentral"),
+        )
+        .await
+        .expect("create centre");
+        sessions::save(&t.db, "s1", "{}", 4_000_000_000)
+            .await
+            .expect("save session");
+
+        t.db.migrate()
+            .await
+            .unwrap_or_else(|e| panic!("{n}: second migrate failed: {e}"));
+        t.db.migrate()
+            .await
+            .unwrap_or_else(|e| panic!("{n}: third migrate failed: {e}"));
+        assert_eq!(
+            count(&t.db, "_sqlx_migrations").await,
+            1,
+            "{n}: nothing ran twice"
+        );
+
+        // A restart: open and migrate the same database again.
+        let again = Db::connect(&t.url)
+            .await
+            .unwrap_or_else(|e| panic!("{n}: reopening failed: {e}"));
+        assert_eq!(again.backend(), t.db.backend(), "{n}");
+        let c = centres::get(&again, centre).await.expect("centre survives");
+        assert_eq!(c.name, "Heby familjecentral", "{n}");
+        assert_eq!(
+            regions::get(&again, region).await.expect("region").name,
+            "Region Uppsala",
+            "{n}"
+        );
+        assert!(
+            sessions::load(&again, "s1").await.expect("load").is_some(),
+            "{n}: session survives"
+        );
+        again.close().await;
+        t.cleanup().await;
+    }
+}

@@ -1,0 +1,970 @@
+//! The registry: regions, municipalities, centres, units, population numbers,
+//! the access table and the audit trail every change leaves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{
+    audit_all, bare_centre, bare_unit, cli, count, date, full_centre, full_unit, gavleborg, region_with,
+    uppsala,
+};
+use samverka_core::centre::{CentreInput, UnitInput};
+use samverka_core::population::{PopulationLine, parse_population_csv};
+use samverka_core::{BaseService, PrincipalKind, RuleSet, ServiceType, Unit};
+use samverka_store::testing::TestDb;
+use samverka_store::{StoreError, Who, audit, centres, municipalities, regions};
+use serde_json::json;
+
+fn as_input(u: &Unit) -> UnitInput {
+    UnitInput {
+        service: u.service,
+        name: u.name.clone(),
+        principal_kind: u.principal_kind,
+        principal_name: u.principal_name.clone(),
+        building: u.building.clone(),
+        shared_entrance: u.shared_entrance,
+        full_operation: u.full_operation,
+        minutes_per_week: u.minutes_per_week,
+    }
+}
+
+fn line(line: usize, municipality: &str, year: i64, total: i64, children: i64) -> PopulationLine {
+    PopulationLine {
+        line,
+        municipality: municipality.into(),
+        year,
+        total,
+        children_0_6: children,
+    }
+}
+
+#[tokio::test]
+async fn regions_are_created_found_and_their_rules_changed() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let mut tx = db.begin().await.expect("begin");
+        let skane = regions::create(&mut tx, &cli(), "Region Skåne", Some("12"), &RuleSet::skane())
+            .await
+            .expect("create Skåne");
+        let ostergotland =
+            regions::create(&mut tx, &cli(), "Region Östergötland", None, &RuleSet::national())
+                .await
+                .expect("create Östergötland");
+        let uppsala = regions::create(
+            &mut tx,
+            &cli(),
+            "Region Uppsala",
+            Some("03"),
+            &RuleSet::national(),
+        )
+        .await
+        .expect("create Uppsala");
+        tx.commit().await.expect("commit");
+
+        let r = regions::get(db, skane).await.expect("get");
+        assert_eq!(r.name, "Region Skåne", "{n}");
+        assert_eq!(r.code.as_deref(), Some("12"), "{n}");
+        assert_eq!(r.rules, RuleSet::skane(), "{n}: rules round-trip");
+        let r = regions::get(db, ostergotland).await.expect("get");
+        assert_eq!(r.code, None, "{n}: a missing code stays missing");
+        assert_eq!(r.rules, RuleSet::national(), "{n}");
+
+        let names: Vec<String> = regions::list(db)
+            .await
+            .expect("list")
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert_eq!(
+            names,
+            ["Region Skåne", "Region Uppsala", "Region Östergötland"],
+            "{n}: listed in Swedish order"
+        );
+        assert_eq!(
+            regions::find(db, "region uppsala").await.expect("by name").id,
+            uppsala,
+            "{n}"
+        );
+        assert_eq!(regions::find(db, " 12 ").await.expect("by code").id, skane, "{n}");
+        assert!(
+            matches!(
+                regions::find(db, "Region Halland").await,
+                Err(StoreError::NotFound)
+            ),
+            "{n}"
+        );
+        assert!(
+            matches!(regions::get(db, 9_999).await, Err(StoreError::NotFound)),
+            "{n}"
+        );
+
+        // The same name twice is a conflict, and leaves nothing behind.
+        let audit_before = audit_all(db).await.len();
+        let mut tx = db.begin().await.expect("begin");
+        let dup = regions::create(&mut tx, &cli(), "Region Uppsala", None, &RuleSet::national()).await;
+        assert!(
+            matches!(dup, Err(StoreError::Conflict(_))),
+            "{n}: duplicate region name gives {dup:?}"
+        );
+        drop(tx);
+        assert_eq!(regions::list(db).await.expect("list").len(), 3, "{n}");
+        assert_eq!(audit_all(db).await.len(), audit_before, "{n}");
+
+        // Child health care can never be its own partner; the change is audited.
+        let who = Who::user(7, "lena@region.se");
+        let asked = RuleSet {
+            like_partners: vec![BaseService::ChildHealth, BaseService::OpenPreschool],
+            require_shared_entrance: true,
+            min_shared_opening_minutes: Some(600),
+        };
+        regions::update_rules(db, &who, uppsala, &asked)
+            .await
+            .expect("update rules");
+        let r = regions::get(db, uppsala).await.expect("get");
+        assert_eq!(r.rules.like_partners, [BaseService::OpenPreschool], "{n}");
+        assert!(r.rules.require_shared_entrance, "{n}");
+        assert_eq!(r.rules.min_shared_opening_minutes, Some(600), "{n}");
+        let last = &audit::list(db, Some(uppsala), None, 1).await.expect("audit")[0];
+        assert_eq!(
+            (last.action.as_str(), last.entity.as_str()),
+            ("update", "region"),
+            "{n}"
+        );
+        assert_eq!(last.entity_id, Some(uppsala), "{n}");
+        assert_eq!(
+            (last.user_id, last.actor.as_str()),
+            (Some(7), "lena@region.se"),
+            "{n}"
+        );
+        assert_eq!(
+            last.before,
+            Some(json!({ "rules": RuleSet::national() })),
+            "{n}: before holds the old rules"
+        );
+        assert_eq!(
+            last.after.as_ref().unwrap()["rules"]["like_partners"],
+            json!(["open_preschool"]),
+            "{n}"
+        );
+        assert!(
+            matches!(
+                regions::update_rules(db, &who, 9_999, &asked).await,
+                Err(StoreError::NotFound)
+            ),
+            "{n}"
+        );
+
+        // Not at creation either.
+        let mut tx = db.begin().await.expect("begin");
+        let kalmar = regions::create(&mut tx, &cli(), "Region Kalmar", Some("08"), &asked)
+            .await
+            .expect("create");
+        tx.commit().await.expect("commit");
+        let r = regions::get(db, kalmar).await.expect("get");
+        assert_eq!(
+            r.rules.like_partners,
+            [BaseService::OpenPreschool],
+            "{n}: stored without child health care"
+        );
+        let created = &audit::list(db, Some(kalmar), None, 1).await.expect("audit")[0];
+        assert_eq!(
+            created.after.as_ref().unwrap()["rules"]["like_partners"],
+            json!(["open_preschool"]),
+            "{n}: the trail shows the stored rules"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn municipalities_are_listed_per_region_in_swedish_order() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, _) = region_with(
+            db,
+            "Region Uppsala",
+            &[
+                ("0382", "Östhammar"),
+                ("0319", "Älvkarleby"),
+                ("0380", "Uppsala"),
+                ("0381", "Enköping"),
+            ],
+        )
+        .await;
+        let (r2, gavle) = gavleborg(db).await;
+        let names: Vec<String> = municipalities::list(db, Some(r1))
+            .await
+            .expect("list")
+            .into_iter()
+            .map(|m| m.name)
+            .collect();
+        assert_eq!(names, ["Enköping", "Uppsala", "Älvkarleby", "Östhammar"], "{n}");
+        let only = municipalities::list(db, Some(r2)).await.expect("list");
+        assert_eq!(only.len(), 1, "{n}");
+        assert_eq!(
+            (
+                only[0].id,
+                only[0].region_id,
+                only[0].code.as_str(),
+                only[0].name.as_str()
+            ),
+            (gavle[0], r2, "2180", "Gävle"),
+            "{n}"
+        );
+        assert_eq!(municipalities::list(db, None).await.expect("all").len(), 5, "{n}");
+
+        let mut tx = db.begin().await.expect("begin");
+        let dup = municipalities::create(&mut tx, r2, "0380", "Sandviken").await;
+        assert!(
+            matches!(dup, Err(StoreError::Conflict(_))),
+            "{n}: a code is unique, got {dup:?}"
+        );
+        // An open transaction holds a connection; give it back before closing.
+        drop(tx);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn centres_round_trip_and_missing_data_stays_missing() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let (r2, g) = gavleborg(db).await;
+
+        let full = full_centre(m[0], "Sävja familjecentral");
+        let a = centres::create(db, &cli(), r1, &full).await.expect("create full");
+        let bare = bare_centre(m[1], "Tierps familjecentral");
+        let b = centres::create(db, &cli(), r1, &bare).await.expect("create bare");
+        let zero = CentreInput {
+            shared_opening_minutes: Some(0),
+            ..bare_centre(m[2], "Östra familjecentralen")
+        };
+        let c = centres::create(db, &cli(), r1, &zero).await.expect("create zero");
+        let other = centres::create(db, &cli(), r2, &bare_centre(g[0], "Gävle familjecentral"))
+            .await
+            .expect("create in Gävleborg");
+
+        let got = centres::get(db, a).await.expect("get");
+        assert_eq!(
+            (got.id, got.region_id, got.municipality_id),
+            (a, r1, m[0]),
+            "{n}: ids"
+        );
+        assert_eq!(got.name, full.name, "{n}");
+        assert_eq!(got.address, full.address, "{n}");
+        assert_eq!(got.opened_on, Some(date(2010, 8, 1)), "{n}");
+        assert_eq!(got.shared_opening_minutes, Some(930), "{n}");
+        assert_eq!(got.closed_on, None, "{n}: a new centre is open");
+
+        let got = centres::get(db, b).await.expect("get");
+        assert_eq!(
+            (
+                got.address,
+                got.opened_on,
+                got.shared_opening_minutes,
+                got.closed_on
+            ),
+            (None, None, None, None),
+            "{n}: unknown fields stay unknown"
+        );
+        assert_eq!(
+            centres::get(db, c).await.expect("get").shared_opening_minutes,
+            Some(0),
+            "{n}: zero minutes is not unknown"
+        );
+
+        let names: Vec<String> = centres::list(db, Some(r1))
+            .await
+            .expect("list")
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Sävja familjecentral",
+                "Tierps familjecentral",
+                "Östra familjecentralen"
+            ],
+            "{n}: one region's centres, in Swedish order"
+        );
+        assert_eq!(
+            centres::list(db, Some(r2)).await.expect("list")[0].id,
+            other,
+            "{n}"
+        );
+        assert_eq!(centres::list(db, None).await.expect("list").len(), 4, "{n}");
+        assert!(
+            matches!(centres::get(db, 9_999).await, Err(StoreError::NotFound)),
+            "{n}"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let (r2, g) = gavleborg(db).await;
+        let centre = centres::create(db, &cli(), r1, &full_centre(m[0], "Sävja familjecentral"))
+            .await
+            .expect("centre");
+        let elsewhere = centres::create(db, &cli(), r2, &bare_centre(g[0], "Gävle familjecentral"))
+            .await
+            .expect("centre");
+
+        let yes = full_unit();
+        let no = UnitInput {
+            service: ServiceType::Base(BaseService::OpenPreschool),
+            name: Some("Svenska kyrkans öppna förskola".into()),
+            principal_kind: Some(PrincipalKind::NonProfit),
+            principal_name: Some("Svenska kyrkan".into()),
+            building: Some("Församlingshemmet".into()),
+            shared_entrance: Some(false),
+            full_operation: Some(false),
+            minutes_per_week: Some(0),
+        };
+        let unknown = bare_unit(ServiceType::Other);
+        let mut inputs = vec![yes, no, unknown];
+        for (service, kind) in [
+            (BaseService::Maternal, PrincipalKind::Region),
+            (BaseService::SocialServices, PrincipalKind::Municipality),
+        ] {
+            inputs.push(UnitInput {
+                principal_kind: Some(kind),
+                ..bare_unit(ServiceType::Base(service))
+            });
+        }
+        let mut ids = Vec::new();
+        for input in &inputs {
+            ids.push(
+                centres::create_unit(db, &cli(), centre, input)
+                    .await
+                    .expect("create unit"),
+            );
+        }
+        let other_unit = centres::create_unit(db, &cli(), elsewhere, &full_unit())
+            .await
+            .expect("unit");
+
+        for (id, input) in ids.iter().zip(&inputs) {
+            let u = centres::get_unit(db, *id).await.expect("get unit");
+            assert_eq!(&as_input(&u), input, "{n}: unit {id} round-trips");
+            assert_eq!((u.centre_id, u.closed_on), (centre, None), "{n}");
+        }
+        let u = centres::get_unit(db, ids[1]).await.expect("get");
+        assert_eq!(
+            (u.shared_entrance, u.full_operation),
+            (Some(false), Some(false)),
+            "{n}: a 'no' stays a 'no'"
+        );
+        let u = centres::get_unit(db, ids[2]).await.expect("get");
+        assert_eq!(
+            (u.shared_entrance, u.full_operation, u.minutes_per_week),
+            (None, None, None),
+            "{n}: unknown stays unknown, not 'no'"
+        );
+
+        let listed: Vec<i64> = centres::units(db, centre)
+            .await
+            .expect("units")
+            .iter()
+            .map(|u| u.id)
+            .collect();
+        assert_eq!(listed, ids, "{n}: units in the order they were added");
+        let in_region: Vec<i64> = centres::units_in_region(db, Some(r1))
+            .await
+            .expect("units")
+            .iter()
+            .map(|u| u.id)
+            .collect();
+        assert_eq!(in_region, ids, "{n}: another region's units are not listed");
+        assert_eq!(
+            centres::units_in_region(db, Some(r2)).await.expect("units")[0].id,
+            other_unit,
+            "{n}"
+        );
+        assert_eq!(
+            centres::units_in_region(db, None).await.expect("units").len(),
+            6,
+            "{n}"
+        );
+
+        // Setting a known answer back to unknown clears it.
+        let back = UnitInput {
+            shared_entrance: None,
+            full_operation: None,
+            minutes_per_week: None,
+            ..full_unit()
+        };
+        centres::update_unit(db, &cli(), ids[0], &back)
+            .await
+            .expect("update unit");
+        let u = centres::get_unit(db, ids[0]).await.expect("get");
+        assert_eq!(as_input(&u), back, "{n}: updated unit");
+        assert!(
+            matches!(centres::get_unit(db, 9_999).await, Err(StoreError::NotFound)),
+            "{n}"
+        );
+        assert!(
+            matches!(
+                centres::create_unit(db, &cli(), 9_999, &full_unit()).await,
+                Err(StoreError::NotFound)
+            ),
+            "{n}: a unit needs an existing centre"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn updating_and_closing_keep_the_record_and_are_audited() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let who = Who::user(3, "karin@uppsala.se");
+        let first = full_centre(m[0], "Sävja familjecentral");
+        let id = centres::create(db, &who, r1, &first).await.expect("create");
+        let unit = centres::create_unit(db, &who, id, &full_unit())
+            .await
+            .expect("unit");
+
+        let changed = CentreInput {
+            name: "Sävja familjecentrum".into(),
+            municipality_id: m[1],
+            address: None,
+            opened_on: Some(date(2011, 1, 10)),
+            shared_opening_minutes: None,
+        };
+        centres::update(db, &who, id, &changed).await.expect("update");
+        let c = centres::get(db, id).await.expect("get");
+        assert_eq!(c.name, "Sävja familjecentrum", "{n}");
+        assert_eq!(c.municipality_id, m[1], "{n}");
+        assert_eq!(c.address, None, "{n}: a cleared address is cleared");
+        assert_eq!(c.opened_on, Some(date(2011, 1, 10)), "{n}");
+        assert_eq!(c.shared_opening_minutes, None, "{n}");
+
+        let mut updated_unit = full_unit();
+        updated_unit.minutes_per_week = Some(1200);
+        centres::update_unit(db, &who, unit, &updated_unit)
+            .await
+            .expect("update unit");
+        centres::close_unit(db, &who, unit, date(2024, 6, 30))
+            .await
+            .expect("close unit");
+        centres::close(db, &who, id, date(2024, 12, 31))
+            .await
+            .expect("close");
+
+        let c = centres::get(db, id)
+            .await
+            .expect("a closed centre is still there");
+        assert_eq!(c.closed_on, Some(date(2024, 12, 31)), "{n}");
+        assert_eq!(c.name, "Sävja familjecentrum", "{n}: closing keeps the details");
+        assert_eq!(
+            centres::list(db, Some(r1)).await.expect("list").len(),
+            1,
+            "{n}: still listed"
+        );
+        let u = centres::get_unit(db, unit)
+            .await
+            .expect("a closed unit is still there");
+        assert_eq!(u.closed_on, Some(date(2024, 6, 30)), "{n}");
+        assert_eq!(u.minutes_per_week, Some(1200), "{n}");
+        assert_eq!(centres::units(db, id).await.expect("units").len(), 1, "{n}");
+        assert_eq!(
+            (count(db, "centres").await, count(db, "units").await),
+            (1, 1),
+            "{n}: nothing deleted"
+        );
+
+        // Newest first: close, close unit, update unit, update, create unit, create, region.
+        let trail = audit::list(db, Some(r1), None, 100).await.expect("audit");
+        let steps: Vec<(&str, &str, Option<i64>)> = trail
+            .iter()
+            .map(|e| (e.action.as_str(), e.entity.as_str(), e.entity_id))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("close", "centre", Some(id)),
+                ("close", "unit", Some(unit)),
+                ("update", "unit", Some(unit)),
+                ("update", "centre", Some(id)),
+                ("create", "unit", Some(unit)),
+                ("create", "centre", Some(id)),
+                ("create", "region", Some(r1)),
+            ],
+            "{n}: the audit trail, newest first"
+        );
+        assert!(trail.windows(2).all(|w| w[0].id > w[1].id), "{n}: ids descend");
+        for e in &trail[..6] {
+            assert_eq!(
+                (e.user_id, e.actor.as_str()),
+                (Some(3), "karin@uppsala.se"),
+                "{n}: {e:?}"
+            );
+            assert_eq!(e.region_id, Some(r1), "{n}");
+            assert!(
+                e.at.ends_with('Z') && e.at.len() == 20,
+                "{n}: RFC 3339 time, got {}",
+                e.at
+            );
+        }
+        assert_eq!(trail[6].actor, "kommandorad", "{n}");
+
+        let close = &trail[0];
+        assert_eq!(close.before.as_ref().unwrap()["closed_on"], json!(null), "{n}");
+        assert_eq!(
+            close.before.as_ref().unwrap()["name"],
+            json!("Sävja familjecentrum"),
+            "{n}"
+        );
+        assert_eq!(close.after, Some(json!({ "closed_on": "2024-12-31" })), "{n}");
+        let close_unit = &trail[1];
+        assert_eq!(
+            close_unit.before.as_ref().unwrap()["closed_on"],
+            json!(null),
+            "{n}"
+        );
+        assert_eq!(
+            close_unit.after,
+            Some(json!({ "closed_on": "2024-06-30" })),
+            "{n}"
+        );
+        let update_unit = &trail[2];
+        assert_eq!(
+            update_unit.before.as_ref().unwrap()["minutes_per_week"],
+            json!(2400),
+            "{n}"
+        );
+        assert_eq!(
+            update_unit.after.as_ref().unwrap()["minutes_per_week"],
+            json!(1200),
+            "{n}"
+        );
+        let update = &trail[3];
+        let before = update.before.as_ref().expect("before");
+        assert_eq!(before["name"], json!("Sävja familjecentral"), "{n}");
+        assert_eq!(before["address"], json!("Sävja centrum 1, 757 57 Uppsala"), "{n}");
+        assert_eq!(before["opened_on"], json!("2010-08-01"), "{n}");
+        assert_eq!(before["municipality_id"], json!(m[0]), "{n}");
+        let after = update.after.as_ref().expect("after");
+        assert_eq!(after["name"], json!("Sävja familjecentrum"), "{n}");
+        assert_eq!(after["address"], json!(null), "{n}");
+        assert_eq!(after["municipality_id"], json!(m[1]), "{n}");
+        let create = &trail[5];
+        assert_eq!(create.before, None, "{n}");
+        assert_eq!(
+            create.after.as_ref().unwrap()["name"],
+            json!("Sävja familjecentral"),
+            "{n}"
+        );
+
+        assert!(
+            matches!(
+                centres::close(db, &who, 9_999, date(2024, 1, 1)).await,
+                Err(StoreError::NotFound)
+            ),
+            "{n}"
+        );
+        assert!(
+            matches!(
+                centres::close_unit(db, &who, 9_999, date(2024, 1, 1)).await,
+                Err(StoreError::NotFound)
+            ),
+            "{n}"
+        );
+        assert!(
+            matches!(
+                centres::update(db, &who, 9_999, &changed).await,
+                Err(StoreError::NotFound)
+            ),
+            "{n}"
+        );
+        assert_eq!(
+            audit_all(db).await.len(),
+            7,
+            "{n}: failed writes leave no audit entry"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_audit_trail_filters_by_region_and_pages_newest_first() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let (r2, g) = gavleborg(db).await;
+        for i in 0..5 {
+            centres::create(db, &cli(), r1, &bare_centre(m[0], &format!("Heby {i}")))
+                .await
+                .expect("create");
+            centres::create(db, &cli(), r2, &bare_centre(g[0], &format!("Gävle {i}")))
+                .await
+                .expect("create");
+        }
+
+        let all = audit_all(db).await;
+        assert_eq!(all.len(), 12, "{n}: 2 regions + 10 centres");
+        assert!(all.windows(2).all(|w| w[0].id > w[1].id), "{n}: newest first");
+        assert_eq!(
+            all[0].after.as_ref().unwrap()["name"],
+            json!("Gävle 4"),
+            "{n}: the newest is first"
+        );
+
+        let r1_trail = audit::list(db, Some(r1), None, 100).await.expect("audit");
+        assert_eq!(r1_trail.len(), 6, "{n}");
+        assert!(
+            r1_trail.iter().all(|e| e.region_id == Some(r1)),
+            "{n}: only region 1"
+        );
+        let r2_trail = audit::list(db, Some(r2), None, 100).await.expect("audit");
+        assert_eq!(r2_trail.len(), 6, "{n}");
+        assert!(
+            r2_trail.iter().all(|e| e.region_id == Some(r2)),
+            "{n}: only region 2"
+        );
+        assert!(
+            audit::list(db, Some(9_999), None, 100)
+                .await
+                .expect("audit")
+                .is_empty(),
+            "{n}"
+        );
+
+        // Pages of two, each starting below the last id of the page before.
+        let mut paged = Vec::new();
+        let mut before = None;
+        loop {
+            let page = audit::list(db, Some(r1), before, 2).await.expect("page");
+            assert!(page.len() <= 2, "{n}: a page holds at most the limit");
+            let Some(last) = page.last() else { break };
+            before = Some(last.id);
+            paged.extend(page);
+        }
+        assert_eq!(
+            paged, r1_trail,
+            "{n}: the pages add up to the whole trail, once each"
+        );
+
+        let tail = audit::list(db, None, Some(all[3].id), 100).await.expect("tail");
+        assert_eq!(tail, all[4..].to_vec(), "{n}: before_id without a region filter");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_centre_in_another_regions_municipality_is_refused_and_nothing_is_written() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let (_r2, g) = gavleborg(db).await;
+        let audit_before = audit_all(db).await;
+
+        let wrong = centres::create(db, &cli(), r1, &bare_centre(g[0], "Gävle i Uppsala?")).await;
+        assert!(matches!(wrong, Err(StoreError::Invalid(_))), "{n}: got {wrong:?}");
+        let missing = centres::create(db, &cli(), r1, &bare_centre(9_999, "Ingenstans")).await;
+        assert!(
+            matches!(missing, Err(StoreError::Invalid(_))),
+            "{n}: got {missing:?}"
+        );
+        assert_eq!(count(db, "centres").await, 0, "{n}: no centre stored");
+        assert_eq!(audit_all(db).await, audit_before, "{n}: no audit entry");
+
+        // Moving an existing centre to another region's municipality is refused too.
+        let id = centres::create(db, &cli(), r1, &full_centre(m[0], "Heby familjecentral"))
+            .await
+            .expect("create");
+        let audit_before = audit_all(db).await;
+        let moved = centres::update(db, &cli(), id, &full_centre(g[0], "Flyttad")).await;
+        assert!(matches!(moved, Err(StoreError::Invalid(_))), "{n}: got {moved:?}");
+        let c = centres::get(db, id).await.expect("get");
+        assert_eq!(
+            (c.name.as_str(), c.municipality_id),
+            ("Heby familjecentral", m[0]),
+            "{n}: unchanged"
+        );
+        assert_eq!(audit_all(db).await, audit_before, "{n}: no audit entry");
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn access_counts_only_centres_open_during_the_year() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await; // Heby, Tierp, Enköping
+        let (r2, g) = gavleborg(db).await;
+        let heby = m[0];
+        let open = |name: &str, opened: Option<chrono::NaiveDate>| CentreInput {
+            opened_on: opened,
+            ..bare_centre(heby, name)
+        };
+        // Heby: counted in 2023 are a, b and c.
+        let a = centres::create(db, &cli(), r1, &open("a", Some(date(2020, 5, 1))))
+            .await
+            .expect("a");
+        centres::close(db, &cli(), a, date(2023, 1, 1))
+            .await
+            .expect("close a");
+        centres::create(db, &cli(), r1, &open("b", None))
+            .await
+            .expect("b");
+        centres::create(db, &cli(), r1, &open("c", Some(date(2023, 12, 31))))
+            .await
+            .expect("c");
+        centres::create(db, &cli(), r1, &open("d", Some(date(2024, 1, 1))))
+            .await
+            .expect("d");
+        let e = centres::create(db, &cli(), r1, &open("e", Some(date(2015, 3, 1))))
+            .await
+            .expect("e");
+        centres::close(db, &cli(), e, date(2022, 12, 31))
+            .await
+            .expect("close e");
+        // Tierp: one centre, closed in 2022.
+        let tierp = centres::create(db, &cli(), r1, &bare_centre(m[1], "Tierp"))
+            .await
+            .expect("tierp");
+        centres::close(db, &cli(), tierp, date(2022, 6, 30))
+            .await
+            .expect("close tierp");
+        centres::create(db, &cli(), r2, &bare_centre(g[0], "Gävle"))
+            .await
+            .expect("gävle");
+
+        let rows = municipalities::access(db, Some(r1), 2023).await.expect("access");
+        let summary: Vec<(&str, i64, Option<i64>, Option<i64>)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.centres, r.population, r.children_0_6))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("Enköping", 0, None, None),
+                ("Heby", 3, None, None),
+                ("Tierp", 0, None, None),
+            ],
+            "{n}: 2023, no population imported"
+        );
+        assert_eq!(rows[1].municipality_id, heby, "{n}");
+
+        let counts =
+            |rows: &[samverka_core::AccessRow]| -> Vec<i64> { rows.iter().map(|r| r.centres).collect() };
+        assert_eq!(
+            counts(&municipalities::access(db, Some(r1), 2022).await.expect("access")),
+            [0, 3, 1],
+            "{n}: 2022 counts a, b, e and Tierp"
+        );
+        assert_eq!(
+            counts(&municipalities::access(db, Some(r1), 2024).await.expect("access")),
+            [0, 3, 0],
+            "{n}: 2024 counts b, c, d"
+        );
+        assert_eq!(
+            counts(&municipalities::access(db, Some(r1), 2019).await.expect("access")),
+            [0, 2, 1],
+            "{n}: 2019 counts b, e and Tierp"
+        );
+        let everywhere = municipalities::access(db, None, 2023).await.expect("access");
+        assert_eq!(everywhere.len(), 4, "{n}: every region's municipalities");
+        assert_eq!(
+            everywhere.iter().find(|r| r.name == "Gävle").map(|r| r.centres),
+            Some(1),
+            "{n}"
+        );
+
+        // Numbers for one municipality only: the others stay unknown, not zero.
+        let imported =
+            municipalities::import_population(db, &cli(), Some(r1), &[line(2, "Heby", 2023, 14_300, 990)])
+                .await
+                .expect("import")
+                .expect("all lines known");
+        assert_eq!(imported, 1, "{n}");
+        let rows = municipalities::access(db, Some(r1), 2023).await.expect("access");
+        assert_eq!(
+            (rows[1].population, rows[1].children_0_6),
+            (Some(14_300), Some(990)),
+            "{n}"
+        );
+        assert_eq!(
+            (rows[0].population, rows[0].children_0_6),
+            (None, None),
+            "{n}: Enköping unknown"
+        );
+        assert_eq!(rows[1].children_per_centre(), Some(330), "{n}");
+        let other_year = municipalities::access(db, Some(r1), 2024).await.expect("access");
+        assert_eq!(
+            other_year[1].population, None,
+            "{n}: numbers belong to their year"
+        );
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_population_import_is_all_or_nothing_and_replaces_the_years_numbers() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, _) = uppsala(db).await;
+        let (r2, _) = gavleborg(db).await;
+        let audit_before = audit_all(db).await;
+
+        let csv = "Kommun;År;Folkmängd;Barn 0-6\nHeby;2024;14 352;995\n0360;2024;21 118;1 453\nGävle;2024;104 000;7 000\n";
+        let lines = parse_population_csv(csv.as_bytes()).expect("valid file");
+        let refused = municipalities::import_population(db, &cli(), Some(r1), &lines)
+            .await
+            .expect("import");
+        let errors = refused.expect_err("Gävle is not in Region Uppsala");
+        let reported: Vec<(usize, &str, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.code, e.value.as_str()))
+            .collect();
+        assert_eq!(
+            reported,
+            [(4, "unknown-municipality", "Gävle")],
+            "{n}: the bad line is reported"
+        );
+        assert_eq!(count(db, "population").await, 0, "{n}: nothing imported");
+        assert!(
+            municipalities::population_years(db, None)
+                .await
+                .expect("years")
+                .is_empty(),
+            "{n}"
+        );
+        assert_eq!(
+            audit_all(db).await,
+            audit_before,
+            "{n}: no audit entry for a refused import"
+        );
+
+        let two_bad = [
+            line(2, "Heby", 2024, 1, 1),
+            line(3, "Atlantis", 2024, 1, 1),
+            line(4, "9999", 2024, 1, 1),
+        ];
+        let errors = municipalities::import_population(db, &cli(), Some(r1), &two_bad)
+            .await
+            .expect("import")
+            .expect_err("unknown");
+        assert_eq!(
+            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
+            [3, 4],
+            "{n}: every bad line"
+        );
+        assert_eq!(count(db, "population").await, 0, "{n}");
+
+        // The good lines alone: by name (any case) and by code.
+        let good = [
+            line(2, "heby", 2024, 14_352, 995),
+            line(3, "0360", 2024, 21_118, 1_453),
+        ];
+        let imported = municipalities::import_population(db, &cli(), Some(r1), &good)
+            .await
+            .expect("import")
+            .expect("known");
+        assert_eq!(imported, 2, "{n}");
+        let rows = municipalities::access(db, Some(r1), 2024).await.expect("access");
+        let numbers: Vec<(&str, Option<i64>, Option<i64>)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.population, r.children_0_6))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                ("Enköping", None, None),
+                ("Heby", Some(14_352), Some(995)),
+                ("Tierp", Some(21_118), Some(1_453))
+            ],
+            "{n}"
+        );
+        let entry = &audit::list(db, Some(r1), None, 1).await.expect("audit")[0];
+        assert_eq!(
+            (entry.action.as_str(), entry.entity.as_str()),
+            ("import", "population"),
+            "{n}"
+        );
+        assert_eq!(entry.after, Some(json!({ "lines": 2, "years": [2024] })), "{n}");
+
+        // Another year is kept apart; importing a year again replaces it.
+        municipalities::import_population(db, &cli(), Some(r1), &[line(2, "Heby", 2023, 14_200, 1_010)])
+            .await
+            .expect("import")
+            .expect("known");
+        municipalities::import_population(db, &cli(), Some(r1), &[line(2, "Heby", 2024, 14_400, 1_000)])
+            .await
+            .expect("import")
+            .expect("known");
+        assert_eq!(count(db, "population").await, 3, "{n}: replaced, not added");
+        let rows = municipalities::access(db, Some(r1), 2024).await.expect("access");
+        assert_eq!(
+            (rows[1].population, rows[1].children_0_6),
+            (Some(14_400), Some(1_000)),
+            "{n}: replaced"
+        );
+        assert_eq!(rows[2].population, Some(21_118), "{n}: Tierp untouched");
+        let rows = municipalities::access(db, Some(r1), 2023).await.expect("access");
+        assert_eq!(rows[1].population, Some(14_200), "{n}: 2023 untouched");
+        assert_eq!(
+            municipalities::population_years(db, Some(r1))
+                .await
+                .expect("years"),
+            [2024, 2023],
+            "{n}: newest first"
+        );
+        assert!(
+            municipalities::population_years(db, Some(r2))
+                .await
+                .expect("years")
+                .is_empty(),
+            "{n}"
+        );
+
+        // Without a region, any region's municipalities are known; each region gets its entry.
+        let mixed = [
+            line(2, "Gävle", 2024, 104_000, 7_000),
+            line(3, "Enköping", 2024, 48_551, 3_828),
+        ];
+        let imported = municipalities::import_population(db, &cli(), None, &mixed)
+            .await
+            .expect("import")
+            .expect("known");
+        assert_eq!(imported, 2, "{n}");
+        assert_eq!(
+            municipalities::population_years(db, Some(r2))
+                .await
+                .expect("years"),
+            [2024],
+            "{n}"
+        );
+        let r2_entry = &audit::list(db, Some(r2), None, 1).await.expect("audit")[0];
+        assert_eq!(
+            r2_entry.after,
+            Some(json!({ "lines": 1, "years": [2024] })),
+            "{n}"
+        );
+        let r1_entry = &audit::list(db, Some(r1), None, 1).await.expect("audit")[0];
+        assert_eq!(
+            r1_entry.after,
+            Some(json!({ "lines": 1, "years": [2024] })),
+            "{n}"
+        );
+        t.cleanup().await;
+    }
+}
