@@ -8,6 +8,7 @@ pub mod access;
 pub mod centre;
 pub mod classification;
 pub mod colocation;
+pub mod governance;
 pub mod hours;
 pub mod population;
 pub mod principal;
