@@ -139,9 +139,10 @@ impl Db {
     /// True when the database holds no regions and no accounts yet: safe to
     /// fill with demo data or to import a backup into.
     pub async fn is_empty(&self) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM users)")
-            .fetch_one(&self.pool)
-            .await?;
+        let n: i64 =
+            sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM regions) + (SELECT COUNT(*) FROM users)")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(n == 0)
     }
 

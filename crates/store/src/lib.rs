@@ -3,12 +3,21 @@
 //! the product needs. Every write that changes the registry records an
 //! audit entry in the same transaction.
 
+pub mod assignments;
 pub mod audit;
 pub mod backup;
 pub mod centres;
 mod db;
 mod error;
+pub mod facts;
+pub mod groups;
+pub mod introductions;
+pub mod leases;
+pub mod mail;
+pub mod matters;
+pub mod meetings;
 pub mod municipalities;
+pub mod people;
 pub mod regions;
 pub mod sessions;
 pub mod testing;

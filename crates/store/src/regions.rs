@@ -1,5 +1,6 @@
 //! Regions (counties) and their classification rules.
 
+use samverka_core::governance::GovernanceSettings;
 use samverka_core::{BaseService, RuleSet};
 use serde::Serialize;
 use sqlx::Row;
@@ -19,9 +20,13 @@ pub struct Region {
     pub code: Option<String>,
     /// How its centres are classified.
     pub rules: RuleSet,
+    /// Its governance rules: meetings, deadlines.
+    pub governance: GovernanceSettings,
 }
 
-const COLUMNS: &str = "id, name, code, like_partners, require_shared_entrance, min_shared_opening_minutes";
+const COLUMNS: &str = "id, name, code, like_partners, require_shared_entrance, min_shared_opening_minutes, \
+                       min_management_meetings, min_steering_meetings, minutes_within_days, \
+                       introduction_within_days, matter_within_days";
 
 fn from_row(r: &AnyRow) -> Result<Region> {
     let partners: String = r.try_get("like_partners")?;
@@ -34,6 +39,13 @@ fn from_row(r: &AnyRow) -> Result<Region> {
             like_partners: RuleSet::parse_partners(&partners),
             require_shared_entrance: entrance != 0,
             min_shared_opening_minutes: r.try_get("min_shared_opening_minutes")?,
+        },
+        governance: GovernanceSettings {
+            min_management_meetings: r.try_get("min_management_meetings")?,
+            min_steering_meetings: r.try_get("min_steering_meetings")?,
+            minutes_within_days: r.try_get("minutes_within_days")?,
+            introduction_within_days: r.try_get("introduction_within_days")?,
+            matter_within_days: r.try_get("matter_within_days")?,
         },
     })
 }
@@ -139,6 +151,40 @@ pub async fn update_rules(db: &Db, who: &Who, id: i64, rules: &RuleSet) -> Resul
             region_id: Some(id),
             before: Some(serde_json::json!({ "rules": before.rules })),
             after: Some(serde_json::json!({ "rules": rules })),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Changes a region's governance rules (minimum meetings, deadlines); every
+/// signal is computed from them from then on.
+pub async fn update_governance(db: &Db, who: &Who, id: i64, g: &GovernanceSettings) -> Result<()> {
+    let before = get(db, id).await?;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE regions SET min_management_meetings = $1, min_steering_meetings = $2, minutes_within_days = $3,
+                introduction_within_days = $4, matter_within_days = $5 WHERE id = $6",
+    )
+    .bind(g.min_management_meetings)
+    .bind(g.min_steering_meetings)
+    .bind(g.minutes_within_days)
+    .bind(g.introduction_within_days)
+    .bind(g.matter_within_days)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        who,
+        Change {
+            action: "update",
+            entity: "region",
+            entity_id: Some(id),
+            region_id: Some(id),
+            before: Some(serde_json::json!({ "governance": before.governance })),
+            after: Some(serde_json::json!({ "governance": g })),
         },
     )
     .await?;

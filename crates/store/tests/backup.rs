@@ -115,6 +115,151 @@ async fn fill(db: &Db) {
     sessions::save(db, "session-1", "{}", 4_000_000_000)
         .await
         .expect("session");
+    fill_governance(db, r1, sävja).await;
+}
+
+/// People, groups, a meeting with attendance and a decision, a matter, an
+/// introduction and a queued notice.
+async fn fill_governance(db: &Db, region: i64, centre: i64) {
+    use samverka_core::governance::{
+        Assignment, AssignmentKind, AttendanceStatus, DecisionCategory, GroupKind, MatterStatus,
+        MeetingStatus,
+    };
+    use samverka_store::{assignments, groups, introductions, mail, matters, meetings, people};
+    let who = cli();
+    let mut tx = db.begin().await.expect("tx");
+    let person = people::create_in(
+        &mut tx,
+        &who,
+        region,
+        &people::PersonInput {
+            name: "Åsa Öberg".into(),
+            email: Some("asa@example.se".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("person");
+    let steering = groups::create_in(
+        &mut tx,
+        &who,
+        region,
+        &groups::GroupInput {
+            kind: GroupKind::Steering,
+            name: "Styrgrupp".into(),
+            municipality_id: None,
+            reports_to: None,
+            health_forum: true,
+            centre_ids: vec![centre],
+        },
+    )
+    .await
+    .expect("steering");
+    let management = groups::create_in(
+        &mut tx,
+        &who,
+        region,
+        &groups::GroupInput {
+            kind: GroupKind::Management,
+            name: "Ledningsgrupp".into(),
+            municipality_id: None,
+            reports_to: Some(steering),
+            health_forum: false,
+            centre_ids: vec![centre],
+        },
+    )
+    .await
+    .expect("management");
+    let seat = assignments::create_in(
+        &mut tx,
+        &who,
+        &Assignment {
+            id: 0,
+            person_id: person,
+            kind: AssignmentKind::ManagementMember,
+            region_id: region,
+            centre_id: None,
+            group_id: Some(management),
+            share_percent: None,
+            paid_by: None,
+            minutes_per_week: None,
+            starts_on: date(2024, 1, 1),
+            ends_on: None,
+        },
+    )
+    .await
+    .expect("assignment");
+    let meeting = meetings::create_in(
+        &mut tx,
+        &who,
+        management,
+        date(2024, 3, 1),
+        MeetingStatus::Held,
+        Some("Budget"),
+    )
+    .await
+    .expect("meeting");
+    meetings::set_attendance_in(&mut tx, meeting, &[(person, AttendanceStatus::Excused)])
+        .await
+        .expect("attendance");
+    let decision = meetings::add_decision_in(
+        &mut tx,
+        &who,
+        meeting,
+        DecisionCategory::BudgetChange,
+        "Ny budget",
+        &[centre],
+    )
+    .await
+    .expect("decision");
+    let matter = matters::create_in(
+        &mut tx,
+        &who,
+        region,
+        Some(management),
+        steering,
+        "Lokaler",
+        None,
+        date(2024, 3, 2),
+        Some(person),
+    )
+    .await
+    .expect("matter");
+    matters::advance_in(
+        &mut tx,
+        &who,
+        matter,
+        MatterStatus::Submitted,
+        date(2024, 3, 3),
+        Some(person),
+        None,
+        None,
+    )
+    .await
+    .expect("advance");
+    let _ = decision;
+    introductions::create_session_in(
+        &mut tx,
+        &who,
+        region,
+        date(2024, 2, 1),
+        Some(person),
+        "Intro",
+        &[seat],
+    )
+    .await
+    .expect("introduction");
+    mail::enqueue_in(
+        &mut tx,
+        &mail::Mail {
+            to: "asa@example.se".into(),
+            subject: "Protokoll".into(),
+            body: "Hej".into(),
+        },
+    )
+    .await
+    .expect("mail");
+    tx.commit().await.expect("commit");
 }
 
 /// The other backend's fresh database, or a second SQLite one without PostgreSQL.

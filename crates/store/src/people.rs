@@ -1,0 +1,231 @@
+//! People (*personer*): staff names and contact details — the only personal
+//! data samverka holds. Readable only with access to the centre or group,
+//! exportable and erasable on request (GDPR); erasure keeps the assignment
+//! history, anonymised, so counts stay true.
+
+use samverka_core::PrincipalKind;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::audit::{self, Change, Who};
+use crate::{Db, Result, StoreError, Tx, now};
+
+/// The name an erased person is shown under.
+pub const ERASED_NAME: &str = "f.d. medlem";
+
+/// A person who holds or held an assignment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Person {
+    /// Id.
+    pub id: i64,
+    /// The region whose registry holds the person.
+    pub region_id: i64,
+    /// Name.
+    pub name: String,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+    /// Profession, e.g. "barnmorska", "förskollärare".
+    pub profession: Option<String>,
+    /// Kind of employer (principal).
+    pub employer_kind: Option<PrincipalKind>,
+    /// Employer's name.
+    pub employer_name: Option<String>,
+    /// The unit the person works in, if recorded.
+    pub unit_id: Option<i64>,
+    /// The login account linked to the person, if any.
+    pub user_id: Option<i64>,
+    /// Whether the person's data was erased on request.
+    pub erased: bool,
+}
+
+/// What is stored about a person, as entered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonInput {
+    /// Name.
+    pub name: String,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Profession.
+    pub profession: Option<String>,
+    /// Employer kind.
+    pub employer_kind: Option<PrincipalKind>,
+    /// Employer name.
+    pub employer_name: Option<String>,
+    /// Unit.
+    pub unit_id: Option<i64>,
+    /// Linked account.
+    pub user_id: Option<i64>,
+}
+
+const COLUMNS: &str = "id, region_id, name, email, phone, profession, employer_kind, employer_name, unit_id, user_id, erased_at";
+
+fn from_row(r: &AnyRow) -> Result<Person> {
+    let kind: Option<String> = r.try_get("employer_kind")?;
+    let erased: Option<String> = r.try_get("erased_at")?;
+    Ok(Person {
+        id: r.try_get("id")?,
+        region_id: r.try_get("region_id")?,
+        name: r.try_get("name")?,
+        email: r.try_get("email")?,
+        phone: r.try_get("phone")?,
+        profession: r.try_get("profession")?,
+        employer_kind: kind.as_deref().and_then(PrincipalKind::parse),
+        employer_name: r.try_get("employer_name")?,
+        unit_id: r.try_get("unit_id")?,
+        user_id: r.try_get("user_id")?,
+        erased: erased.is_some(),
+    })
+}
+
+/// Creates a person inside the caller's transaction.
+pub async fn create_in(tx: &mut Tx, who: &Who, region_id: i64, p: &PersonInput) -> Result<i64> {
+    let ts = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO people (region_id, name, email, phone, profession, employer_kind, employer_name, unit_id, user_id,
+                             created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+    )
+    .bind(region_id)
+    .bind(&p.name)
+    .bind(&p.email)
+    .bind(&p.phone)
+    .bind(&p.profession)
+    .bind(p.employer_kind.map(PrincipalKind::code))
+    .bind(&p.employer_name)
+    .bind(p.unit_id)
+    .bind(p.user_id)
+    .bind(&ts)
+    .fetch_one(&mut **tx)
+    .await?;
+    audit::record(
+        tx,
+        who,
+        Change {
+            action: "create",
+            entity: "person",
+            entity_id: Some(id),
+            region_id: Some(region_id),
+            before: None,
+            after: serde_json::to_value(p).ok(),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Creates a person.
+pub async fn create(db: &Db, who: &Who, region_id: i64, p: &PersonInput) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let id = create_in(&mut tx, who, region_id, p).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes a person's details.
+pub async fn update(db: &Db, who: &Who, id: i64, p: &PersonInput) -> Result<()> {
+    let before = get(db, id).await?;
+    if before.erased {
+        return Err(StoreError::Invalid("erased".into()));
+    }
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE people SET name = $1, email = $2, phone = $3, profession = $4, employer_kind = $5, employer_name = $6,
+                unit_id = $7, user_id = $8, updated_at = $9 WHERE id = $10",
+    )
+    .bind(&p.name)
+    .bind(&p.email)
+    .bind(&p.phone)
+    .bind(&p.profession)
+    .bind(p.employer_kind.map(PrincipalKind::code))
+    .bind(&p.employer_name)
+    .bind(p.unit_id)
+    .bind(p.user_id)
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        who,
+        Change {
+            action: "update",
+            entity: "person",
+            entity_id: Some(id),
+            region_id: Some(before.region_id),
+            before: serde_json::to_value(&before).ok(),
+            after: serde_json::to_value(p).ok(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Erases a person's personal data on request. The record and its
+/// assignments stay, under the name "f.d. medlem", so that counts and
+/// history remain true. The audit trail keeps no copy of the erased data.
+pub async fn erase(db: &Db, who: &Who, id: i64) -> Result<()> {
+    let before = get(db, id).await?;
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "UPDATE people SET name = $1, email = NULL, phone = NULL, profession = NULL, employer_name = NULL,
+                user_id = NULL, erased_at = $2, updated_at = $2 WHERE id = $3",
+    )
+    .bind(ERASED_NAME)
+    .bind(now())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    // Earlier audit entries about the person hold their details: blank them too.
+    sqlx::query(
+        "UPDATE audit_log SET before_json = NULL, after_json = NULL WHERE entity = 'person' AND entity_id = $1",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        who,
+        Change {
+            action: "erase",
+            entity: "person",
+            entity_id: Some(id),
+            region_id: Some(before.region_id),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One person.
+pub async fn get(db: &Db, id: i64) -> Result<Person> {
+    let row = sqlx::query(crate::trusted(format!(
+        "SELECT {COLUMNS} FROM people WHERE id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    from_row(&row)
+}
+
+/// Everyone in a region's registry, by name.
+pub async fn list(db: &Db, region_id: i64) -> Result<Vec<Person>> {
+    let rows = sqlx::query(crate::trusted(format!(
+        "SELECT {COLUMNS} FROM people WHERE region_id = $1"
+    )))
+    .bind(region_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut people: Vec<Person> = rows.iter().map(from_row).collect::<Result<_>>()?;
+    people.sort_by_cached_key(|p| samverka_core::text::sort_key(&p.name));
+    Ok(people)
+}
