@@ -22,6 +22,6 @@ pub use centre::{Centre, CentreDraft, CentreInput, Unit, UnitDraft, UnitInput};
 pub use classification::{Classification, ClassificationOutcome, Finding, RuleSet, classify};
 pub use colocation::Colocation;
 pub use principal::PrincipalKind;
-pub use role::{Actor, Grant, Role};
+pub use role::{Actor, Grant, Role, Seat};
 pub use service::{BaseService, ServiceType};
 pub use validation::{FieldError, FieldErrors};

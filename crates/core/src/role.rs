@@ -52,6 +52,20 @@ pub struct Grant {
     pub centre_id: Option<i64>,
 }
 
+/// A seat the account's person holds today in a governing group, through an
+/// assignment (the account is linked to a person in the registry).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seat {
+    /// The group.
+    pub group_id: i64,
+    /// Its kind.
+    pub group_kind: crate::governance::GroupKind,
+    /// Its region.
+    pub region_id: i64,
+    /// The centres it governs.
+    pub centre_ids: Vec<i64>,
+}
+
 /// Who is acting, with every grant they hold.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Actor {
@@ -59,6 +73,8 @@ pub struct Actor {
     pub user_id: i64,
     /// What the account may do.
     pub grants: Vec<Grant>,
+    /// Seats in governing groups held today.
+    pub seats: Vec<Seat>,
 }
 
 impl Actor {
@@ -92,6 +108,26 @@ impl Actor {
             })
     }
 
+    /// Reads a group's records and its members' contact details: anyone who
+    /// may read the region, and the group's own members.
+    pub fn can_view_group(&self, region_id: i64, group_id: i64) -> bool {
+        self.can_view_region(region_id) || self.seats.iter().any(|s| s.group_id == group_id)
+    }
+
+    /// Edits a group's meetings, minutes, decisions and matters: the county
+    /// coordinators, the group's members, and — for a management group — the
+    /// local coordinators of the centres it governs, who prepare its meetings.
+    pub fn can_edit_group(&self, region_id: i64, group_id: i64, kind: crate::governance::GroupKind, centre_ids: &[i64]) -> bool {
+        self.can_manage_region(region_id)
+            || self.seats.iter().any(|s| s.group_id == group_id && s.region_id == region_id)
+            || (kind == crate::governance::GroupKind::Management
+                && self.grants.iter().any(|g| {
+                    g.role == Role::LocalCoordinator
+                        && g.region_id == Some(region_id)
+                        && g.centre_id.is_some_and(|c| centre_ids.contains(&c))
+                }))
+    }
+
     /// The regions this actor can see grants for (admins: none listed, see [`Actor::is_admin`]).
     pub fn region_ids(&self) -> Vec<i64> {
         let mut ids: Vec<i64> = self.grants.iter().filter_map(|g| g.region_id).collect();
@@ -115,7 +151,7 @@ mod tests {
     use super::*;
 
     fn actor(grants: Vec<Grant>) -> Actor {
-        Actor { user_id: 1, grants }
+        Actor { user_id: 1, grants, seats: Vec::new() }
     }
     fn g(role: Role, region: Option<i64>, centre: Option<i64>) -> Grant {
         Grant {
@@ -173,6 +209,26 @@ mod tests {
         assert!(
             a.can_manage_region(7) && a.can_edit_centre(7, 7) && a.can_grant(&g(Role::Admin, None, None))
         );
+    }
+
+    #[test]
+    fn group_members_and_coordinators_edit_their_groups_only() {
+        use crate::governance::GroupKind;
+        let member = Actor {
+            user_id: 2,
+            grants: vec![],
+            seats: vec![Seat { group_id: 7, group_kind: GroupKind::Steering, region_id: 1, centre_ids: vec![10, 11] }],
+        };
+        assert!(member.can_edit_group(1, 7, GroupKind::Steering, &[10, 11]));
+        assert!(!member.can_edit_group(1, 8, GroupKind::Management, &[10]));
+        assert!(member.can_view_group(1, 7) && !member.can_view_group(1, 8));
+        let local = actor(vec![g(Role::LocalCoordinator, Some(1), Some(10))]);
+        assert!(local.can_edit_group(1, 8, GroupKind::Management, &[10]));
+        assert!(!local.can_edit_group(1, 7, GroupKind::Steering, &[10, 11]), "steering is not theirs to prepare");
+        assert!(!local.can_edit_group(1, 9, GroupKind::Management, &[12]));
+        let county = actor(vec![g(Role::CountyCoordinator, Some(1), None)]);
+        assert!(county.can_edit_group(1, 7, GroupKind::Steering, &[]));
+        assert!(!county.can_edit_group(2, 7, GroupKind::Steering, &[]));
     }
 
     #[test]

@@ -229,3 +229,31 @@ pub async fn list(db: &Db, region_id: i64) -> Result<Vec<Person>> {
     people.sort_by_cached_key(|p| samverka_core::text::sort_key(&p.name));
     Ok(people)
 }
+
+/// The group seats held on `today` by the people linked to a login account.
+pub async fn seats_of_user(db: &Db, user_id: i64, today: chrono::NaiveDate) -> Result<Vec<samverka_core::Seat>> {
+    let day = today.format("%Y-%m-%d").to_string();
+    let rows = sqlx::query(
+        "SELECT DISTINCT g.id, g.kind, g.region_id FROM people p
+         JOIN assignments a ON a.person_id = p.id
+         JOIN groups g ON g.id = a.group_id
+         WHERE p.user_id = $1 AND p.erased_at IS NULL AND a.starts_on <= $2 AND (a.ends_on IS NULL OR a.ends_on >= $2)",
+    )
+    .bind(user_id)
+    .bind(&day)
+    .fetch_all(db.pool())
+    .await?;
+    let mut seats = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let group_id: i64 = r.try_get(0)?;
+        let kind: String = r.try_get(1)?;
+        let Some(group_kind) = samverka_core::governance::GroupKind::parse(&kind) else { continue };
+        let centre_ids: Vec<i64> =
+            sqlx::query_scalar("SELECT centre_id FROM group_centres WHERE group_id = $1 ORDER BY centre_id")
+                .bind(group_id)
+                .fetch_all(db.pool())
+                .await?;
+        seats.push(samverka_core::Seat { group_id, group_kind, region_id: r.try_get(2)?, centre_ids });
+    }
+    Ok(seats)
+}

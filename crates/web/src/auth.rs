@@ -82,11 +82,10 @@ async fn load(db: &Db, user: User) -> Result<Option<Arc<CurrentUser>>, AppError>
     if user.disabled {
         return Ok(None);
     }
-    let grants = users::grants(db, user.id).await?;
-    let actor = Actor {
-        user_id: user.id,
-        grants,
-    };
+    let today = chrono::Utc::now().date_naive();
+    let (grants, seats) =
+        tokio::try_join!(users::grants(db, user.id), samverka_store::people::seats_of_user(db, user.id, today))?;
+    let actor = Actor { user_id: user.id, grants, seats };
     Ok(Some(Arc::new(CurrentUser { user, actor })))
 }
 
@@ -207,9 +206,17 @@ struct NextQuery {
     next: Option<String>,
 }
 
-fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
-        .unwrap_or_else(|| "/".into())
+/// A local path to go to next, or `/`. Control characters are refused:
+/// browsers drop tabs and line breaks from URLs (so `/<tab>/evil.example`
+/// would leave the site), and a line break cannot be put in `Location`.
+pub(crate) fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.starts_with("/\\")
+            && !n.chars().any(char::is_control)
+    })
+    .unwrap_or_else(|| "/".into())
 }
 
 async fn login_form(page: Page, Query(q): Query<NextQuery>) -> Result<Response, AppError> {

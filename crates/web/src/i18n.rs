@@ -175,10 +175,7 @@ pub(crate) struct NextQuery {
 /// and goes back. Works without JavaScript.
 pub(crate) async fn switch(Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
-    let next = q
-        .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .unwrap_or_else(|| "/".into());
+    let next = crate::auth::safe_next(q.next);
     let mut res = Redirect::to(&next).into_response();
     if let Ok(v) = HeaderValue::from_str(&format!(
         "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
@@ -209,8 +206,15 @@ mod tests {
     #[test]
     fn both_languages_have_the_same_messages() {
         let read = |lang: &str| -> Vec<String> {
-            let path = format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(path).expect("message file");
+            let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+            let mut text = String::new();
+            for entry in std::fs::read_dir(dir).expect("message folder") {
+                let path = entry.expect("entry").path();
+                if path.extension().is_some_and(|e| e == "ftl") {
+                    text.push_str(&std::fs::read_to_string(path).expect("message file"));
+                    text.push('\n');
+                }
+            }
             let mut keys: Vec<String> = text
                 .lines()
                 .filter(|l| !l.starts_with([' ', '#', '\t', '.', '*', '[']) && l.contains(" ="))

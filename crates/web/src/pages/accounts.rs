@@ -238,6 +238,10 @@ async fn create_account(
     for g in &grants {
         require(user.actor.can_grant(g))?;
     }
+    // Only centres of this region; checked before anything is written, as the
+    // grants to an existing account are added one by one.
+    let own: Vec<i64> = centres::list(&state.db, Some(region.id)).await?.iter().map(|c| c.id).collect();
+    require(grants.iter().filter_map(|g| g.centre_id).all(|c| own.contains(&c)))?;
     let who = user.who();
     match existing {
         Some(u) => {

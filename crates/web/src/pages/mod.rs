@@ -4,11 +4,18 @@ mod access;
 mod accounts;
 mod audit;
 mod centres;
+mod governance;
+mod groups;
 mod home;
+mod introductions;
+mod matters;
+mod meetings;
 mod overview;
+mod people;
 mod population;
 mod settings;
 mod units;
+mod who_decides;
 
 use axum::Router;
 use axum::extract::{Path, State};
@@ -34,6 +41,12 @@ pub fn router() -> Router<AppState> {
         .merge(population::router())
         .merge(accounts::router())
         .merge(audit::router())
+        .merge(people::router())
+        .merge(groups::router())
+        .merge(who_decides::router())
+        .merge(meetings::router())
+        .merge(matters::router())
+        .merge(introductions::router())
 }
 
 /// Pages open to everyone: health check and static files.

@@ -80,10 +80,19 @@ struct Editable {
     manage: bool,
 }
 
-fn form(page: Page, e: &Editable, action: String, draft: UnitDraft, errors: Choices, title: String) -> UnitForm {
+fn form(
+    page: Page,
+    e: &Editable,
+    action: String,
+    draft: UnitDraft,
+    errors: Choices,
+    title: String,
+) -> UnitForm {
     let (services, principals, yes_no) = choices(&page.t);
     UnitForm {
-        page: page.titled(title).in_region(e.centre.region_id, &e.region, e.manage, "overview"),
+        page: page
+            .titled(title)
+            .in_region(e.centre.region_id, &e.region, e.manage, "overview"),
         action,
         cancel: format!("/centres/{}", e.centre.id),
         draft,
@@ -94,11 +103,7 @@ fn form(page: Page, e: &Editable, action: String, draft: UnitDraft, errors: Choi
     }
 }
 
-async fn editable_centre(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-) -> Result<Editable, AppError> {
+async fn editable_centre(state: &AppState, user: &CurrentUser, id: i64) -> Result<Editable, AppError> {
     let c = centres::get(&state.db, id).await?;
     require(user.actor.can_edit_centre(c.region_id, c.id))?;
     if c.closed_on.is_some() {
@@ -106,7 +111,11 @@ async fn editable_centre(
     }
     let region = regions::get(&state.db, c.region_id).await?;
     let manage = user.actor.can_manage_region(c.region_id);
-    Ok(Editable { centre: c, region: region.name, manage })
+    Ok(Editable {
+        centre: c,
+        region: region.name,
+        manage,
+    })
 }
 
 fn messages(t: &Tr, errors: &samverka_core::FieldErrors) -> Choices {

@@ -1,0 +1,289 @@
+//! How fast the two heaviest county pages answer at national scale.
+//!
+//! Run it with
+//!
+//! ```text
+//! cargo bench -p samverka-web --bench pages
+//! ```
+//!
+//! What it measures: once, it makes an SQLite file in a temporary directory,
+//! loads the synthetic national data set into it (`samverka_demo::load_national`:
+//! 21 regions, 290 municipalities, 500 centres, ten years of population),
+//! starts the real server (the full router with every middleware, on
+//! 127.0.0.1 and a free port) and logs in over HTTP as the demo
+//! administrator. It then picks the region with the most centres and times,
+//! through real HTTP on a keep-alive connection, the whole round trip of
+//!
+//! - `GET /regions/{id}`: the county overview (*länsöversikt*), and
+//! - `GET /regions/{id}/access?year=2024`: the access page,
+//!
+//! from sending the request to having read the whole body, session lookup
+//! and session save included. Criterion prints its usual estimates; at the
+//! end the bench prints the median of the individual requests of each page
+//! against the 50 ms budget. It is a measurement, not a test: it never
+//! fails because a page is slow.
+//!
+//! Criterion's own arguments work as usual, e.g. `cargo bench -p samverka-web
+//! --bench pages -- access` runs only the access page.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use samverka_store::{Db, centres, regions};
+use samverka_web::{AppState, WebConfig};
+use tokio::runtime::Runtime;
+
+/// The time each page should answer within, at the median.
+const BUDGET: Duration = Duration::from_millis(50);
+
+/// The year the access page is asked for.
+const YEAR: i64 = 2024;
+
+/// Everything the measurements need, made once.
+struct Fixture {
+    /// Where the SQLite file lives; removed when the fixture goes.
+    _dir: tempfile::TempDir,
+    /// Runs the server (and its database pool) on threads of its own.
+    _server: Runtime,
+    /// Runs the client and criterion's async timing loop.
+    client_rt: Runtime,
+    /// `http://127.0.0.1:PORT`
+    base: String,
+    /// Logged in as the administrator.
+    client: reqwest::Client,
+    region_id: i64,
+    region_name: String,
+    centre_count: usize,
+}
+
+fn setup() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("bench.db");
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("the server runtime");
+
+    let started = Instant::now();
+    let (db, addr) = server.block_on(async {
+        let db = Db::connect(file.to_str().expect("a UTF-8 path"))
+            .await
+            .expect("the SQLite database");
+        samverka_demo::load_national(
+            &db,
+            &|p| samverka_web::auth::hash_password(p).expect("a password hash"),
+            &|_, _| {},
+        )
+        .await
+        .expect("the national demo data");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let addr: SocketAddr = listener.local_addr().expect("the bound address");
+        let app = samverka_web::router(AppState::new(db.clone(), WebConfig::default()))
+            .into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                eprintln!("server stopped: {e}");
+            }
+        });
+        (db, addr)
+    });
+    eprintln!(
+        "national demo loaded into {} in {:.1} s",
+        file.display(),
+        started.elapsed().as_secs_f64()
+    );
+
+    let (region_id, region_name, centre_count) = server.block_on(busiest_region(&db));
+    let base = format!("http://{addr}");
+
+    let client_rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("the client runtime");
+    let client = client_rt.block_on(log_in(&base));
+
+    Fixture {
+        _dir: dir,
+        _server: server,
+        client_rt,
+        base,
+        client,
+        region_id,
+        region_name,
+        centre_count,
+    }
+}
+
+/// The region with the most centres (the lowest id on a tie): id, name, centres.
+async fn busiest_region(db: &Db) -> (i64, String, usize) {
+    let all = centres::list(db, None).await.expect("the centres");
+    let mut per_region: HashMap<i64, usize> = HashMap::new();
+    for c in &all {
+        *per_region.entry(c.region_id).or_default() += 1;
+    }
+    let (id, count) = per_region
+        .into_iter()
+        .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
+        .expect("at least one centre");
+    let region = regions::get(db, id).await.expect("the region");
+    (id, region.name, count)
+}
+
+/// Logs in as the demo administrator the way a browser does.
+async fn log_in(base: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("an HTTP client");
+    let form = client
+        .get(format!("{base}/login"))
+        .send()
+        .await
+        .expect("GET /login")
+        .text()
+        .await
+        .expect("the login page");
+    let marker = "name=\"csrf\" value=\"";
+    let at = form.find(marker).expect("a csrf field on the login page") + marker.len();
+    let csrf = &form[at..at + form[at..].find('"').expect("the end of the csrf value")];
+    let res = client
+        .post(format!("{base}/login"))
+        .form(&[
+            ("csrf", csrf),
+            ("email", "admin@demo.samverka.se"),
+            ("password", "demo-admin"),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .expect("POST /login");
+    assert!(
+        res.status().is_redirection(),
+        "logging in answered {} instead of a redirect",
+        res.status()
+    );
+    client
+}
+
+/// One full round trip: the status and the length of the whole body.
+async fn fetch(client: &reqwest::Client, url: &str) -> (u16, usize) {
+    let res = client.get(url).send().await.expect("the request");
+    let status = res.status().as_u16();
+    let body = res.bytes().await.expect("the body");
+    (status, body.len())
+}
+
+struct PageBench {
+    name: &'static str,
+    url: String,
+    /// Every timed request, warm-up included.
+    times: Arc<Mutex<Vec<Duration>>>,
+}
+
+fn median(times: &[Duration]) -> Option<Duration> {
+    let mut sorted = times.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2),
+    }
+}
+
+fn percentile(times: &[Duration], p: usize) -> Option<Duration> {
+    let mut sorted = times.to_vec();
+    sorted.sort_unstable();
+    let last = sorted.len().checked_sub(1)?;
+    sorted.get(last * p / 100).copied()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let f = setup();
+    let pages = [
+        PageBench {
+            name: "overview",
+            url: format!("{}/regions/{}", f.base, f.region_id),
+            times: Arc::default(),
+        },
+        PageBench {
+            name: "access",
+            url: format!("{}/regions/{}/access?year={YEAR}", f.base, f.region_id),
+            times: Arc::default(),
+        },
+    ];
+
+    for p in &pages {
+        let (status, len) = f.client_rt.block_on(fetch(&f.client, &p.url));
+        assert_eq!(status, 200, "{} answered {status}", p.url);
+        eprintln!("{:<8} {} -> 200, {len} bytes", p.name, p.url);
+    }
+
+    let mut c = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(5))
+        .configure_from_args();
+    {
+        let mut group = c.benchmark_group(format!("pages ({}, {} centres)", f.region_name, f.centre_count));
+        for p in &pages {
+            group.bench_function(p.name, |b| {
+                b.to_async(&f.client_rt).iter_custom(|iters| {
+                    let client = f.client.clone();
+                    let url = p.url.clone();
+                    let times = Arc::clone(&p.times);
+                    async move {
+                        let mut total = Duration::ZERO;
+                        let mut these = Vec::with_capacity(usize::try_from(iters).unwrap_or(0));
+                        for _ in 0..iters {
+                            let start = Instant::now();
+                            let (status, len) = fetch(&client, &url).await;
+                            let took = start.elapsed();
+                            assert_eq!(status, 200, "{url} answered {status}");
+                            std::hint::black_box(len);
+                            total += took;
+                            these.push(took);
+                        }
+                        times.lock().expect("the timings").extend(these);
+                        total
+                    }
+                });
+            });
+        }
+        group.finish();
+    }
+    c.final_summary();
+
+    println!();
+    println!(
+        "Medians per request, {} (id {}, {} centres), SQLite, real HTTP:",
+        f.region_name, f.region_id, f.centre_count
+    );
+    for p in &pages {
+        let times = p.times.lock().expect("the timings");
+        let (Some(mid), Some(p90)) = (median(&times), percentile(&times, 90)) else {
+            println!("  {:<8} not run", p.name);
+            continue;
+        };
+        let verdict = if mid < BUDGET { "within" } else { "OVER" };
+        println!(
+            "  {:<8} median {:>7.2} ms  p90 {:>7.2} ms  (n = {:>5})  {verdict} the {} ms budget   GET {}",
+            p.name,
+            ms(mid),
+            ms(p90),
+            times.len(),
+            BUDGET.as_millis(),
+            p.url.trim_start_matches(&f.base),
+        );
+    }
+}

@@ -1,0 +1,626 @@
+//! The pages in a real browser: headless Chromium driven through
+//! chromedriver (WebDriver) with fantoccini, against a real server on SQLite
+//! with the demo county.
+//!
+//! - a local coordinator logs in, changes a unit so the centre's
+//!   classification changes, and sees the new classification on the centre
+//!   page and in the overview;
+//! - axe-core finds no WCAG 2.1 A/AA violations on the login page, the county
+//!   overview, a centre page and a form showing validation errors;
+//! - at phone width the overview does not scroll sideways (only its table does).
+//!
+//! Needs `/usr/bin/chromedriver` and `/usr/bin/chromium` (Debian's `chromium`
+//! and `chromium-driver`; override with `SAMVERKA_CHROMEDRIVER` and
+//! `SAMVERKA_CHROMIUM`) and axe-core from npm (`SAMVERKA_AXE_JS`, else
+//! `target/axe/node_modules/axe-core/axe.min.js`, installed by
+//! `npm install --prefix target/axe axe-core@4`). Without them each test prints
+//! `SKIPPED browser tests: …` and returns — unless `SAMVERKA_REQUIRE_BROWSER=1`,
+//! then it fails. Nothing is downloaded at test time.
+//!
+//! Screenshots land in the temp directory (`samverka-overview.png`,
+//! `samverka-centre.png`, `samverka-centre-form-errors.png`,
+//! `samverka-overview-phone.png`) for a human to look at.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+use support::{LOCAL_SAVJA, TestApp};
+
+const SAVJA: &str = "Sävja familjecentral";
+const WIDE: (u32, u32) = (1280, 900);
+const PHONE: (u32, u32) = (375, 800);
+
+// ---------------------------------------------------------------------------
+// Skipping loudly
+
+/// Why the browser tests cannot run here: print it loudly and skip, or fail
+/// when `SAMVERKA_REQUIRE_BROWSER=1`.
+fn unavailable(why: &str) {
+    if std::env::var("SAMVERKA_REQUIRE_BROWSER").is_ok_and(|v| v == "1") {
+        panic!("browser tests required (SAMVERKA_REQUIRE_BROWSER=1) but cannot run: {why}");
+    }
+    // One write, so parallel tests cannot split the line.
+    let rule = "=".repeat(70);
+    eprintln!("\n{rule}\nSKIPPED browser tests: {why}\n{rule}\n");
+}
+
+fn tool(var: &str, default: &str) -> PathBuf {
+    std::env::var_os(var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(default))
+}
+
+/// The axe-core script, or why there is none.
+fn axe_source() -> Result<String, String> {
+    let path = match std::env::var_os("SAMVERKA_AXE_JS") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/axe/node_modules/axe-core/axe.min.js")
+        }
+    };
+    std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "axe-core not found at {} ({e}); run `npm install --prefix target/axe axe-core@4 --no-audit --no-fund` or set SAMVERKA_AXE_JS",
+            path.display()
+        )
+    })
+}
+
+// ---------------------------------------------------------------------------
+// chromedriver and the browser
+
+/// A chromedriver process of our own, with a fresh Chromium profile. Dropping
+/// it (also while a failing test unwinds) ends chromedriver and every browser
+/// process it started, and removes the profile.
+struct Driver {
+    child: Child,
+    port: u16,
+    profile: tempfile::TempDir,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // chromedriver runs in its own process group, with the browsers it
+        // starts: end the whole group, then reap chromedriver.
+        let group = format!("-{}", self.child.id());
+        Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .ok();
+        self.child.kill().ok();
+        self.child.wait().ok();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Driver {
+    /// Starts chromedriver and waits until it answers, or says why it cannot.
+    async fn start() -> Result<Driver, String> {
+        let chromedriver = tool("SAMVERKA_CHROMEDRIVER", "/usr/bin/chromedriver");
+        let chromium = tool("SAMVERKA_CHROMIUM", "/usr/bin/chromium");
+        for (what, path) in [("chromedriver", &chromedriver), ("chromium", &chromium)] {
+            if !path.is_file() {
+                return Err(format!(
+                    "{what} not found at {} (apt-get install chromium chromium-driver)",
+                    path.display()
+                ));
+            }
+        }
+        let profile = tempfile::Builder::new()
+            .prefix("samverka-chromium-")
+            .tempdir()
+            .map_err(|e| format!("no temp dir: {e}"))?;
+        let port = free_port();
+        let log = profile.path().join("chromedriver.log");
+        let child = {
+            use std::os::unix::process::CommandExt;
+            Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .arg(format!("--log-path={}", log.display()))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .map_err(|e| format!("could not start {}: {e}", chromedriver.display()))?
+        };
+        let driver = Driver { child, port, profile };
+
+        let status = format!("http://127.0.0.1:{port}/status");
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(res) = http.get(&status).send().await
+                && let Ok(v) = res.json::<Value>().await
+                && v["value"]["ready"] == json!(true)
+            {
+                return Ok(driver);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "chromedriver did not answer on {status} within 20 s (log: {})",
+                    log.display()
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// A new headless Chromium session, Swedish first, at the given window size.
+    async fn browser(&self, (width, height): (u32, u32)) -> Result<Client, String> {
+        let chromium = tool("SAMVERKA_CHROMIUM", "/usr/bin/chromium");
+        let args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--lang=sv-SE".into(),
+            format!("--window-size={width},{height}"),
+            format!(
+                "--user-data-dir={}",
+                self.profile.path().join("profile").display()
+            ),
+        ];
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": args,
+                "prefs": { "intl.accept_languages": "sv-SE,sv" },
+            },
+        });
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .map_err(|e| format!("chromedriver could not start Chromium: {e}"))?;
+        client
+            .set_window_size(width, height)
+            .await
+            .map_err(|e| format!("window size: {e}"))?;
+        Ok(client)
+    }
+}
+
+/// chromedriver and a browser, or `None` after saying loudly why not.
+async fn browser(size: (u32, u32)) -> Option<(Driver, Client)> {
+    let driver = match Driver::start().await {
+        Ok(d) => d,
+        Err(why) => {
+            unavailable(&why);
+            return None;
+        }
+    };
+    match driver.browser(size).await {
+        Ok(c) => Some((driver, c)),
+        Err(why) => {
+            unavailable(&why);
+            None
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Page helpers
+
+/// Waits until the browser is on a page whose path satisfies `ok`.
+async fn wait_for_path(c: &Client, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let url = c.current_url().await.unwrap();
+        let ready = c.execute("return document.readyState", vec![]).await.unwrap();
+        if ok(url.path()) && ready == json!("complete") {
+            return url.path().to_string();
+        }
+        assert!(Instant::now() < deadline, "never reached {what}; still on {url}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    let el = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await;
+    let el = el.unwrap_or_else(|e| panic!("no {css} on the page: {e}"));
+    el.text().await.unwrap().trim().to_string()
+}
+
+async fn body_text(c: &Client) -> String {
+    text_of(c, "body").await
+}
+
+/// Clicks the page's main form's submit button (not the header's log-out button).
+async fn submit_main_form(c: &Client) {
+    c.find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Replaces the text in a form field the way a person would.
+async fn type_into(c: &Client, css: &str, value: &str) {
+    let field = c
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no field {css}: {e}"));
+    field.clear().await.unwrap();
+    if !value.is_empty() {
+        field.send_keys(value).await.unwrap();
+    }
+}
+
+/// Logs in through the login form.
+async fn log_in(c: &Client, app: &TestApp, (email, password): (&str, &str)) {
+    c.goto(&app.url("/login")).await.unwrap();
+    assert_eq!(
+        c.execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap(),
+        json!("sv"),
+        "pages in Swedish"
+    );
+    type_into(c, "#email", email).await;
+    type_into(c, "#password", password).await;
+    submit_main_form(c).await;
+    wait_for_path(c, "a page after logging in", |p| p != "/login").await;
+}
+
+/// The overview table's row for a centre: its cells' texts, in order.
+async fn overview_row(c: &Client, centre: &str) -> Vec<String> {
+    let xpath =
+        format!("//table[contains(@class,'overview')]/tbody/tr[th/a[normalize-space(.)='{centre}']]/*");
+    let cells = c.find_all(Locator::XPath(&xpath)).await.unwrap();
+    assert!(!cells.is_empty(), "no row for {centre} in the overview");
+    let mut out = Vec::new();
+    for cell in cells {
+        out.push(cell.text().await.unwrap().trim().to_string());
+    }
+    out
+}
+
+/// A screenshot of the whole page (the window grows to the page's height).
+async fn screenshot(c: &Client, name: &str, (width, height): (u32, u32)) -> PathBuf {
+    let full = c
+        .execute("return document.documentElement.scrollHeight", vec![])
+        .await
+        .unwrap();
+    let full = full
+        .as_u64()
+        .unwrap_or(u64::from(height))
+        .clamp(u64::from(height), 6000) as u32;
+    c.set_window_size(width, full).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let png = c.screenshot().await.unwrap();
+    c.set_window_size(width, height).await.unwrap();
+    let path = std::env::temp_dir().join(name);
+    std::fs::write(&path, png).unwrap();
+    eprintln!("screenshot: {}", path.display());
+    path
+}
+
+/// Runs axe-core on the current page (WCAG 2.0/2.1 A and AA rules); returns
+/// the violations, printed so the cause is clear.
+async fn axe(c: &Client, axe_js: &str, page: &str) -> Vec<Value> {
+    let loaded = c.execute("return typeof window.axe", vec![]).await.unwrap();
+    if loaded != json!("object") {
+        c.execute(axe_js, vec![]).await.unwrap();
+        let loaded = c.execute("return typeof window.axe", vec![]).await.unwrap();
+        assert_eq!(loaded, json!("object"), "axe-core did not load on {page}");
+    }
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+          .then(r => done({
+            version: r.testEngine.version,
+            passes: r.passes.length,
+            incomplete: r.incomplete.map(v => v.id),
+            violations: r.violations.map(v => ({
+              id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+              nodes: v.nodes.map(n => ({ target: n.target, html: n.html, summary: n.failureSummary })),
+            })),
+          }))
+          .catch(e => done({ error: String(e) }));
+    "#;
+    let result = c.execute_async(script, vec![]).await.unwrap();
+    assert!(
+        result["error"].is_null(),
+        "axe failed on {page}: {}",
+        result["error"]
+    );
+    let violations = result["violations"].as_array().cloned().unwrap_or_default();
+    eprintln!(
+        "axe {} on {page}: {} rules passed, {} violation(s), needs review: {}",
+        result["version"].as_str().unwrap_or("?"),
+        result["passes"],
+        violations.len(),
+        result["incomplete"]
+    );
+    for v in &violations {
+        eprintln!(
+            "  VIOLATION {} [{}]: {} ({})",
+            v["id"].as_str().unwrap_or("?"),
+            v["impact"].as_str().unwrap_or("?"),
+            v["help"].as_str().unwrap_or("?"),
+            v["helpUrl"].as_str().unwrap_or("")
+        );
+        let nodes = v["nodes"].as_array().cloned().unwrap_or_default();
+        for n in nodes.iter().take(3) {
+            eprintln!(
+                "    at {}  {}",
+                n["target"],
+                n["html"]
+                    .as_str()
+                    .unwrap_or("")
+                    .chars()
+                    .take(160)
+                    .collect::<String>()
+            );
+            if let Some(s) = n["summary"].as_str() {
+                for line in s.lines() {
+                    eprintln!("      {line}");
+                }
+            }
+        }
+        if nodes.len() > 3 {
+            eprintln!("    … and {} more", nodes.len() - 3);
+        }
+    }
+    violations
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+
+/// A local coordinator moves Sävja's social services out of the shared
+/// building; Sävja is no longer a Familjecentral, on its page and in the overview.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_change_reclassifies_the_centre() {
+    let Some((_driver, c)) = browser(WIDE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+
+    log_in(&c, &app, LOCAL_SAVJA).await;
+    // One region: straight to its overview.
+    let overview = format!("/regions/{region}");
+    wait_for_path(&c, "the overview", |p| p == overview).await;
+    assert!(
+        body_text(&c).await.contains("Demo Lokal samordnare Sävja"),
+        "logged in as the Sävja coordinator"
+    );
+    let row = overview_row(&c, SAVJA).await;
+    assert_eq!(
+        row.last().map(String::as_str),
+        Some("Familjecentral"),
+        "Sävja before: {row:?}"
+    );
+
+    // To the centre page by its link.
+    c.find(Locator::LinkText(SAVJA))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, "Sävja's page", |p| p.starts_with("/centres/")).await;
+    assert_eq!(text_of(&c, "h1").await, SAVJA);
+    assert_eq!(text_of(&c, ".verdict").await, "Familjecentral");
+
+    // "Ändra" on the social-services unit.
+    let edit = "//table//tr[th[contains(., 'Förebyggande socialtjänst')]]//a[starts-with(normalize-space(.), 'Ändra')]";
+    c.find(Locator::XPath(edit))
+        .await
+        .expect("an Ändra link on the social-services unit")
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, "the unit form", |p| {
+        p.starts_with("/units/") && p.ends_with("/edit")
+    })
+    .await;
+    let building = c
+        .find(Locator::Css("#building"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(building.as_deref(), Some("Sävjahuset, Sävja torg 1"));
+    type_into(&c, "#building", "Socialkontoret, Stationsgatan 12").await;
+    submit_main_form(&c).await;
+
+    // Back on the centre page, with the new classification.
+    wait_for_path(&c, "Sävja's page after saving", |p| p.starts_with("/centres/")).await;
+    assert_eq!(text_of(&c, "h1").await, SAVJA);
+    assert_eq!(
+        text_of(&c, ".verdict").await,
+        "Familjecentralsliknande verksamhet"
+    );
+    let body = body_text(&c).await;
+    assert!(
+        body.contains("Socialkontoret, Stationsgatan 12"),
+        "the unit table shows the new building"
+    );
+    screenshot(&c, "samverka-centre.png", WIDE).await;
+
+    // The overview agrees.
+    c.find(Locator::LinkText("Länsöversikt"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, "the overview", |p| p == overview).await;
+    let row = overview_row(&c, SAVJA).await;
+    assert_eq!(
+        row.last().map(String::as_str),
+        Some("Familjecentralsliknande verksamhet"),
+        "Sävja after: {row:?}"
+    );
+    screenshot(&c, "samverka-overview.png", WIDE).await;
+
+    c.close().await.unwrap();
+    app.stop().await;
+}
+
+/// No WCAG 2.1 A/AA violations that axe-core can find.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_have_no_axe_violations() {
+    let axe_js = match axe_source() {
+        Ok(js) => js,
+        Err(why) => return unavailable(&why),
+    };
+    let Some((_driver, c)) = browser(WIDE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    let savja = app.centre(SAVJA).await;
+    let mut failures = Vec::new();
+
+    c.goto(&app.url("/login")).await.unwrap();
+    let v = axe(&c, &axe_js, "the login page").await;
+    if !v.is_empty() {
+        failures.push(format!("login page: {}", ids(&v)));
+    }
+
+    log_in(&c, &app, LOCAL_SAVJA).await;
+    c.goto(&app.url(&format!("/regions/{region}"))).await.unwrap();
+    let v = axe(&c, &axe_js, "the county overview").await;
+    if !v.is_empty() {
+        failures.push(format!("overview: {}", ids(&v)));
+    }
+
+    c.goto(&app.url(&format!("/centres/{savja}"))).await.unwrap();
+    let v = axe(&c, &axe_js, "the centre page").await;
+    if !v.is_empty() {
+        failures.push(format!("centre page: {}", ids(&v)));
+    }
+
+    // The centre form, posted with an empty name: errors shown.
+    c.goto(&app.url(&format!("/centres/{savja}/edit"))).await.unwrap();
+    type_into(&c, "#name", "").await;
+    submit_main_form(&c).await;
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(!summary.is_empty(), "an error summary");
+    assert_eq!(
+        c.find(Locator::Css("#name"))
+            .await
+            .unwrap()
+            .attr("aria-invalid")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    screenshot(&c, "samverka-centre-form-errors.png", WIDE).await;
+    let v = axe(&c, &axe_js, "the centre form with errors").await;
+    if !v.is_empty() {
+        failures.push(format!("centre form with errors: {}", ids(&v)));
+    }
+
+    // Self-check: axe really runs the rules (it must catch planted faults).
+    eprintln!(
+        "axe self-check: planting an image without alt text and an unlabelled field (violations below are expected)"
+    );
+    c.execute(
+        "document.querySelector('main').insertAdjacentHTML('beforeend', \
+         '<img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"><input type=\"text\" name=\"probe\">')",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let planted = ids(&axe(&c, &axe_js, "the planted page").await);
+    assert!(
+        planted.contains("image-alt") && planted.contains("label"),
+        "axe missed planted faults: {planted}"
+    );
+
+    c.close().await.unwrap();
+    app.stop().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG violations (details above): {failures:#?}"
+    );
+}
+
+fn ids(violations: &[Value]) -> String {
+    violations
+        .iter()
+        .map(|v| v["id"].as_str().unwrap_or("?"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// At phone width the page itself never scrolls sideways; the wide table
+/// scrolls inside its own container.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overview_fits_a_phone() {
+    let Some((_driver, c)) = browser(PHONE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+
+    log_in(&c, &app, LOCAL_SAVJA).await;
+    c.goto(&app.url(&format!("/regions/{region}"))).await.unwrap();
+    let m = c
+        .execute(
+            "const w = document.querySelector('.table-wrap');
+             return { inner: window.innerWidth, page: document.documentElement.scrollWidth,
+                      body: document.body.scrollWidth, wrap: w.clientWidth, table: w.scrollWidth };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("phone overview: {m}");
+    let inner = m["inner"].as_u64().unwrap();
+    assert!(inner <= 420, "the viewport is phone-sized: {m}");
+    assert!(
+        m["page"].as_u64().unwrap() <= inner,
+        "the page scrolls sideways at {inner} px: {m}"
+    );
+    assert!(
+        m["body"].as_u64().unwrap() <= inner,
+        "the body scrolls sideways at {inner} px: {m}"
+    );
+    assert!(
+        m["table"].as_u64().unwrap() > m["wrap"].as_u64().unwrap(),
+        "the table scrolls in its container: {m}"
+    );
+    screenshot(&c, "samverka-overview-phone.png", PHONE).await;
+
+    c.close().await.unwrap();
+    app.stop().await;
+}
