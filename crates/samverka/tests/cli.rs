@@ -63,14 +63,31 @@ fn accounts_and_tokens_are_made_from_the_command_line() {
     let token = samverka(&db, &["user", "token", "ny.samordnare@heby.se"]);
     assert!(token.status.success(), "{}", stderr(&token));
     let last = stdout(&token).lines().last().unwrap_or("").to_string();
-    assert!(last.starts_with("svk_") && last.len() > 30, "the token is the last line: {last}");
+    assert!(
+        last.starts_with("svk_") && last.len() > 30,
+        "the token is the last line: {last}"
+    );
 
     let bad_centre = samverka(
         &db,
-        &["user", "add", "x@y.se", "--role", "local-coordinator", "--region", "Region Uppsala", "--centre", "Ingenstans"],
+        &[
+            "user",
+            "add",
+            "x@y.se",
+            "--role",
+            "local-coordinator",
+            "--region",
+            "Region Uppsala",
+            "--centre",
+            "Ingenstans",
+        ],
     );
     assert!(!bad_centre.status.success());
-    assert!(stderr(&bad_centre).contains("no centre called Ingenstans"), "{}", stderr(&bad_centre));
+    assert!(
+        stderr(&bad_centre).contains("no centre called Ingenstans"),
+        "{}",
+        stderr(&bad_centre)
+    );
     let no_region = samverka(&db, &["user", "add", "x@y.se", "--role", "reader"]);
     assert!(!no_region.status.success());
     assert!(stderr(&no_region).contains("--region"), "{}", stderr(&no_region));
@@ -88,7 +105,11 @@ fn export_and_import_restore_the_same_contents() {
     assert!(out.status.success(), "{}", stderr(&out));
     let out = samverka(&copy, &["import", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(samverka(&copy, &["export", file2.to_str().unwrap()]).status.success());
+    assert!(
+        samverka(&copy, &["export", file2.to_str().unwrap()])
+            .status
+            .success()
+    );
     let a: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     let b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file2).unwrap()).unwrap();
     assert_eq!(a["tables"], b["tables"]);
@@ -104,12 +125,20 @@ fn a_bad_population_file_imports_nothing_and_says_which_line() {
     let db = dir.path().join("pop.db");
     assert!(samverka(&db, &["demo", "--no-serve"]).status.success());
     let csv = dir.path().join("pop.csv");
-    std::fs::write(&csv, "kommun;år;folkmängd;barn_0_6\nHeby;2025;14400;1000\nAtlantis;2025;10;1\n").unwrap();
+    std::fs::write(
+        &csv,
+        "kommun;år;folkmängd;barn_0_6\nHeby;2025;14400;1000\nAtlantis;2025;10;1\n",
+    )
+    .unwrap();
     let out = samverka(&db, &["import-population", csv.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("Rad 3"), "{}", stderr(&out));
     assert!(stderr(&out).contains("Atlantis"), "{}", stderr(&out));
-    std::fs::write(&csv, "kommun;år;folkmängd;barn_0_6\nHeby;2025;14400;1000\n0380;2025;250000;17000\n").unwrap();
+    std::fs::write(
+        &csv,
+        "kommun;år;folkmängd;barn_0_6\nHeby;2025;14400;1000\n0380;2025;250000;17000\n",
+    )
+    .unwrap();
     let out = samverka(&db, &["import-population", csv.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains('2'), "{}", stdout(&out));
