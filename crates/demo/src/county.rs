@@ -456,6 +456,10 @@ const SYDSLATT: RegionSpec = RegionSpec {
 struct Loaded {
     region_id: i64,
     centres: HashMap<&'static str, i64>,
+    /// Municipality code → id.
+    municipalities: HashMap<&'static str, i64>,
+    /// (centre id, service, unit id) of every unit.
+    units: Vec<(i64, ServiceType, i64)>,
 }
 
 impl Loaded {
@@ -548,6 +552,7 @@ async fn load_region(tx: &mut Tx, who: &Who, spec: &RegionSpec) -> anyhow::Resul
         municipality_ids.insert(m.code, (id, m));
     }
     let mut centre_ids = HashMap::new();
+    let mut units = Vec::new();
     for c in spec.centres {
         let &(municipality_id, municipality) = municipality_ids
             .get(c.municipality)
@@ -581,15 +586,21 @@ async fn load_region(tx: &mut Tx, who: &Who, spec: &RegionSpec) -> anyhow::Resul
         };
         for unit in c.units {
             let input = unit_input(unit, c.place, spec, municipality);
-            centres::create_unit_in(tx, who, &centre, &input)
+            let unit_id = centres::create_unit_in(tx, who, &centre, &input)
                 .await
                 .with_context(|| format!("adding a unit to {}", c.name))?;
+            units.push((id, input.service, unit_id));
         }
         centre_ids.insert(c.name, id);
     }
     Ok(Loaded {
         region_id,
         centres: centre_ids,
+        municipalities: municipality_ids
+            .iter()
+            .map(|(code, (id, _))| (*code, *id))
+            .collect(),
+        units,
     })
 }
 
@@ -603,9 +614,12 @@ const HEBY_CENTRES: [&str; 5] = [
 ];
 
 /// Loads Uppsala county, the fictional Skåne-rules region "Region Sydslätt
-/// (fiktiv)" and six demo accounts, all in one transaction: when anything
-/// fails, nothing is left behind. `hash_password` turns a password into the
-/// hash to store. Returns the accounts with their passwords.
+/// (fiktiv)", six demo accounts, and Uppsala's governance — people, groups,
+/// two years of meetings and the running one, decisions, matters and
+/// introductions (see [`crate::county_governance`]) — all in one
+/// transaction: when anything fails, nothing is left behind. `hash_password`
+/// turns a password into the hash to store. Returns the accounts with their
+/// passwords.
 pub async fn load_county(
     db: &Db,
     hash_password: &(dyn Fn(&str) -> String + Sync),
@@ -702,13 +716,37 @@ pub async fn load_county(
         ),
     ];
     let mut logins = Vec::with_capacity(accounts.len());
+    let mut user_ids = HashMap::new();
     for (account, name, grants) in accounts {
         let hash = hash_password(&account.password);
-        users::create_in(&mut tx, &who, &account.email, name, Some(&hash), &grants)
+        let id = users::create_in(&mut tx, &who, &account.email, name, Some(&hash), &grants)
             .await
             .with_context(|| format!("creating the account {}", account.email))?;
+        user_ids.insert(account.email.clone(), id);
         logins.push(account);
     }
+
+    let plan = crate::county_governance::plan(chrono::Utc::now().date_naive());
+    let centres = uppsala
+        .centres
+        .iter()
+        .map(|(name, id)| (name.to_string(), *id))
+        .collect();
+    let municipalities = uppsala
+        .municipalities
+        .iter()
+        .map(|(code, id)| (code.to_string(), *id))
+        .collect();
+    let target = crate::governance::Target {
+        region_id: uppsala.region_id,
+        centres: &centres,
+        municipalities: &municipalities,
+        units: &uppsala.units,
+        accounts: &user_ids,
+    };
+    crate::governance::write(&mut tx, &who, &target, &plan)
+        .await
+        .context("writing Uppsala's governance")?;
     tx.commit().await?;
     Ok(logins)
 }

@@ -6,13 +6,17 @@
 //! - [`load_county`]: Uppsala county as its 2025 follow-up describes it (the
 //!   17 centres, their services and co-location, population 2024), plus a
 //!   small fictional region that follows Region Skåne's stricter rules, and
-//!   a handful of demo accounts. Written in one transaction.
+//!   a handful of demo accounts, and Uppsala's governance (people, groups,
+//!   meetings, decisions, matters, introductions). Written in one transaction.
 //! - [`load_national`]: a synthetic country (21 regions, 290 municipalities,
-//!   500 centres, ten years of population) from a seeded random generator,
-//!   for trying the product at national scale.
+//!   500 centres, ten years of population, governance like the county's)
+//!   from a seeded random generator, for trying the product at national scale.
 
 mod county;
+mod county_governance;
+mod governance;
 mod national;
+mod national_governance;
 
 #[cfg(test)]
 mod tests;

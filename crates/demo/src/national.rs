@@ -7,6 +7,8 @@
 //! The data is planned first, as plain values (see [`plan`]), and then
 //! written one region per transaction.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use chrono::NaiveDate;
 use rand::distr::Distribution;
@@ -395,10 +397,12 @@ pub(crate) fn plan(seed: u64) -> Vec<RegionPlan> {
 
 /// Loads the synthetic country into an empty database: 21 regions (Region
 /// Skåne with Skåne's rules, the rest national), 290 municipalities with
-/// population 2015–2024, 500 centres with their units, an administrator and
-/// one county coordinator per region. Each region is written in a
-/// transaction of its own; `progress(done, total)` is called after every
-/// region, municipality, centre and account. Returns the accounts.
+/// population 2015–2024, 500 centres with their units, an administrator,
+/// one county coordinator per region, and every region's governance (see
+/// [`crate::national_governance`]). Each region is written in a transaction
+/// of its own; `progress(done, total)` is called after every region,
+/// municipality, centre, account and region's governance. Returns the
+/// accounts.
 pub async fn load_national(
     db: &Db,
     hash_password: &(dyn Fn(&str) -> String + Sync),
@@ -411,7 +415,7 @@ pub async fn load_national(
     let plan = plan(SEED);
     let steps = plan
         .iter()
-        .map(|r| 2 + r.municipalities.len() + r.centres.len())
+        .map(|r| 3 + r.municipalities.len() + r.centres.len())
         .sum::<usize>()
         + 1;
     let total = u64::try_from(steps)?;
@@ -449,7 +453,8 @@ pub async fn load_national(
     logins.push(admin);
     step();
 
-    for region in &plan {
+    let today = chrono::Utc::now().date_naive();
+    for (index, region) in plan.iter().enumerate() {
         let coordinator = login(
             &format!("lan@{}.demo.samverka.se", region.slug),
             COORDINATOR_PASSWORD,
@@ -463,6 +468,7 @@ pub async fn load_national(
             .with_context(|| format!("creating {}", region.name))?;
         step();
         let mut municipality_ids = Vec::with_capacity(region.municipalities.len());
+        let mut by_code = HashMap::new();
         for m in &region.municipalities {
             let id = municipalities::create(&mut tx, region_id, &m.code, &m.name)
                 .await
@@ -471,8 +477,11 @@ pub async fn load_national(
                 municipalities::set_population(&mut tx, id, year, total, children).await?;
             }
             municipality_ids.push(id);
+            by_code.insert(m.code.clone(), id);
             step();
         }
+        let mut centre_ids = HashMap::new();
+        let mut units = Vec::new();
         for c in &region.centres {
             let input = CentreInput {
                 name: c.name.clone(),
@@ -495,13 +504,15 @@ pub async fn load_national(
                 shared_opening_minutes: input.shared_opening_minutes,
             };
             for unit in &c.units {
-                centres::create_unit_in(&mut tx, &who, &centre, unit)
+                let unit_id = centres::create_unit_in(&mut tx, &who, &centre, unit)
                     .await
                     .with_context(|| format!("adding a unit to {}", c.name))?;
+                units.push((id, unit.service, unit_id));
             }
+            centre_ids.insert(c.name.clone(), id);
             step();
         }
-        users::create_in(
+        let user_id = users::create_in(
             &mut tx,
             &who,
             &coordinator.email,
@@ -515,6 +526,20 @@ pub async fn load_national(
         )
         .await
         .with_context(|| format!("creating the account {}", coordinator.email))?;
+        step();
+        let accounts = HashMap::from([(coordinator.email.clone(), user_id)]);
+        let seed = SEED ^ ((index as u64 + 1) << 24);
+        let governance = crate::national_governance::plan(region, seed, today);
+        let target = crate::governance::Target {
+            region_id,
+            centres: &centre_ids,
+            municipalities: &by_code,
+            units: &units,
+            accounts: &accounts,
+        };
+        crate::governance::write(&mut tx, &who, &target, &governance)
+            .await
+            .with_context(|| format!("writing the governance of {}", region.name))?;
         tx.commit().await?;
         logins.push(coordinator);
         step();

@@ -43,6 +43,24 @@ pub struct ServeArgs {
     /// Login attempts one address may make in a burst.
     #[arg(long, env = "SAMVERKA_LOGIN_BURST", default_value_t = 10)]
     pub login_burst: u32,
+    /// SMTP server for e-mail notices, e.g. smtp://user:password@mail.example.se:587 (STARTTLS;
+    /// add ?tls=none for a plain local relay, or use smtps:// for TLS from the start).
+    /// Without it, mails are written as .eml files into the outbox folder.
+    #[arg(long, env = "SAMVERKA_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of e-mail notices.
+    #[arg(
+        long,
+        env = "SAMVERKA_MAIL_FROM",
+        default_value = "samverka <noreply@samverka.local>"
+    )]
+    pub mail_from: String,
+    /// Folder for .eml files when no SMTP server is set.
+    #[arg(long, env = "SAMVERKA_OUTBOX_DIR", default_value = "./outbox")]
+    pub outbox_dir: PathBuf,
+    /// The site's address as readers reach it, for links in e-mails.
+    #[arg(long, env = "SAMVERKA_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
 }
 
 /// How much demo data.

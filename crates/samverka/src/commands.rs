@@ -131,6 +131,10 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<()> {
         secure_cookies: args.secure_cookies,
         trusted_origins: args.trusted_origins.clone(),
         login_burst: args.login_burst,
+        smtp_url: args.smtp_url.clone(),
+        mail_from: args.mail_from.clone(),
+        outbox_dir: args.outbox_dir.clone(),
+        public_url: args.public_url.clone(),
         ..WebConfig::default()
     };
     let listener = tokio::net::TcpListener::bind(args.listen)

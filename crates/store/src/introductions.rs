@@ -134,3 +134,19 @@ pub async fn introduced_on(db: &Db, region_id: Option<i64>) -> Result<HashMap<i6
     }
     Ok(out)
 }
+
+/// How many assignments each session of a region introduced: session id → count.
+pub async fn participant_counts(db: &Db, region_id: i64) -> Result<HashMap<i64, i64>> {
+    let rows = sqlx::query(
+        "SELECT i.session_id, CAST(COUNT(*) AS BIGINT) FROM introductions i
+         JOIN introduction_sessions s ON s.id = i.session_id WHERE s.region_id = $1 GROUP BY i.session_id",
+    )
+    .bind(region_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = HashMap::new();
+    for r in &rows {
+        out.insert(r.try_get::<i64, _>(0)?, r.try_get::<i64, _>(1)?);
+    }
+    Ok(out)
+}

@@ -223,3 +223,43 @@ pub async fn list(db: &Db, region_id: Option<i64>) -> Result<Vec<Matter>> {
         })
         .collect()
 }
+
+/// One matter with its steps.
+pub async fn get(db: &Db, id: i64) -> Result<Matter> {
+    let r = sqlx::query(
+        "SELECT id, region_id, from_group_id, to_group_id, title, body, status, decision_id FROM matters WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let steps = sqlx::query(
+        "SELECT status, on_date, person_id, note FROM matter_events WHERE matter_id = $1 ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(db.pool())
+    .await?;
+    let status: String = r.try_get(6)?;
+    Ok(Matter {
+        id: r.try_get(0)?,
+        region_id: r.try_get(1)?,
+        from_group_id: r.try_get(2)?,
+        to_group_id: r.try_get(3)?,
+        title: r.try_get(4)?,
+        body: r.try_get(5)?,
+        status: MatterStatus::parse(&status).unwrap_or(MatterStatus::Draft),
+        decision_id: r.try_get(7)?,
+        steps: steps
+            .iter()
+            .map(|s| {
+                let status: String = s.try_get(0)?;
+                Ok(MatterStep {
+                    status: MatterStatus::parse(&status).unwrap_or(MatterStatus::Draft),
+                    on: parse_date(s.try_get(1)?).unwrap_or(NaiveDate::MIN),
+                    person_id: s.try_get(2)?,
+                    note: s.try_get(3)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+    })
+}

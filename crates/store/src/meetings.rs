@@ -174,6 +174,50 @@ pub async fn set_attendance_in(
     Ok(())
 }
 
+/// Records a meeting's minutes and the day they were published (if they
+/// were) inside the caller's transaction, without queuing notices: for
+/// loading history, such as the demo data.
+pub async fn set_minutes_in(
+    tx: &mut Tx,
+    who: &Who,
+    id: i64,
+    minutes_md: Option<&str>,
+    published_on: Option<NaiveDate>,
+) -> Result<()> {
+    let group_id: i64 = sqlx::query_scalar("SELECT group_id FROM meetings WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if published_on.is_some() && minutes_md.is_none_or(|m| m.trim().is_empty()) {
+        return Err(StoreError::Invalid("minutes_md".into()));
+    }
+    let region = region_of_group(tx, group_id).await?;
+    sqlx::query(
+        "UPDATE meetings SET minutes_md = $1, minutes_published_on = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(minutes_md)
+    .bind(date_text(published_on))
+    .bind(now())
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    audit::record(
+        tx,
+        who,
+        Change {
+            action: "update",
+            entity: "meeting",
+            entity_id: Some(id),
+            region_id: Some(region),
+            before: None,
+            after: Some(serde_json::json!({ "minutes_md": minutes_md, "published_on": published_on })),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// Publishes a meeting's minutes and queues the notices, in one transaction:
 /// either the minutes are published and every notice is queued, or nothing is.
 pub async fn publish(db: &Db, who: &Who, id: i64, on: NaiveDate, notices: &[Mail]) -> Result<()> {
@@ -384,4 +428,130 @@ pub async fn decisions(db: &Db, region_id: Option<i64>) -> Result<Vec<Decision>>
             })
         })
         .collect()
+}
+
+/// The attendance of every meeting of a group: meeting id → person id → status.
+pub async fn attendance_of_group(
+    db: &Db,
+    group_id: i64,
+) -> Result<HashMap<i64, HashMap<i64, AttendanceStatus>>> {
+    let rows = sqlx::query(
+        "SELECT a.meeting_id, a.person_id, a.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+         WHERE m.group_id = $1",
+    )
+    .bind(group_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out: HashMap<i64, HashMap<i64, AttendanceStatus>> = HashMap::new();
+    for r in &rows {
+        let status: String = r.try_get(2)?;
+        if let Some(s) = AttendanceStatus::parse(&status) {
+            out.entry(r.try_get(0)?).or_default().insert(r.try_get(1)?, s);
+        }
+    }
+    Ok(out)
+}
+
+/// Whom a group's published minutes concern: the centres it governs and the
+/// management groups of those centres.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MinutesAudience {
+    /// The centres the group governs: those named on the group, and those
+    /// whose governing chain (management, steering, preparation group) includes it.
+    pub centre_ids: Vec<i64>,
+    /// The open management groups of those centres.
+    pub management_group_ids: Vec<i64>,
+}
+
+impl MinutesAudience {
+    /// Works the audience out from a region's groups.
+    pub fn of(group: &crate::groups::Group, region_groups: &[crate::groups::Group]) -> MinutesAudience {
+        let chains = crate::facts::chains(region_groups);
+        let mut centre_ids: Vec<i64> = group.centre_ids.clone();
+        for (centre, chain) in &chains {
+            let in_chain = chain.management.as_ref().is_some_and(|m| m.id == group.id)
+                || chain.steering.as_ref().is_some_and(|s| s.id == group.id)
+                || chain.preparation.iter().any(|p| p.id == group.id);
+            if in_chain {
+                centre_ids.push(*centre);
+            }
+        }
+        centre_ids.sort_unstable();
+        centre_ids.dedup();
+        let mut management_group_ids: Vec<i64> = region_groups
+            .iter()
+            .filter(|g| {
+                g.kind == samverka_core::governance::GroupKind::Management
+                    && g.closed_on.is_none()
+                    && g.centre_ids.iter().any(|c| centre_ids.contains(c))
+            })
+            .map(|g| g.id)
+            .collect();
+        management_group_ids.sort_unstable();
+        management_group_ids.dedup();
+        MinutesAudience {
+            centre_ids,
+            management_group_ids,
+        }
+    }
+}
+
+/// The audience of a group's minutes (see [`MinutesAudience`]).
+pub async fn minutes_audience(db: &Db, group_id: i64) -> Result<MinutesAudience> {
+    let group = crate::groups::get(db, group_id).await?;
+    let all = crate::groups::list(db, Some(group.region_id)).await?;
+    Ok(MinutesAudience::of(&group, &all))
+}
+
+/// The e-mail addresses that get a notice when a group's minutes are
+/// published on `on`: the local coordinators of the centres it governs (people
+/// with an assignment as local coordinator in force that day, and accounts
+/// with a local coordinator grant for the centre) and the members of those
+/// centres' management groups. Deduplicated (case does not matter) and
+/// sorted; erased people, people without an address and blocked accounts are left out.
+pub async fn notice_recipients(db: &Db, group_id: i64, on: NaiveDate) -> Result<Vec<String>> {
+    use samverka_core::governance::AssignmentKind;
+    let group = crate::groups::get(db, group_id).await?;
+    let region = group.region_id;
+    let (all_groups, people, assignments, accounts) = tokio::try_join!(
+        crate::groups::list(db, Some(region)),
+        crate::people::list(db, region),
+        crate::assignments::list(db, Some(region)),
+        crate::users::list_in_region(db, region),
+    )?;
+    let audience = MinutesAudience::of(&group, &all_groups);
+    let by_id: HashMap<i64, &crate::people::Person> = people.iter().map(|p| (p.id, p)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for a in assignments.iter().filter(|a| a.active_on(on)) {
+        let concerned = match a.kind {
+            AssignmentKind::LocalCoordinator => a.centre_id.is_some_and(|c| audience.centre_ids.contains(&c)),
+            AssignmentKind::ManagementMember | AssignmentKind::ManagementChair => a
+                .group_id
+                .is_some_and(|g| audience.management_group_ids.contains(&g)),
+            _ => false,
+        };
+        if !concerned {
+            continue;
+        }
+        if let Some(p) = by_id.get(&a.person_id)
+            && !p.erased
+            && let Some(email) = p.email.as_deref().map(crate::users::email_key)
+            && !email.is_empty()
+        {
+            out.push(email);
+        }
+    }
+    for (user, grants) in accounts.iter().filter(|(u, _)| !u.disabled) {
+        let coordinates = grants.iter().any(|g| {
+            g.role == samverka_core::Role::LocalCoordinator
+                && g.region_id == Some(region)
+                && g.centre_id.is_some_and(|c| audience.centre_ids.contains(&c))
+        });
+        if coordinates {
+            out.push(crate::users::email_key(&user.email));
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
 }

@@ -231,7 +231,11 @@ pub async fn list(db: &Db, region_id: i64) -> Result<Vec<Person>> {
 }
 
 /// The group seats held on `today` by the people linked to a login account.
-pub async fn seats_of_user(db: &Db, user_id: i64, today: chrono::NaiveDate) -> Result<Vec<samverka_core::Seat>> {
+pub async fn seats_of_user(
+    db: &Db,
+    user_id: i64,
+    today: chrono::NaiveDate,
+) -> Result<Vec<samverka_core::Seat>> {
     let day = today.format("%Y-%m-%d").to_string();
     let rows = sqlx::query(
         "SELECT DISTINCT g.id, g.kind, g.region_id FROM people p
@@ -247,13 +251,162 @@ pub async fn seats_of_user(db: &Db, user_id: i64, today: chrono::NaiveDate) -> R
     for r in &rows {
         let group_id: i64 = r.try_get(0)?;
         let kind: String = r.try_get(1)?;
-        let Some(group_kind) = samverka_core::governance::GroupKind::parse(&kind) else { continue };
+        let Some(group_kind) = samverka_core::governance::GroupKind::parse(&kind) else {
+            continue;
+        };
         let centre_ids: Vec<i64> =
             sqlx::query_scalar("SELECT centre_id FROM group_centres WHERE group_id = $1 ORDER BY centre_id")
                 .bind(group_id)
                 .fetch_all(db.pool())
                 .await?;
-        seats.push(samverka_core::Seat { group_id, group_kind, region_id: r.try_get(2)?, centre_ids });
+        seats.push(samverka_core::Seat {
+            group_id,
+            group_kind,
+            region_id: r.try_get(2)?,
+            centre_ids,
+        });
     }
     Ok(seats)
+}
+
+/// One meeting a person's attendance was recorded for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AttendanceRecord {
+    /// The meeting.
+    pub meeting_id: i64,
+    /// The meeting's group.
+    pub group_id: i64,
+    /// The meeting's date (ISO).
+    pub held_on: String,
+    /// Present, absent or excused (stable code).
+    pub status: String,
+}
+
+/// One step of a matter that a person took.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatterStepRecord {
+    /// The matter.
+    pub matter_id: i64,
+    /// Its title.
+    pub title: String,
+    /// The status reached (stable code).
+    pub status: String,
+    /// When (ISO).
+    pub on: String,
+    /// The note on the step.
+    pub note: Option<String>,
+}
+
+/// One introduction of one of a person's assignments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntroductionRecord {
+    /// The assignment introduced.
+    pub assignment_id: i64,
+    /// The session, if recorded through one.
+    pub session_id: Option<i64>,
+    /// When (ISO).
+    pub introduced_on: String,
+}
+
+/// Everything about a person beyond their details and assignments, for an
+/// access request (GDPR): attendance, matter steps, introductions received
+/// and the introduction sessions they held.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PersonRecords {
+    /// Attendance rows, by date.
+    pub attendance: Vec<AttendanceRecord>,
+    /// Matter steps taken, by date.
+    pub matter_steps: Vec<MatterStepRecord>,
+    /// Introductions of the person's assignments.
+    pub introductions: Vec<IntroductionRecord>,
+    /// Ids of the introduction sessions the person held.
+    pub sessions_held: Vec<i64>,
+}
+
+/// The records that mention a person (see [`PersonRecords`]).
+pub async fn records(db: &Db, person_id: i64) -> Result<PersonRecords> {
+    let attendance = sqlx::query(
+        "SELECT a.meeting_id, m.group_id, m.held_on, a.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+         WHERE a.person_id = $1 ORDER BY m.held_on, a.meeting_id",
+    )
+    .bind(person_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(AttendanceRecord {
+            meeting_id: r.try_get(0)?,
+            group_id: r.try_get(1)?,
+            held_on: r.try_get(2)?,
+            status: r.try_get(3)?,
+        })
+    })
+    .collect::<Result<_>>()?;
+    let matter_steps = sqlx::query(
+        "SELECT e.matter_id, m.title, e.status, e.on_date, e.note FROM matter_events e JOIN matters m ON m.id = e.matter_id
+         WHERE e.person_id = $1 ORDER BY e.on_date, e.id",
+    )
+    .bind(person_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(MatterStepRecord {
+            matter_id: r.try_get(0)?,
+            title: r.try_get(1)?,
+            status: r.try_get(2)?,
+            on: r.try_get(3)?,
+            note: r.try_get(4)?,
+        })
+    })
+    .collect::<Result<_>>()?;
+    let introductions = sqlx::query(
+        "SELECT i.assignment_id, i.session_id, i.introduced_on FROM introductions i
+         JOIN assignments a ON a.id = i.assignment_id WHERE a.person_id = $1 ORDER BY i.introduced_on, i.assignment_id",
+    )
+    .bind(person_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(IntroductionRecord {
+            assignment_id: r.try_get(0)?,
+            session_id: r.try_get(1)?,
+            introduced_on: r.try_get(2)?,
+        })
+    })
+    .collect::<Result<_>>()?;
+    let sessions_held: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM introduction_sessions WHERE held_by = $1 ORDER BY held_on, id")
+            .bind(person_id)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(PersonRecords {
+        attendance,
+        matter_steps,
+        introductions,
+        sessions_held,
+    })
+}
+
+/// Notes in the audit trail that a person's data was exported on request
+/// (the export itself is not copied there).
+pub async fn record_export(db: &Db, who: &Who, id: i64) -> Result<()> {
+    let person = get(db, id).await?;
+    let mut tx = db.begin().await?;
+    audit::record(
+        &mut tx,
+        who,
+        Change {
+            action: "export",
+            entity: "person",
+            entity_id: Some(id),
+            region_id: Some(person.region_id),
+            before: None,
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -9,6 +9,7 @@ pub mod auth;
 mod csrf;
 mod error;
 pub mod i18n;
+pub mod mailer;
 mod pages;
 mod registry;
 mod session_store;
@@ -42,6 +43,21 @@ pub use state::{AppState, WebConfig};
 /// | `/`, `/regions/{id}`, `/regions/{id}/access`, `/centres/{id}` | accounts with a grant in the region |
 /// | `/centres/{id}/edit`, `/centres/{id}/units/*`, `/units/{id}/*` | the centre's local coordinators, the region's county coordinators, admins |
 /// | `/regions/{id}/centres/new`, `/centres/{id}/close`, `/regions/{id}/settings`, `/regions/{id}/population`, `/regions/{id}/accounts`, `/regions/{id}/audit` | the region's county coordinators, admins |
+/// | `/groups/{id}/meetings`, `/groups/{id}/decisions` | accounts that may read the group (a grant in the region, or a seat in the group) |
+/// | `/groups/{id}/meetings/new`, `/meetings/{id}/edit`, `/meetings/{id}/publish`, `/meetings/{id}/decisions` | those who may edit the group: the region's county coordinators, the group's members, and for a management group the local coordinators of its centres |
+/// | `/meetings/{id}` | those who may read the group; once the minutes are published also the local coordinators and management-group members of the centres the group governs. Unpublished minutes only for those who may edit the group |
+/// | `/regions/{id}/decisions` | accounts with a grant in the region |
+/// | `/regions/{id}/signals`, `/regions/{id}/matters`, `/regions/{id}/introductions` | accounts with a grant in the region |
+/// | `/matters/{id}` | accounts with a grant in the region, and those who may read the raising or the steering group |
+/// | `/groups/{id}/matters/new` | those who may edit the (management or preparation) group |
+/// | `/matters/{id}/advance` | the next step only: sending a draft — those who may edit the raising group; on the agenda, decided, reported back — those who may edit the steering group |
+/// | `/regions/{id}/introductions/new` | the region's county coordinators and admins; local coordinators for the staff of their own centres |
+/// | `/regions/{id}/settings/governance` | the region's county coordinators, admins |
+/// | `/centres/{id}/decisions` | accounts with a grant in the region, and members of a group governing the centre |
+/// | `/regions/{id}/people`, `/people/{id}`, `/regions/{id}/groups`, `/centres/{id}/governance`, `/regions/{id}/contacts.csv`, `/regions/{id}/contacts.xlsx` | accounts with a grant in the region |
+/// | `/groups/{id}` | accounts with a grant in the region, and the group's own members |
+/// | `/regions/{id}/people/new`, `/people/{id}/edit`, `/people/{id}/erase`, `/people/{id}/export`, `/regions/{id}/groups/new`, `/groups/{id}/edit` | the region's county coordinators, admins |
+/// | `/people/{id}/assignments/new`, `/assignments/{id}/end` | the region's county coordinators and admins (any assignment); a local coordinator for staff assignments at their own centres |
 /// | `/api/v1/*` (but the document) | a bearer token; the same rules as the pages |
 pub fn router(state: AppState) -> Router {
     let session_layer = SessionManagerLayer::new(session_store::DbSessionStore::new(state.db.clone()))
@@ -99,6 +115,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves the application on a bound listener until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let mail_sender = tokio::spawn(mailer::run(state.clone()));
     let db = state.db.clone();
     let sweeper = tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(600));
@@ -115,6 +132,7 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
         .with_graceful_shutdown(shutdown_signal())
         .await;
     sweeper.abort();
+    mail_sender.abort();
     result
 }
 

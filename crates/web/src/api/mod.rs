@@ -6,6 +6,7 @@
 mod audit;
 mod centres;
 mod error;
+mod governance;
 mod municipalities;
 
 use axum::Router;
@@ -29,11 +30,20 @@ use crate::state::AppState;
         centres::update_unit,
         municipalities::list_municipalities,
         audit::list_audit,
+        governance::list_people,
+        governance::list_assignments,
+        governance::list_groups,
+        governance::list_meetings,
+        governance::list_decisions,
+        governance::list_matters,
+        governance::list_introductions,
+        governance::list_signals,
     ),
     modifiers(&BearerAuth),
     tags((name = "centres", description = "Family centres and their units"),
          (name = "municipalities", description = "Access: children aged 0–6 per centre"),
-         (name = "audit", description = "Who changed what"))
+         (name = "audit", description = "Who changed what"),
+         (name = "governance", description = "People, assignments, groups, meetings, decisions, matters, introductions and signals"))
 )]
 pub struct ApiDoc;
 
@@ -55,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(centres::router())
         .merge(municipalities::router())
         .merge(audit::router())
+        .merge(governance::router())
 }
 
 /// The OpenAPI document and Swagger UI, mounted at the top level.

@@ -4,6 +4,7 @@ mod access;
 mod accounts;
 mod audit;
 mod centres;
+mod decisions;
 mod governance;
 mod groups;
 mod home;
@@ -14,6 +15,7 @@ mod overview;
 mod people;
 mod population;
 mod settings;
+pub(crate) mod signals;
 mod units;
 mod who_decides;
 
@@ -45,8 +47,10 @@ pub fn router() -> Router<AppState> {
         .merge(groups::router())
         .merge(who_decides::router())
         .merge(meetings::router())
+        .merge(decisions::router())
         .merge(matters::router())
         .merge(introductions::router())
+        .merge(signals::router())
 }
 
 /// Pages open to everyone: health check and static files.

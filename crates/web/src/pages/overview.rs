@@ -1,5 +1,6 @@
 //! `/regions/{id}`: the county overview (*länsöversikt*) — every centre, its
-//! services, principals, co-location and computed classification.
+//! services, principals, co-location and computed classification, and a
+//! column per governance signal for the year (this year unless `?year=`).
 
 use askama::Template;
 use axum::Router;
@@ -9,6 +10,7 @@ use axum::routing::get;
 use samverka_core::{BaseService, Classification, ServiceType};
 use serde::Deserialize;
 
+use super::signals::{self, LegendItem, SignalHeader, SignalView};
 use super::{html, viewable_region};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
@@ -39,6 +41,8 @@ pub struct Row {
     pub classification: String,
     pub class_code: &'static str,
     pub closed_on: Option<String>,
+    /// The governance signals of the year, in [`samverka_core::governance::SignalKind::CENTRE`] order.
+    pub signals: Vec<SignalView>,
 }
 
 pub struct Totals {
@@ -59,12 +63,19 @@ struct OverviewPage {
     rows: Vec<Row>,
     totals: Totals,
     summary: Vec<(String, usize, &'static str)>,
+    year: i32,
+    signal_headers: Vec<SignalHeader>,
+    legend: Vec<LegendItem>,
+    /// Per signal: centres that meet it, of all shown ("5/17").
+    signal_totals: Vec<String>,
 }
 
 #[derive(Deserialize)]
 struct OverviewQuery {
     #[serde(default)]
     closed: Option<String>,
+    #[serde(default)]
+    year: Option<String>,
 }
 
 /// The non-public parties taking part in a centre: other services and
@@ -138,6 +149,10 @@ async fn show_overview(
         .filter(|c| show_closed || c.centre.closed_on.is_none())
         .collect();
     let total = centres.len();
+    let year = signals::chosen_year(q.year.as_deref());
+    let ids: Vec<i64> = centres.iter().map(|c| c.centre.id).collect();
+    let mut by_centre = signals::centres_signals(&state.db, &region, &ids, year, signals::today()).await?;
+    let mut met = [0usize; 7];
     let mut counts = [0usize; 4];
     let mut others_count = 0;
     let mut unknown = 0;
@@ -182,6 +197,14 @@ async fn show_overview(
                     principals.push(p.clone());
                 }
             }
+            let centre_signals = by_centre.remove(&c.centre.id).unwrap_or_default();
+            for (i, s) in centre_signals.iter().enumerate() {
+                if s.level == samverka_core::governance::Level::Green
+                    && let Some(n) = met.get_mut(i)
+                {
+                    *n += 1;
+                }
+            }
             Row {
                 id: c.centre.id,
                 name: c.centre.name.clone(),
@@ -197,6 +220,7 @@ async fn show_overview(
                 classification: view::classification_name(&t, c.outcome.classification),
                 class_code: class_code(c.outcome.classification),
                 closed_on: c.centre.closed_on.map(|d| d.to_string()),
+                signals: centre_signals.iter().map(|s| signals::view(&t, s)).collect(),
             }
         })
         .collect();
@@ -238,5 +262,9 @@ async fn show_overview(
         rows,
         totals,
         summary,
+        year,
+        signal_headers: signals::headers(&t),
+        legend: signals::legend(&t),
+        signal_totals: met.iter().map(|n| format!("{n}/{total}")).collect(),
     })
 }

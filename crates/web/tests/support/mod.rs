@@ -162,7 +162,8 @@ impl TestApp {
         path: &str,
         fields: &[(&str, &str)],
     ) -> (u16, Option<String>, String) {
-        let csrf = self.csrf(client, "/").await;
+        // `/` redirects every account with one region, so follow it to a form.
+        let csrf = self.session_csrf(client).await;
         let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
         let res = client.post(self.url(path)).form(&all).send().await.unwrap();
