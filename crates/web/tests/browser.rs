@@ -7,7 +7,10 @@
 //!   page and in the overview;
 //! - axe-core finds no WCAG 2.1 A/AA violations on the login page, the county
 //!   overview, a centre page and a form showing validation errors;
-//! - at phone width the overview does not scroll sideways (only its table does).
+//! - at phone width the overview does not scroll sideways (only its table does);
+//! - the county coordinator records a steering-group meeting with attendance,
+//!   minutes and a decision and publishes the minutes; a management-group
+//!   member of another centre governed by the same steering group reads them.
 //!
 //! Needs `/usr/bin/chromedriver` and `/usr/bin/chromium` (Debian's `chromium`
 //! and `chromium-driver`; override with `SAMVERKA_CHROMEDRIVER` and
@@ -625,6 +628,194 @@ async fn the_overview_fits_a_phone() {
         "the table scrolls in its container: {m}"
     );
     screenshot(&c, "samverka-overview-phone.png", PHONE).await;
+
+    c.close().await.unwrap();
+    app.stop().await;
+}
+
+/// Waits until the page's text contains `needle` (across navigations: a
+/// stale page is simply read again); returns the text.
+async fn wait_for_text(c: &Client, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Ok(body) = c.find(Locator::Css("body")).await
+            && let Ok(text) = body.text().await
+            && text.contains(needle)
+        {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "the page never showed {needle:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Clicks the element a CSS selector names.
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+/// The county coordinator records a meeting of Heby's steering group with
+/// attendance, minutes and a decision, and publishes the minutes; a
+/// management-group member of another Heby centre (an account with no role
+/// of its own, only the seat) then reads them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn published_minutes_reach_the_managers_of_the_governed_centres() {
+    use samverka_core::governance::GroupKind;
+    use samverka_store::{Who, assignments, groups, people, users};
+
+    let Some((_driver, c)) = browser(WIDE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    let all = groups::list(&app.db, Some(region)).await.unwrap();
+    let steering = all
+        .iter()
+        .find(|g| g.kind == GroupKind::Steering && g.name.contains("Heby"))
+        .expect("Heby's steering group in the demo");
+    let harbo = app.centre("Familjecentralen i Harbo").await;
+    let harbo_management = all
+        .iter()
+        .find(|g| g.kind == GroupKind::Management && g.centre_ids.contains(&harbo))
+        .expect("Harbo's management group");
+    let today = chrono::Utc::now().date_naive();
+    let seat = assignments::list(&app.db, Some(region))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.group_id == Some(harbo_management.id) && a.active_on(today))
+        .expect("a current member of Harbo's management group");
+    let member = people::get(&app.db, seat.person_id).await.unwrap();
+    // An account with no grant at all: only the seat lets it in.
+    let hash = samverka_web::auth::hash_password("harbo-ledning").unwrap();
+    let account = users::create(
+        &app.db,
+        &Who::cli(),
+        "ledning.harbo@example.se",
+        &member.name,
+        Some(&hash),
+        &[],
+    )
+    .await
+    .unwrap();
+    let input = people::PersonInput {
+        name: member.name.clone(),
+        email: member.email.clone(),
+        phone: member.phone.clone(),
+        profession: member.profession.clone(),
+        employer_kind: member.employer_kind,
+        employer_name: member.employer_name.clone(),
+        unit_id: member.unit_id,
+        user_id: Some(account),
+    };
+    people::update(&app.db, &Who::cli(), member.id, &input)
+        .await
+        .unwrap();
+
+    // The county coordinator records the meeting.
+    log_in(&c, &app, support::COUNTY).await;
+    c.goto(&app.url(&format!("/groups/{}/meetings/new", steering.id)))
+        .await
+        .unwrap();
+    let yesterday = (today - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    c.execute(
+        "document.querySelector('#held_on').value = arguments[0];",
+        vec![json!(yesterday)],
+    )
+    .await
+    .unwrap();
+    click(&c, "input[name=status][value=held]").await;
+    type_into(&c, "#agenda", "Budget för nästa år\nLokaler i Harbo").await;
+    submit_main_form(&c).await;
+    let meeting_path = wait_for_path(&c, "the new meeting", |p| p.starts_with("/meetings/")).await;
+
+    // Attendance and minutes.
+    c.goto(&app.url(&format!("{meeting_path}/edit"))).await.unwrap();
+    let radios = c
+        .find_all(Locator::Css("#attendance input[type=radio][value=present]"))
+        .await
+        .unwrap();
+    assert!(
+        !radios.is_empty(),
+        "the steering group's members are listed for attendance"
+    );
+    for r in &radios {
+        r.click().await.unwrap();
+    }
+    if let Ok(absent) = c
+        .find(Locator::Css(
+            "#attendance fieldset.attendee:last-of-type input[value=excused]",
+        ))
+        .await
+    {
+        absent.click().await.unwrap();
+    }
+    type_into(
+        &c,
+        "#minutes",
+        "## Protokoll\n\nStyrgruppen godkände budgeten för Harbo och Tärnsjö.",
+    )
+    .await;
+    submit_main_form(&c).await;
+    wait_for_path(&c, "the meeting after saving", |p| p == meeting_path).await;
+    wait_for_text(&c, "Styrgruppen godkände budgeten för Harbo och Tärnsjö.").await;
+
+    // A decision concerning Harbo.
+    c.find(Locator::Css("#decision-category"))
+        .await
+        .unwrap()
+        .select_by_value("budget_change")
+        .await
+        .unwrap();
+    type_into(&c, "#decision-text", "Budgeten för Harbo fastställs.").await;
+    click(&c, &format!("input[name=centre_ids][value='{harbo}']")).await;
+    click(&c, "form[action$='/decisions'] button[type=submit]").await;
+    // Saved: the answer sends the browser back to the meeting's decisions.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while c.current_url().await.unwrap().fragment() != Some("decisions") {
+        assert!(Instant::now() < deadline, "the decision was not saved");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    wait_for_text(&c, "Budgeten för Harbo fastställs.").await;
+    let outbox_before = samverka_store::mail::all(&app.db).await.unwrap().len();
+
+    // Publish.
+    click(&c, "form[action$='/publish'] button[type=submit]").await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while samverka_store::mail::all(&app.db).await.unwrap().len() == outbox_before {
+        assert!(Instant::now() < deadline, "publishing queued no notice");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let outbox = samverka_store::mail::all(&app.db).await.unwrap();
+    if let Some(address) = &member.email {
+        assert!(
+            outbox.iter().any(|m| &m.mail.to == address),
+            "{address} is notified; outbox: {:?}",
+            outbox.iter().map(|m| &m.mail.to).collect::<Vec<_>>()
+        );
+    }
+
+    // The Harbo manager logs in and reads the minutes.
+    click(&c, "header form[action='/logout'] button").await;
+    wait_for_path(&c, "the login page", |p| p == "/login").await;
+    log_in(&c, &app, ("ledning.harbo@example.se", "harbo-ledning")).await;
+    c.goto(&app.url(&meeting_path)).await.unwrap();
+    wait_for_path(&c, "the meeting", |p| p == meeting_path).await;
+    let body = body_text(&c).await;
+    assert!(
+        body.contains("Styrgruppen godkände budgeten för Harbo och Tärnsjö."),
+        "the published minutes are readable by the Harbo manager: {body}"
+    );
+    assert!(
+        body.contains("Budgeten för Harbo fastställs."),
+        "and the decision"
+    );
+    screenshot(&c, "samverka-meeting.png", WIDE).await;
 
     c.close().await.unwrap();
     app.stop().await;

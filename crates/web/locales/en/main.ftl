@@ -118,6 +118,7 @@ centre-opened = Opened
 centre-shared-hours = Shared opening time (hours a week)
 centre-colocation = Co-location
 centre-edit = Edit details
+centre-decisions-link = Decisions about the centre
 centre-close = Close the family centre
 centre-units = Services
 centre-no-units = No services are recorded.

@@ -118,6 +118,7 @@ centre-opened = Startade
 centre-shared-hours = Gemensam öppettid (timmar per vecka)
 centre-colocation = Samlokalisering
 centre-edit = Ändra uppgifter
+centre-decisions-link = Beslut om familjecentralen
 centre-close = Lägg ned familjecentralen
 centre-units = Verksamheter
 centre-no-units = Inga verksamheter är registrerade.

@@ -63,6 +63,8 @@ struct CentrePage {
     units: Vec<UnitLine>,
     can_edit: bool,
     can_close: bool,
+    /// The centre's governance signals this year, rendered (autoescaped) by `signals.rs`.
+    signals_html: String,
 }
 
 async fn show_centre(
@@ -106,6 +108,8 @@ async fn show_centre(
             ],
         )
     });
+    let year = chrono::Datelike::year(&super::signals::today());
+    let signals_html = super::signals::centre_signals_html(&state, &t, &region, c.centre.id, year).await?;
     let can_edit = user.actor.can_edit_centre(region.id, c.centre.id) && c.centre.closed_on.is_none();
     let can_close = user.actor.can_manage_region(region.id) && c.centre.closed_on.is_none();
     let manage = user.actor.can_manage_region(region.id);
@@ -142,6 +146,7 @@ async fn show_centre(
         units,
         can_edit,
         can_close,
+        signals_html,
     })
 }
 

@@ -269,10 +269,6 @@ struct CentreSignals {
 /// The rendered list of one centre's signals for a year (a `<section>` with
 /// a heading, every signal with its level, symbol and reason, and a link to
 /// the region's signals page), for the centre page to include with `|safe`.
-#[allow(
-    dead_code,
-    reason = "for the centre page (pages/centres.rs), which the lead wires in"
-)]
 pub(crate) async fn centre_signals_html(
     state: &AppState,
     t: &Tr,
