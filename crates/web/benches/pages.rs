@@ -1,4 +1,4 @@
-//! How fast the two heaviest county pages answer at national scale.
+//! How fast the heaviest pages answer at national scale.
 //!
 //! Run it with
 //!
@@ -8,14 +8,17 @@
 //!
 //! What it measures: once, it makes an SQLite file in a temporary directory,
 //! loads the synthetic national data set into it (`samverka_demo::load_national`:
-//! 21 regions, 290 municipalities, 500 centres, ten years of population),
+//! 21 regions, 290 municipalities, 500 centres, ten years of population, and
+//! people, groups and two years of meetings),
 //! starts the real server (the full router with every middleware, on
 //! 127.0.0.1 and a free port) and logs in over HTTP as the demo
 //! administrator. It then picks the region with the most centres and times,
 //! through real HTTP on a keep-alive connection, the whole round trip of
 //!
-//! - `GET /regions/{id}`: the county overview (*länsöversikt*), and
-//! - `GET /regions/{id}/access?year=2024`: the access page,
+//! - `GET /regions/{id}`: the county overview (*länsöversikt*) with every
+//!   centre's classification and its seven governance signals,
+//! - `GET /regions/{id}/access?year=2024`: the access page, and
+//! - `GET /centres/{id}/governance`: a centre's "who decides" page,
 //!
 //! from sending the request to having read the whole body, session lookup
 //! and session save included. Criterion prints its usual estimates; at the
@@ -57,6 +60,8 @@ struct Fixture {
     region_id: i64,
     region_name: String,
     centre_count: usize,
+    /// A centre of that region, for its "who decides" page.
+    centre_id: i64,
 }
 
 fn setup() -> Fixture {
@@ -99,6 +104,12 @@ fn setup() -> Fixture {
     );
 
     let (region_id, region_name, centre_count) = server.block_on(busiest_region(&db));
+    let centre_id = server
+        .block_on(centres::list(&db, Some(region_id)))
+        .expect("the region's centres")
+        .first()
+        .map(|c| c.id)
+        .expect("a centre");
     let base = format!("http://{addr}");
 
     let client_rt = tokio::runtime::Builder::new_current_thread()
@@ -116,6 +127,7 @@ fn setup() -> Fixture {
         region_id,
         region_name,
         centre_count,
+        centre_id,
     }
 }
 
@@ -219,6 +231,11 @@ fn main() {
         PageBench {
             name: "access",
             url: format!("{}/regions/{}/access?year={YEAR}", f.base, f.region_id),
+            times: Arc::default(),
+        },
+        PageBench {
+            name: "who-decides",
+            url: format!("{}/centres/{}/governance", f.base, f.centre_id),
             times: Arc::default(),
         },
     ];

@@ -278,15 +278,7 @@ pub async fn update_centre(
     Path(id): Path<i64>,
     body: Result<Json<CentreBody>, JsonRejection>,
 ) -> Result<Json<CentreJson>, ApiError> {
-    let c = centres::get(&state.db, id)
-        .await
-        .map_err(|e| ApiError::store(&t, e))?;
-    if !user.actor.can_edit_centre(c.region_id, c.id) {
-        return Err(ApiError::forbidden(&t));
-    }
-    if c.closed_on.is_some() {
-        return Err(ApiError::new(StatusCode::CONFLICT, t.t("api-error-closed")));
-    }
+    editable(&state, &user, &t, id).await?;
     let Json(body) = body.map_err(|e| bad_json(&t, e))?;
     let input = body.draft().validate().map_err(|e| ApiError::fields(&t, &e))?;
     centres::update(&state.db, &user.who(), id, &input)
