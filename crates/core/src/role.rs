@@ -117,9 +117,18 @@ impl Actor {
     /// Edits a group's meetings, minutes, decisions and matters: the county
     /// coordinators, the group's members, and — for a management group — the
     /// local coordinators of the centres it governs, who prepare its meetings.
-    pub fn can_edit_group(&self, region_id: i64, group_id: i64, kind: crate::governance::GroupKind, centre_ids: &[i64]) -> bool {
+    pub fn can_edit_group(
+        &self,
+        region_id: i64,
+        group_id: i64,
+        kind: crate::governance::GroupKind,
+        centre_ids: &[i64],
+    ) -> bool {
         self.can_manage_region(region_id)
-            || self.seats.iter().any(|s| s.group_id == group_id && s.region_id == region_id)
+            || self
+                .seats
+                .iter()
+                .any(|s| s.group_id == group_id && s.region_id == region_id)
             || (kind == crate::governance::GroupKind::Management
                 && self.grants.iter().any(|g| {
                     g.role == Role::LocalCoordinator
@@ -151,7 +160,11 @@ mod tests {
     use super::*;
 
     fn actor(grants: Vec<Grant>) -> Actor {
-        Actor { user_id: 1, grants, seats: Vec::new() }
+        Actor {
+            user_id: 1,
+            grants,
+            seats: Vec::new(),
+        }
     }
     fn g(role: Role, region: Option<i64>, centre: Option<i64>) -> Grant {
         Grant {
@@ -217,14 +230,22 @@ mod tests {
         let member = Actor {
             user_id: 2,
             grants: vec![],
-            seats: vec![Seat { group_id: 7, group_kind: GroupKind::Steering, region_id: 1, centre_ids: vec![10, 11] }],
+            seats: vec![Seat {
+                group_id: 7,
+                group_kind: GroupKind::Steering,
+                region_id: 1,
+                centre_ids: vec![10, 11],
+            }],
         };
         assert!(member.can_edit_group(1, 7, GroupKind::Steering, &[10, 11]));
         assert!(!member.can_edit_group(1, 8, GroupKind::Management, &[10]));
         assert!(member.can_view_group(1, 7) && !member.can_view_group(1, 8));
         let local = actor(vec![g(Role::LocalCoordinator, Some(1), Some(10))]);
         assert!(local.can_edit_group(1, 8, GroupKind::Management, &[10]));
-        assert!(!local.can_edit_group(1, 7, GroupKind::Steering, &[10, 11]), "steering is not theirs to prepare");
+        assert!(
+            !local.can_edit_group(1, 7, GroupKind::Steering, &[10, 11]),
+            "steering is not theirs to prepare"
+        );
         assert!(!local.can_edit_group(1, 9, GroupKind::Management, &[12]));
         let county = actor(vec![g(Role::CountyCoordinator, Some(1), None)]);
         assert!(county.can_edit_group(1, 7, GroupKind::Steering, &[]));

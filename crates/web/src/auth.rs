@@ -83,9 +83,15 @@ async fn load(db: &Db, user: User) -> Result<Option<Arc<CurrentUser>>, AppError>
         return Ok(None);
     }
     let today = chrono::Utc::now().date_naive();
-    let (grants, seats) =
-        tokio::try_join!(users::grants(db, user.id), samverka_store::people::seats_of_user(db, user.id, today))?;
-    let actor = Actor { user_id: user.id, grants, seats };
+    let (grants, seats) = tokio::try_join!(
+        users::grants(db, user.id),
+        samverka_store::people::seats_of_user(db, user.id, today)
+    )?;
+    let actor = Actor {
+        user_id: user.id,
+        grants,
+        seats,
+    };
     Ok(Some(Arc::new(CurrentUser { user, actor })))
 }
 

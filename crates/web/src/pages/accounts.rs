@@ -240,8 +240,17 @@ async fn create_account(
     }
     // Only centres of this region; checked before anything is written, as the
     // grants to an existing account are added one by one.
-    let own: Vec<i64> = centres::list(&state.db, Some(region.id)).await?.iter().map(|c| c.id).collect();
-    require(grants.iter().filter_map(|g| g.centre_id).all(|c| own.contains(&c)))?;
+    let own: Vec<i64> = centres::list(&state.db, Some(region.id))
+        .await?
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    require(
+        grants
+            .iter()
+            .filter_map(|g| g.centre_id)
+            .all(|c| own.contains(&c)),
+    )?;
     let who = user.who();
     match existing {
         Some(u) => {

@@ -9,7 +9,11 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// A group the account may read (with its region).
-pub(crate) async fn viewable_group(state: &AppState, user: &CurrentUser, id: i64) -> Result<(Group, Region), AppError> {
+pub(crate) async fn viewable_group(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(Group, Region), AppError> {
     let group = groups::get(&state.db, id).await?;
     require(user.actor.can_view_group(group.region_id, group.id))?;
     let region = regions::get(&state.db, group.region_id).await?;
@@ -17,9 +21,16 @@ pub(crate) async fn viewable_group(state: &AppState, user: &CurrentUser, id: i64
 }
 
 /// A group whose meetings, minutes, decisions and matters the account may edit.
-pub(crate) async fn editable_group(state: &AppState, user: &CurrentUser, id: i64) -> Result<(Group, Region), AppError> {
+pub(crate) async fn editable_group(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<(Group, Region), AppError> {
     let group = groups::get(&state.db, id).await?;
-    require(user.actor.can_edit_group(group.region_id, group.id, group.kind, &group.centre_ids))?;
+    require(
+        user.actor
+            .can_edit_group(group.region_id, group.id, group.kind, &group.centre_ids),
+    )?;
     let region = regions::get(&state.db, group.region_id).await?;
     Ok((group, region))
 }
