@@ -13,7 +13,8 @@ const CLASSIFICATIONS: [&str; 3] = [
     "familjecentralsliknande",
     "familjecentrerat_arbete",
 ];
-const COLOCATIONS: [&str; 4] = ["inte_alls", "till_viss_del", "till_stor_del", "helt_och_hallet"];
+/// The co-location values the API may give (any order).
+const COLOCATIONS: [&str; 4] = ["till_stor_del", "inte_alls", "helt_och_hallet", "till_viss_del"];
 
 /// The centres of a list, by name.
 fn by_name<'a>(list: &'a Value, name: &str) -> Option<&'a Value> {
