@@ -166,11 +166,11 @@ async fn create_account(
     session: Session,
     page: Page,
     Path(id): Path<i64>,
-    axum_extra_form: axum::body::Bytes,
+    body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
     // Repeated `centre` fields need a list-aware parser.
     let pairs: Vec<(String, String)> =
-        serde_urlencoded::from_bytes(&axum_extra_form).map_err(|_| AppError::BadRequest("form".into()))?;
+        serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest("form".into()))?;
     let mut form = AccountForm::default();
     for (k, v) in pairs {
         match k.as_str() {
