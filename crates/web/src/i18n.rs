@@ -134,6 +134,14 @@ impl Tr {
         LOCALES.lookup_with_args(self.lang.id(), key, &map)
     }
 
+    /// The label of a form field for the error summary ("Namn"), or empty
+    /// when the field has no `field-label-…` message.
+    pub fn field_label(&self, field: &str) -> String {
+        LOCALES
+            .try_lookup(self.lang.id(), &format!("field-label-{field}"))
+            .unwrap_or_default()
+    }
+
     /// Whether a message exists (used to check message files are complete).
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(self.lang.id(), key).is_some()
