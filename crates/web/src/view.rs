@@ -194,6 +194,16 @@ pub fn finding_text(t: &Tr, f: &Finding) -> String {
     }
 }
 
+/// Every problem of a form in words, with the field it belongs to (for the
+/// error summary and the messages beside the fields).
+pub fn field_messages(t: &Tr, errors: &samverka_core::FieldErrors) -> Vec<(&'static str, String)> {
+    errors
+        .0
+        .iter()
+        .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
+        .collect()
+}
+
 /// A field's error message, if the form has one for it.
 pub fn field_error(t: &Tr, errors: &samverka_core::FieldErrors, field: &str) -> Option<String> {
     errors.get(field).map(|code| t.t(&format!("field-error-{code}")))

@@ -209,11 +209,7 @@ async fn create_account(
         }
     }
     if !errors.is_empty() {
-        let messages = errors
-            .0
-            .iter()
-            .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-            .collect();
+        let messages = crate::view::field_messages(&t, &errors);
         return invalid(page_for(&state, &user, page, id, form, messages).await?);
     }
     let Some(role) = role else {

@@ -16,7 +16,6 @@ use tower_sessions::Session;
 use super::{html, invalid, managed_region, require};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
-use crate::i18n::Tr;
 use crate::registry;
 use crate::state::AppState;
 use crate::view::{self, Page};
@@ -168,14 +167,6 @@ impl CentreForm {
     }
 }
 
-fn messages(t: &Tr, errors: &FieldErrors) -> Vec<(&'static str, String)> {
-    errors
-        .0
-        .iter()
-        .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-        .collect()
-}
-
 /// Turns a store refusal about a field into a form problem.
 fn store_field_error(e: StoreError) -> Result<FieldErrors, AppError> {
     match e {
@@ -244,7 +235,7 @@ async fn create_centre(
                 cancel: format!("/regions/{}", region.id),
                 draft,
                 municipalities: munis,
-                errors: messages(&t, &errors),
+                errors: crate::view::field_messages(&t, &errors),
             })
         }
     }
@@ -329,7 +320,7 @@ async fn update_centre(
                 cancel: format!("/centres/{id}"),
                 draft,
                 municipalities: munis,
-                errors: messages(&t, &errors),
+                errors: crate::view::field_messages(&t, &errors),
             })
         }
     }

@@ -466,11 +466,7 @@ async fn create_session(
             Ok(Redirect::to(&format!("/regions/{}/introductions", region.id)).into_response())
         }
         _ => {
-            let messages = errors
-                .0
-                .iter()
-                .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-                .collect();
+            let messages = crate::view::field_messages(&t, &errors);
             invalid(form_page(
                 page,
                 &user,

@@ -397,11 +397,7 @@ async fn advance_matter(
         }
     }
     if !errors.is_empty() {
-        let messages = errors
-            .0
-            .iter()
-            .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-            .collect();
+        let messages = crate::view::field_messages(&t, &errors);
         return invalid(matter_page(&state, &user, page, &l, &form, messages).await?);
     }
     let person = acting_person(&state.db, &user, m.region_id).await?;
@@ -573,11 +569,7 @@ async fn create_matter(
             Ok(Redirect::to(&format!("/matters/{matter}")).into_response())
         }
         _ => {
-            let messages = errors
-                .0
-                .iter()
-                .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-                .collect();
+            let messages = crate::view::field_messages(&t, &errors);
             invalid(form_page(page, &user, &group, &region, &all, form, messages))
         }
     }

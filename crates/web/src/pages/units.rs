@@ -118,14 +118,6 @@ async fn editable_centre(state: &AppState, user: &CurrentUser, id: i64) -> Resul
     })
 }
 
-fn messages(t: &Tr, errors: &samverka_core::FieldErrors) -> Choices {
-    errors
-        .0
-        .iter()
-        .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-        .collect()
-}
-
 async fn new_unit_form(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -171,7 +163,7 @@ async fn create_unit(
                 &e,
                 format!("/centres/{id}/units/new"),
                 draft,
-                messages(&t, &errors),
+                crate::view::field_messages(&t, &errors),
                 title,
             ))
         }
@@ -239,7 +231,7 @@ async fn update_unit(
                 &e,
                 format!("/units/{id}/edit"),
                 draft,
-                messages(&t, &errors),
+                crate::view::field_messages(&t, &errors),
                 title,
             ))
         }

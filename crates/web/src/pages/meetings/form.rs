@@ -132,14 +132,6 @@ impl MeetingForm {
     }
 }
 
-pub(super) fn messages(t: &Tr, errors: &FieldErrors) -> Vec<(&'static str, String)> {
-    errors
-        .0
-        .iter()
-        .map(|e| (e.field, t.t(&format!("field-error-{}", e.code))))
-        .collect()
-}
-
 pub(super) struct FormContext<'a> {
     pub(super) group: &'a Group,
     pub(super) region: &'a Region,
@@ -195,7 +187,7 @@ pub(super) fn meeting_form(
         statuses,
         choices,
         members,
-        errors: messages(&t, errors),
+        errors: crate::view::field_messages(&t, errors),
     }
 }
 

@@ -152,7 +152,7 @@ pub(super) async fn meeting_page(
         categories,
         centres,
         draft: extra.draft,
-        errors: messages(&t, &extra.errors),
+        errors: crate::view::field_messages(&t, &extra.errors),
     })
 }
 
