@@ -356,6 +356,66 @@ fn findings(units: &[&Unit], shared: Option<i64>, rules: &RuleSet) -> Vec<Findin
     out
 }
 
+/// A region's classification rules as chosen in the settings form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct RulesDraft {
+    /// `national`, `skane` or `custom`.
+    #[serde(default)]
+    pub preset: String,
+    /// Custom rules: open preschool is a partner of child health care.
+    #[serde(default)]
+    pub partner_of: Option<String>,
+    /// Custom rules: social services are a partner.
+    #[serde(default)]
+    pub partner_soc: Option<String>,
+    /// Custom rules: maternal care is a partner.
+    #[serde(default)]
+    pub partner_mhv: Option<String>,
+    /// Custom rules: one shared entrance is required.
+    #[serde(default)]
+    pub entrance: Option<String>,
+    /// Custom rules: the least shared opening hours a week, as typed.
+    #[serde(default)]
+    pub hours: String,
+}
+
+impl RulesDraft {
+    /// Checks the choice; returns all problems at once.
+    pub fn validate(&self) -> Result<RuleSet, crate::FieldErrors> {
+        let mut errors = crate::FieldErrors::default();
+        let rules = match self.preset.trim() {
+            "national" => RuleSet::national(),
+            "skane" => RuleSet::skane(),
+            "custom" => {
+                let mut partners = Vec::new();
+                for (on, s) in [
+                    (&self.partner_of, BaseService::OpenPreschool),
+                    (&self.partner_soc, BaseService::SocialServices),
+                    (&self.partner_mhv, BaseService::Maternal),
+                ] {
+                    if on.is_some() {
+                        partners.push(s);
+                    }
+                }
+                if partners.is_empty() {
+                    errors.add("partners", "choose-one");
+                }
+                let min = crate::validation::optional_hours(&mut errors, "hours", &self.hours);
+                RuleSet {
+                    like_partners: partners,
+                    require_shared_entrance: self.entrance.is_some(),
+                    min_shared_opening_minutes: min,
+                }
+            }
+            _ => {
+                errors.add("preset", "required");
+                RuleSet::national()
+            }
+        };
+        errors.into_result(rules)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,6 +53,16 @@ impl PrincipalKind {
     }
 }
 
+impl crate::code::Coded for PrincipalKind {
+    const KIND: &'static str = "principal kind";
+    fn code(self) -> &'static str {
+        PrincipalKind::code(self)
+    }
+    fn from_code(text: &str) -> Option<Self> {
+        PrincipalKind::ALL.into_iter().find(|k| k.code() == text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

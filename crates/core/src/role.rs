@@ -155,6 +155,16 @@ impl Actor {
     }
 }
 
+impl crate::code::Coded for Role {
+    const KIND: &'static str = "role";
+    fn code(self) -> &'static str {
+        Role::code(self)
+    }
+    fn from_code(text: &str) -> Option<Self> {
+        Role::parse(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

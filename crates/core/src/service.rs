@@ -96,6 +96,22 @@ impl ServiceType {
     }
 }
 
+impl crate::code::Coded for ServiceType {
+    const KIND: &'static str = "service";
+    fn code(self) -> &'static str {
+        ServiceType::code(self)
+    }
+    fn from_code(text: &str) -> Option<Self> {
+        if text == "other" {
+            return Some(ServiceType::Other);
+        }
+        BaseService::ALL
+            .into_iter()
+            .find(|b| b.code() == text)
+            .map(ServiceType::Base)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,9 +12,10 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
+use samverka_app::seed::{Numbers, Seeder};
+use samverka_app::{App, Ctx};
 use samverka_core::centre::{CentreInput, UnitInput};
-use samverka_core::{BaseService, Centre, Grant, PrincipalKind, Role, RuleSet, ServiceType};
-use samverka_store::{Db, Tx, Who, centres, municipalities, regions, users};
+use samverka_core::{BaseService, Grant, PrincipalKind, Role, RuleSet, ServiceType};
 
 use crate::{DemoLogin, login};
 
@@ -536,18 +537,30 @@ fn street(building: &str) -> String {
 }
 
 /// Writes one region with its municipalities, population and centres.
-async fn load_region(tx: &mut Tx, who: &Who, spec: &RegionSpec) -> anyhow::Result<Loaded> {
+async fn load_region(seed: &mut Seeder, spec: &RegionSpec) -> anyhow::Result<Loaded> {
     let rules = (spec.rules)();
-    let region_id = regions::create(tx, who, spec.name, Some(spec.code), &rules)
+    let region_id = seed
+        .region(spec.name, Some(spec.code), &rules)
         .await
         .with_context(|| format!("creating {}", spec.name))?;
     let mut municipality_ids = HashMap::new();
     for m in spec.municipalities {
-        let id = municipalities::create(tx, region_id, m.code, m.name)
+        let id = seed
+            .municipality(region_id, m.code, m.name)
             .await
             .with_context(|| format!("creating municipality {}", m.name))?;
-        for &(year, total, children) in m.population {
-            municipalities::set_population(tx, id, year, total, children).await?;
+        let numbers: Vec<Numbers> = m
+            .population
+            .iter()
+            .map(|&(year, total, children_0_6)| Numbers {
+                municipality_id: id,
+                year,
+                total,
+                children_0_6,
+            })
+            .collect();
+        if !numbers.is_empty() {
+            seed.population(region_id, &numbers).await?;
         }
         municipality_ids.insert(m.code, (id, m));
     }
@@ -571,22 +584,14 @@ async fn load_region(tx: &mut Tx, who: &Who, spec: &RegionSpec) -> anyhow::Resul
             opened_on: None,
             shared_opening_minutes: c.shared_opening_minutes,
         };
-        let id = centres::create_in(tx, who, region_id, &input)
+        let id = seed
+            .centre(region_id, &input)
             .await
             .with_context(|| format!("creating {}", c.name))?;
-        let centre = Centre {
-            id,
-            region_id,
-            municipality_id,
-            name: input.name,
-            address: input.address,
-            opened_on: None,
-            closed_on: None,
-            shared_opening_minutes: input.shared_opening_minutes,
-        };
         for unit in c.units {
             let input = unit_input(unit, c.place, spec, municipality);
-            let unit_id = centres::create_unit_in(tx, who, &centre, &input)
+            let unit_id = seed
+                .unit(id, &input)
                 .await
                 .with_context(|| format!("adding a unit to {}", c.name))?;
             units.push((id, input.service, unit_id));
@@ -617,17 +622,17 @@ const HEBY_CENTRES: [&str; 5] = [
 /// (fiktiv)", six demo accounts, and Uppsala's governance — people, groups,
 /// two years of meetings and the running one, decisions, matters and
 /// introductions (see [`crate::county_governance`]) — all in one
-/// transaction: when anything fails, nothing is left behind. `hash_password`
-/// turns a password into the hash to store. Returns the accounts with their
-/// passwords.
-pub async fn load_county(
-    db: &Db,
-    hash_password: &(dyn Fn(&str) -> String + Sync),
-) -> anyhow::Result<Vec<DemoLogin>> {
-    let who = Who::cli();
-    let mut tx = db.begin().await?;
-    let uppsala = load_region(&mut tx, &who, &UPPSALA).await?;
-    let sydslatt = load_region(&mut tx, &who, &SYDSLATT).await?;
+/// transaction: when anything fails, nothing is left behind. Returns the
+/// accounts with their passwords.
+pub async fn load_county(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
+    load_county_as(&app.cli()).await
+}
+
+/// Like [`load_county`], in a given context (tests use one on a fixed clock).
+pub async fn load_county_as(ctx: &Ctx) -> anyhow::Result<Vec<DemoLogin>> {
+    let mut seed = Seeder::begin(ctx).await?;
+    let uppsala = load_region(&mut seed, &UPPSALA).await?;
+    let sydslatt = load_region(&mut seed, &SYDSLATT).await?;
 
     let region = |id: i64| Grant {
         role: Role::Reader,
@@ -718,15 +723,16 @@ pub async fn load_county(
     let mut logins = Vec::with_capacity(accounts.len());
     let mut user_ids = HashMap::new();
     for (account, name, grants) in accounts {
-        let hash = hash_password(&account.password);
-        let id = users::create_in(&mut tx, &who, &account.email, name, Some(&hash), &grants)
+        let hash = samverka_app::seed::hash_password(&account.password)?;
+        let id = seed
+            .account(&account.email, name, &hash, &grants)
             .await
             .with_context(|| format!("creating the account {}", account.email))?;
         user_ids.insert(account.email.clone(), id);
         logins.push(account);
     }
 
-    let plan = crate::county_governance::plan(chrono::Utc::now().date_naive());
+    let plan = crate::county_governance::plan(seed.today());
     let centres = uppsala
         .centres
         .iter()
@@ -744,10 +750,10 @@ pub async fn load_county(
         units: &uppsala.units,
         accounts: &user_ids,
     };
-    crate::governance::write(&mut tx, &who, &target, &plan)
+    crate::governance::write(&mut seed, &target, &plan)
         .await
         .context("writing Uppsala's governance")?;
-    tx.commit().await?;
+    seed.commit().await?;
     Ok(logins)
 }
 

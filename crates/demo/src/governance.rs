@@ -13,14 +13,13 @@ use anyhow::Context as _;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use samverka_app::seed::Seeder;
 use samverka_core::governance::{
     Assignment, AssignmentKind, AttendanceStatus, DecisionCategory, GroupKind, MatterStatus, MeetingStatus,
     Responsible,
 };
+use samverka_core::governance::{GroupInput, MatterStep, PersonInput};
 use samverka_core::{PrincipalKind, ServiceType};
-use samverka_store::groups::GroupInput;
-use samverka_store::people::PersonInput;
-use samverka_store::{Tx, Who, assignments, groups, introductions, matters, meetings, people};
 
 /// A day. A day past the end of the month falls back to the month's last day.
 pub(crate) fn day(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -735,7 +734,7 @@ pub(crate) struct Target<'a> {
 }
 
 /// Writes a plan inside the caller's transaction.
-pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Plan) -> anyhow::Result<()> {
+pub(crate) async fn write(seed: &mut Seeder, target: &Target<'_>, plan: &Plan) -> anyhow::Result<()> {
     let centre = |name: &str| {
         target
             .centres
@@ -782,7 +781,8 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
             unit_id,
             user_id,
         };
-        let id = people::create_in(tx, who, target.region_id, &input)
+        let id = seed
+            .person(target.region_id, &input)
             .await
             .with_context(|| format!("creating the person {}", p.name))?;
         person_ids.push(id);
@@ -821,7 +821,8 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
             health_forum: g.health_forum,
             centre_ids: centre_ids(&g.centres)?,
         };
-        let id = groups::create_in(tx, who, target.region_id, &input)
+        let id = seed
+            .group(target.region_id, &input)
             .await
             .with_context(|| format!("creating the group {}", g.name))?;
         group_ids.push(id);
@@ -849,7 +850,8 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
             starts_on: a.starts_on,
             ends_on: a.ends_on,
         };
-        let id = assignments::create_in(tx, who, &record)
+        let id = seed
+            .assignment(&record)
             .await
             .context("recording an assignment")?;
         if let Some(i) = &a.introduced {
@@ -860,7 +862,7 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
         }
     }
     for ((on, by, title), ids) in &sessions {
-        introductions::create_session_in(tx, who, target.region_id, *on, Some(person(*by)?), title, ids)
+        seed.session(target.region_id, *on, Some(person(*by)?), title, ids)
             .await
             .context("recording an introduction session")?;
     }
@@ -868,7 +870,8 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
     let mut decision_ids: HashMap<(usize, usize), i64> = HashMap::new();
     for (index, m) in plan.meetings.iter().enumerate() {
         let agenda = m.agenda.join("\n");
-        let id = meetings::create_in(tx, who, group(m.group)?, m.on, m.status, Some(&agenda))
+        let id = seed
+            .meeting(group(m.group)?, m.on, m.status, Some(&agenda))
             .await
             .context("recording a meeting")?;
         if !m.attendance.is_empty() {
@@ -877,7 +880,7 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
                 .iter()
                 .map(|(p, s)| Ok((person(*p)?, *s)))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            meetings::set_attendance_in(tx, id, &attendance).await?;
+            seed.attendance(id, &attendance).await?;
         }
         let published = match m.minutes {
             Minutes::None => None,
@@ -886,15 +889,15 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
         };
         if let Some(published) = published {
             let text = minutes_text(plan, m);
-            meetings::set_minutes_in(tx, who, id, Some(&text), published)
+            seed.minutes(id, &text, published)
                 .await
                 .context("recording minutes")?;
         }
         for (k, d) in m.decisions.iter().enumerate() {
-            let decision =
-                meetings::add_decision_in(tx, who, id, d.category, &d.text, &centre_ids(&d.centres)?)
-                    .await
-                    .context("recording a decision")?;
+            let decision = seed
+                .decision(id, d.category, &d.text, &centre_ids(&d.centres)?)
+                .await
+                .context("recording a decision")?;
             decision_ids.insert((index, k), decision);
         }
     }
@@ -903,19 +906,18 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
         let Some((draft, rest)) = m.steps.split_first() else {
             continue;
         };
-        let id = matters::create_in(
-            tx,
-            who,
-            target.region_id,
-            Some(group(m.from)?),
-            group(m.to)?,
-            &m.title,
-            Some(&m.body),
-            draft.on,
-            draft.person.map(person).transpose()?,
-        )
-        .await
-        .with_context(|| format!("raising the matter {}", m.title))?;
+        let id = seed
+            .matter(
+                target.region_id,
+                Some(group(m.from)?),
+                group(m.to)?,
+                &m.title,
+                Some(&m.body),
+                draft.on,
+                draft.person.map(person).transpose()?,
+            )
+            .await
+            .with_context(|| format!("raising the matter {}", m.title))?;
         for s in rest {
             let decision = match s.decision {
                 Some(key) => Some(
@@ -925,18 +927,15 @@ pub(crate) async fn write(tx: &mut Tx, who: &Who, target: &Target<'_>, plan: &Pl
                 ),
                 None => None,
             };
-            matters::advance_in(
-                tx,
-                who,
-                id,
-                s.status,
-                s.on,
-                s.person.map(person).transpose()?,
-                decision,
-                s.note.as_deref(),
-            )
-            .await
-            .with_context(|| format!("moving the matter {} on", m.title))?;
+            let step = MatterStep {
+                status: s.status,
+                on: s.on,
+                person_id: s.person.map(person).transpose()?,
+                note: s.note.clone(),
+            };
+            seed.advance(id, &step, decision)
+                .await
+                .with_context(|| format!("moving the matter {} on", m.title))?;
         }
     }
     Ok(())

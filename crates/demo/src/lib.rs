@@ -1,7 +1,8 @@
 //! Demo data for samverka.
 //!
-//! Two data sets, both written through the store's own functions so that
-//! every row gets its audit entry exactly as if a person had typed it:
+//! Two data sets, both written through the application's loader (the
+//! store's own writes) so that every row gets its audit entry exactly as if
+//! a person had typed it:
 //!
 //! - [`load_county`]: Uppsala county as its 2025 follow-up describes it (the
 //!   17 centres, their services and co-location, population 2024), plus a
@@ -21,7 +22,7 @@ mod national_governance;
 #[cfg(test)]
 mod tests;
 
-pub use county::load_county;
+pub use county::{load_county, load_county_as};
 pub use national::load_national;
 
 /// One demo account, as the command line prints it after loading.
@@ -39,8 +40,8 @@ pub struct DemoLogin {
 
 /// True when the database has no regions and no users yet, i.e. it is safe
 /// to load demo data into it.
-pub async fn is_empty(db: &samverka_store::Db) -> anyhow::Result<bool> {
-    Ok(db.is_empty().await?)
+pub async fn is_empty(app: &samverka_app::App) -> anyhow::Result<bool> {
+    Ok(app.is_empty().await?)
 }
 
 /// One line of the accounts the command line prints.

@@ -15,9 +15,10 @@ use rand::distr::Distribution;
 use rand::distr::weighted::WeightedIndex;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use samverka_app::App;
+use samverka_app::seed::{Numbers, Seeder, hash_password};
 use samverka_core::centre::{CentreInput, UnitInput};
-use samverka_core::{BaseService, Centre, Grant, PrincipalKind, Role, RuleSet, ServiceType};
-use samverka_store::{Db, Who, centres, municipalities, regions, users};
+use samverka_core::{BaseService, Grant, PrincipalKind, Role, RuleSet, ServiceType};
 
 use crate::{DemoLogin, is_empty, login};
 
@@ -404,12 +405,11 @@ pub(crate) fn plan(seed: u64) -> Vec<RegionPlan> {
 /// municipality, centre, account and region's governance. Returns the
 /// accounts.
 pub async fn load_national(
-    db: &Db,
-    hash_password: &(dyn Fn(&str) -> String + Sync),
+    app: &App,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> anyhow::Result<Vec<DemoLogin>> {
     anyhow::ensure!(
-        is_empty(db).await?,
+        is_empty(app).await?,
         "the national demo needs an empty database (it has regions or accounts already)"
     );
     let plan = plan(SEED);
@@ -425,7 +425,7 @@ pub async fn load_national(
         progress(done.min(total), total);
     };
     progress(0, total);
-    let who = Who::cli();
+    let ctx = app.cli();
     let mut logins = Vec::with_capacity(plan.len() + 1);
 
     let admin = login(
@@ -434,26 +434,21 @@ pub async fn load_national(
         Role::Admin,
         "alla regioner",
     );
-    let hash = hash_password(&admin.password);
+    let hash = hash_password(&admin.password)?;
     let admin_grant = Grant {
         role: Role::Admin,
         region_id: None,
         centre_id: None,
     };
-    users::create(
-        db,
-        &who,
-        &admin.email,
-        "Demo Systemadministratör",
-        Some(&hash),
-        &[admin_grant],
-    )
-    .await
-    .context("creating the demo administrator")?;
+    let mut seed = Seeder::begin(&ctx).await?;
+    seed.account(&admin.email, "Demo Systemadministratör", &hash, &[admin_grant])
+        .await
+        .context("creating the demo administrator")?;
+    seed.commit().await?;
     logins.push(admin);
     step();
 
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today;
     for (index, region) in plan.iter().enumerate() {
         let coordinator = login(
             &format!("lan@{}.demo.samverka.se", region.slug),
@@ -461,21 +456,31 @@ pub async fn load_national(
             Role::CountyCoordinator,
             region.name,
         );
-        let hash = hash_password(&coordinator.password);
-        let mut tx = db.begin().await?;
-        let region_id = regions::create(&mut tx, &who, region.name, Some(region.code), &region.rules)
+        let hash = hash_password(&coordinator.password)?;
+        let mut seed = Seeder::begin(&ctx).await?;
+        let region_id = seed
+            .region(region.name, Some(region.code), &region.rules)
             .await
             .with_context(|| format!("creating {}", region.name))?;
         step();
         let mut municipality_ids = Vec::with_capacity(region.municipalities.len());
         let mut by_code = HashMap::new();
         for m in &region.municipalities {
-            let id = municipalities::create(&mut tx, region_id, &m.code, &m.name)
+            let id = seed
+                .municipality(region_id, &m.code, &m.name)
                 .await
                 .with_context(|| format!("creating {}", m.name))?;
-            for &(year, total, children) in &m.population {
-                municipalities::set_population(&mut tx, id, year, total, children).await?;
-            }
+            let numbers: Vec<Numbers> = m
+                .population
+                .iter()
+                .map(|&(year, total, children_0_6)| Numbers {
+                    municipality_id: id,
+                    year,
+                    total,
+                    children_0_6,
+                })
+                .collect();
+            seed.population(region_id, &numbers).await?;
             municipality_ids.push(id);
             by_code.insert(m.code.clone(), id);
             step();
@@ -490,21 +495,13 @@ pub async fn load_national(
                 opened_on: c.opened_on,
                 shared_opening_minutes: c.shared_opening_minutes,
             };
-            let id = centres::create_in(&mut tx, &who, region_id, &input)
+            let id = seed
+                .centre(region_id, &input)
                 .await
                 .with_context(|| format!("creating {}", c.name))?;
-            let centre = Centre {
-                id,
-                region_id,
-                municipality_id: input.municipality_id,
-                name: input.name,
-                address: input.address,
-                opened_on: input.opened_on,
-                closed_on: None,
-                shared_opening_minutes: input.shared_opening_minutes,
-            };
             for unit in &c.units {
-                let unit_id = centres::create_unit_in(&mut tx, &who, &centre, unit)
+                let unit_id = seed
+                    .unit(id, unit)
                     .await
                     .with_context(|| format!("adding a unit to {}", c.name))?;
                 units.push((id, unit.service, unit_id));
@@ -512,24 +509,23 @@ pub async fn load_national(
             centre_ids.insert(c.name.clone(), id);
             step();
         }
-        let user_id = users::create_in(
-            &mut tx,
-            &who,
-            &coordinator.email,
-            &format!("Demo Länssamordnare {}", region.name),
-            Some(&hash),
-            &[Grant {
-                role: Role::CountyCoordinator,
-                region_id: Some(region_id),
-                centre_id: None,
-            }],
-        )
-        .await
-        .with_context(|| format!("creating the account {}", coordinator.email))?;
+        let user_id = seed
+            .account(
+                &coordinator.email,
+                &format!("Demo Länssamordnare {}", region.name),
+                &hash,
+                &[Grant {
+                    role: Role::CountyCoordinator,
+                    region_id: Some(region_id),
+                    centre_id: None,
+                }],
+            )
+            .await
+            .with_context(|| format!("creating the account {}", coordinator.email))?;
         step();
         let accounts = HashMap::from([(coordinator.email.clone(), user_id)]);
-        let seed = SEED ^ ((index as u64 + 1) << 24);
-        let governance = crate::national_governance::plan(region, seed, today);
+        let rng_seed = SEED ^ ((index as u64 + 1) << 24);
+        let governance = crate::national_governance::plan(region, rng_seed, today);
         let target = crate::governance::Target {
             region_id,
             centres: &centre_ids,
@@ -537,10 +533,10 @@ pub async fn load_national(
             units: &units,
             accounts: &accounts,
         };
-        crate::governance::write(&mut tx, &who, &target, &governance)
+        crate::governance::write(&mut seed, &target, &governance)
             .await
             .with_context(|| format!("writing the governance of {}", region.name))?;
-        tx.commit().await?;
+        seed.commit().await?;
         logins.push(coordinator);
         step();
     }

@@ -40,9 +40,14 @@ pub struct ServeArgs {
     /// Other origins that may post forms, comma separated (e.g. https://samverka.region.se behind a proxy).
     #[arg(long, env = "SAMVERKA_TRUSTED_ORIGINS", value_delimiter = ',')]
     pub trusted_origins: Vec<String>,
-    /// Login attempts one address may make in a burst.
+    /// Failed logins one client address may make in a minute before it must wait.
+    /// (Failed logins on one account are limited to five in fifteen minutes.)
     #[arg(long, env = "SAMVERKA_LOGIN_BURST", default_value_t = 10)]
     pub login_burst: u32,
+    /// Reverse proxies (IP addresses, comma separated) whose X-Forwarded-For header
+    /// names the client, for the login throttle.
+    #[arg(long, env = "SAMVERKA_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// SMTP server for e-mail notices, e.g. smtp://user:password@mail.example.se:587 (STARTTLS;
     /// add ?tls=none for a plain local relay, or use smtps:// for TLS from the start).
     /// Without it, mails are written as .eml files into the outbox folder.
@@ -58,9 +63,10 @@ pub struct ServeArgs {
     /// Folder for .eml files when no SMTP server is set.
     #[arg(long, env = "SAMVERKA_OUTBOX_DIR", default_value = "./outbox")]
     pub outbox_dir: PathBuf,
-    /// The site's address as readers reach it, for links in e-mails.
-    #[arg(long, env = "SAMVERKA_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
-    pub public_url: String,
+    /// The site's address as readers reach it, for links in e-mails
+    /// (default: http:// and the address the server listens on).
+    #[arg(long, env = "SAMVERKA_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 /// How much demo data.
@@ -115,7 +121,8 @@ pub enum Command {
 /// Account commands.
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Create an account, or give an existing account one more role.
+    /// Create an account, or give an existing account one more role. The
+    /// password rules apply to a password given for an existing account too.
     Add {
         /// The e-mail address, which is also the login name.
         email: String,
@@ -142,6 +149,21 @@ pub enum UserCommand {
         /// A label to recognise the token by.
         #[arg(long, default_value = "kommandorad")]
         label: String,
+        /// The token's last day (YYYY-MM-DD); without it the token does not expire.
+        #[arg(long)]
+        expires: Option<String>,
+    },
+    /// List every account with its roles.
+    List,
+    /// Block an account everywhere: it cannot log in, its sessions end and its API tokens are revoked.
+    Disable {
+        /// The account's e-mail address.
+        email: String,
+    },
+    /// Unblock an account blocked everywhere.
+    Enable {
+        /// The account's e-mail address.
+        email: String,
     },
 }
 

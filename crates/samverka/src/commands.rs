@@ -1,4 +1,5 @@
-//! What each command does.
+//! What each command does: every one goes through the application's use
+//! cases, as the command line (audited as "kommandorad").
 
 use std::io::Write;
 use std::sync::Arc;
@@ -6,9 +7,13 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
 use indicatif::{ProgressBar, ProgressStyle};
+use samverka_app::accounts::manage::{self, AccessRequest, Granted};
+use samverka_app::accounts::{passwords, tokens};
+use samverka_app::backup::{self, ImportFailed};
+use samverka_app::registry::{access, centres, regions};
+use samverka_app::{App, AppConfig, LoginLimits, MailConfig, SystemClock};
 use samverka_core::{Grant, Role};
-use samverka_store::{Db, Who, backup, centres, municipalities, regions, users};
-use samverka_web::auth::{hash_password, new_api_token};
+use samverka_web::http::i18n::{Lang, Tr};
 use samverka_web::{AppState, WebConfig};
 
 use crate::cli::{Cli, Command, RoleArg, Scale, ServeArgs, UserCommand};
@@ -18,35 +23,39 @@ pub async fn run(cli: Cli) -> Result<()> {
     let url = cli.database_url.clone();
     match cli.command {
         Command::Serve(args) => {
-            let db = open(&url).await?;
-            serve(db, &args).await
+            let app = open(&url, &args).await?;
+            serve(app, &args).await
         }
         Command::Demo {
             no_serve,
             scale,
             serve: args,
         } => {
-            let db = open(&url).await?;
-            demo(&db, scale).await?;
-            if no_serve { Ok(()) } else { serve(db, &args).await }
+            let app = open(&url, &args).await?;
+            demo(&app, scale).await?;
+            if no_serve { Ok(()) } else { serve(app, &args).await }
         }
         Command::Migrate => {
-            let db = open(&url).await?;
-            db.close().await;
+            let app = open_plain(&url).await?;
+            app.close().await;
             println!("The database is up to date.");
             Ok(())
         }
         Command::User(cmd) => {
-            let db = open(&url).await?;
-            let r = user(&db, cmd).await;
-            db.close().await;
+            let app = open_plain(&url).await?;
+            let r = user(&app, cmd).await;
+            app.close().await;
             r
         }
         Command::Export { file } => {
-            let db = open(&url).await?;
+            let app = open_plain(&url).await?;
             let bar = spinner("Exporting");
-            let doc = backup::export(&db, |table, n| bar.set_message(format!("{table}: {n} rows"))).await?;
+            let doc = backup::export(&app.cli(), |table, n| {
+                bar.set_message(format!("{table}: {n} rows"))
+            })
+            .await;
             bar.finish_and_clear();
+            let doc = doc?;
             let text = serde_json::to_string(&doc)?;
             if file.as_os_str() == "-" {
                 std::io::stdout().write_all(text.as_bytes())?;
@@ -54,7 +63,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                 write_atomically(&file, text.as_bytes())?;
                 eprintln!("Wrote {}", file.display());
             }
-            db.close().await;
+            app.close().await;
             Ok(())
         }
         Command::Import { file } => {
@@ -62,28 +71,30 @@ pub async fn run(cli: Cli) -> Result<()> {
                 std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let doc: serde_json::Value = serde_json::from_str(&text)
                 .with_context(|| format!("{} is not a samverka export (not JSON)", file.display()))?;
-            let db = open(&url).await?;
+            let app = open_plain(&url).await?;
             let bar = spinner("Importing");
-            let r = backup::import(&db, &doc, |table, n| {
+            let r = backup::import(&app.cli(), &doc, |table, n| {
                 bar.set_message(format!("{table}: {n} rows"))
             })
             .await;
             bar.finish_and_clear();
-            db.close().await;
-            r?;
-            println!("Imported {}.", file.display());
-            Ok(())
+            app.close().await;
+            match r {
+                Ok(()) => {
+                    println!("Imported {}.", file.display());
+                    Ok(())
+                }
+                Err(ImportFailed::Refused(e)) => bail!("nothing was imported from {}: {e}", file.display()),
+                Err(ImportFailed::Other(e)) => bail!("nothing was imported from {}: {e}", file.display()),
+            }
         }
         Command::ImportPopulation { file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let db = open(&url).await?;
-            let t = samverka_web::i18n::Tr::new(samverka_web::i18n::Lang::from_env());
-            let result = match samverka_core::population::parse_population_csv(&bytes) {
-                Ok(lines) => municipalities::import_population(&db, &Who::cli(), None, &lines).await?,
-                Err(errors) => Err(errors),
-            };
-            db.close().await;
-            match result {
+            let app = open_plain(&url).await?;
+            let t = Tr::new(Lang::from_env());
+            let result = access::import_population(&app.cli(), None, &bytes).await;
+            app.close().await;
+            match result? {
                 Ok(n) => {
                     println!("{}", t.t1("flash-population-imported", "count", n));
                     Ok(())
@@ -91,7 +102,7 @@ pub async fn run(cli: Cli) -> Result<()> {
                 Err(errors) => {
                     eprintln!("{}:", t.t("population-nothing-imported"));
                     for e in &errors {
-                        eprintln!("  {}", samverka_web::i18n::population_error_text(&t, e));
+                        eprintln!("  {}", samverka_web::ui::words::population_error_text(&t, e));
                     }
                     bail!("{} problem(s) in {}", errors.len(), file.display())
                 }
@@ -100,8 +111,36 @@ pub async fn run(cli: Cli) -> Result<()> {
     }
 }
 
-async fn open(url: &str) -> Result<Db> {
-    Db::connect(url).await.map_err(|e| anyhow!("{e}"))
+fn config(args: Option<&ServeArgs>) -> AppConfig {
+    let mut c = AppConfig::default();
+    if let Some(a) = args {
+        c.public_url = a
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", a.listen));
+        c.mail = MailConfig {
+            smtp_url: a.smtp_url.clone(),
+            from: a.mail_from.clone(),
+            outbox_dir: a.outbox_dir.clone(),
+        };
+        c.login = LoginLimits {
+            address_failures: a.login_burst.max(1),
+            ..LoginLimits::default()
+        };
+    }
+    c
+}
+
+async fn open(url: &str, args: &ServeArgs) -> Result<App> {
+    App::open(url, config(Some(args)), Arc::new(SystemClock))
+        .await
+        .map_err(|e| anyhow!("{e}"))
+}
+
+async fn open_plain(url: &str) -> Result<App> {
+    App::open(url, config(None), Arc::new(SystemClock))
+        .await
+        .map_err(|e| anyhow!("{e}"))
 }
 
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
@@ -126,15 +165,11 @@ fn spinner(what: &str) -> ProgressBar {
     bar
 }
 
-async fn serve(db: Db, args: &ServeArgs) -> Result<()> {
+async fn serve(app: App, args: &ServeArgs) -> Result<()> {
     let config = WebConfig {
         secure_cookies: args.secure_cookies,
         trusted_origins: args.trusted_origins.clone(),
-        login_burst: args.login_burst,
-        smtp_url: args.smtp_url.clone(),
-        mail_from: args.mail_from.clone(),
-        outbox_dir: args.outbox_dir.clone(),
-        public_url: args.public_url.clone(),
+        trusted_proxies: args.trusted_proxies.clone(),
         ..WebConfig::default()
     };
     let listener = tokio::net::TcpListener::bind(args.listen)
@@ -142,29 +177,24 @@ async fn serve(db: Db, args: &ServeArgs) -> Result<()> {
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
     println!("samverka is running at http://{addr}/ (stop with Ctrl-C)");
-    let state = AppState::new(db.clone(), config);
+    let state = AppState::new(app.clone(), config);
     samverka_web::serve(listener, state).await?;
-    db.close().await;
+    app.close().await;
     Ok(())
 }
 
-fn hasher() -> impl Fn(&str) -> String + Sync {
-    |p: &str| hash_password(p).unwrap_or_default()
-}
-
-async fn demo(db: &Db, scale: Scale) -> Result<()> {
-    if !samverka_demo::is_empty(db).await? {
+async fn demo(app: &App, scale: Scale) -> Result<()> {
+    if !samverka_demo::is_empty(app).await? {
         println!("The database already has data; serving it as it is.");
         println!("(Demo logins were printed when it was filled, e.g. admin@demo.samverka.se / demo-admin.)");
         return Ok(());
     }
-    let hash = hasher();
     let logins = match scale {
         Scale::County => {
             let bar = spinner("Filling the demo county");
-            let l = samverka_demo::load_county(db, &hash).await?;
+            let l = samverka_demo::load_county(app).await;
             bar.finish_and_clear();
-            l
+            l?
         }
         Scale::National => {
             let bar = Arc::new(ProgressBar::new(1));
@@ -180,8 +210,9 @@ async fn demo(db: &Db, scale: Scale) -> Result<()> {
                 b.set_position(done);
             };
             let started = std::time::Instant::now();
-            let l = samverka_demo::load_national(db, &hash, &progress).await?;
+            let l = samverka_demo::load_national(app, &progress).await;
             bar.finish_and_clear();
+            let l = l?;
             println!(
                 "Synthetic country built in {:.1} s.",
                 started.elapsed().as_secs_f64()
@@ -200,7 +231,8 @@ async fn demo(db: &Db, scale: Scale) -> Result<()> {
     Ok(())
 }
 
-async fn user(db: &Db, cmd: UserCommand) -> Result<()> {
+async fn user(app: &App, cmd: UserCommand) -> Result<()> {
+    let ctx = app.cli();
     match cmd {
         UserCommand::Add {
             email,
@@ -216,106 +248,206 @@ async fn user(db: &Db, cmd: UserCommand) -> Result<()> {
                 RoleArg::LocalCoordinator => Role::LocalCoordinator,
                 RoleArg::Reader => Role::Reader,
             };
-            if !email.contains('@') {
-                bail!("{email} is not an e-mail address");
-            }
             let region = match (&region, role) {
                 (_, Role::Admin) => None,
                 (Some(r), _) => Some(
-                    regions::find(db, r)
+                    regions::find(&ctx, r)
                         .await
                         .map_err(|_| anyhow!("no region is called {r}"))?,
                 ),
                 (None, _) => bail!("--region is needed for the role {}", role.code()),
             };
-            let grants: Vec<Grant> = match role {
-                Role::Admin => vec![Grant {
+            let grants: Vec<Grant> = match (role, &region) {
+                (Role::Admin, _) => vec![Grant {
                     role,
                     region_id: None,
                     centre_id: None,
                 }],
-                Role::LocalCoordinator => {
-                    let Some(region) = &region else {
-                        bail!("--region is needed")
-                    };
+                (Role::LocalCoordinator, Some(region)) => {
                     if centre.is_empty() {
                         bail!("--centre is needed for a local coordinator");
                     }
-                    let all = centres::list(db, Some(region.id)).await?;
-                    let mut grants = Vec::new();
+                    let (_, all, _) = centres::in_region(&ctx, region.id).await?;
+                    let mut ids = Vec::new();
                     for wanted in &centre {
                         let found = all
                             .iter()
                             .find(|c| {
-                                c.name.eq_ignore_ascii_case(wanted.trim())
-                                    || c.id.to_string() == wanted.trim()
+                                c.centre.name.eq_ignore_ascii_case(wanted.trim())
+                                    || c.centre.id.to_string() == wanted.trim()
                             })
                             .ok_or_else(|| anyhow!("no centre called {wanted} in {}", region.name))?;
-                        grants.push(Grant {
-                            role,
-                            region_id: Some(region.id),
-                            centre_id: Some(found.id),
-                        });
+                        ids.push(found.centre.id);
                     }
-                    grants
+                    manage::form_grants(region.id, role.code(), &ids)?
                 }
-                _ => vec![Grant {
-                    role,
-                    region_id: region.as_ref().map(|r| r.id),
-                    centre_id: None,
-                }],
+                (_, Some(region)) => manage::form_grants(region.id, role.code(), &[])?,
+                (_, None) => bail!("--region is needed"),
             };
-            let who = Who::cli();
-            if let Some(existing) = users::find_by_email(db, &email).await? {
-                for g in &grants {
-                    users::add_grant(db, &who, existing.id, g).await?;
-                }
-                if let Some(p) = password {
-                    users::set_password(db, &who, existing.id, &hash_password(&p).map_err(|e| anyhow!(e))?)
-                        .await?;
-                }
-                println!(
-                    "{} already existed; gave it the role {}.",
-                    existing.email,
-                    role.code()
-                );
-                return Ok(());
-            }
             let (password, generated) = match password {
-                Some(p) if p.chars().count() >= 10 => (p, false),
-                Some(_) => bail!("the password must have at least 10 characters"),
-                None => (random_password(), true),
+                Some(p) => (p, false),
+                None => (passwords::random_password(), true),
             };
             let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or(&email).to_string());
-            let hash = hash_password(&password).map_err(|e| anyhow!(e))?;
-            users::create(db, &who, &email, &name, Some(&hash), &grants).await?;
-            println!("Created {} as {}.", email.trim().to_lowercase(), role.code());
-            if generated {
-                println!("Password: {password}");
+            let granted = manage::grant_access(
+                &ctx,
+                &AccessRequest {
+                    email: email.clone(),
+                    name,
+                    password: Some(password.clone()),
+                    grants,
+                },
+            )
+            .await
+            .map_err(|e| anyhow!("{}", account_error(&e)))?;
+            let email = samverka_core::account::email_key(&email);
+            match granted {
+                Granted::Created { .. } => {
+                    println!("Created {email} as {}.", role.code());
+                    if generated {
+                        println!("Password: {password}");
+                    }
+                }
+                Granted::Extended { .. } => {
+                    println!("{email} already existed; gave it the role {}.", role.code());
+                    if generated {
+                        println!("Its password is unchanged.");
+                    } else {
+                        println!("Its password is changed and its sessions are ended.");
+                    }
+                }
             }
             Ok(())
         }
-        UserCommand::Token { email, label } => {
-            let user = users::find_by_email(db, &email)
-                .await?
-                .ok_or_else(|| anyhow!("no account has the address {email}"))?;
-            let (token, hash) = new_api_token();
-            users::create_token(db, &Who::cli(), user.id, &hash, &label).await?;
+        UserCommand::Token {
+            email,
+            label,
+            expires,
+        } => {
+            let account = manage::find(&ctx, &email)
+                .await
+                .map_err(|_| anyhow!("no account has the address {email}"))?;
+            let draft = tokens::TokenDraft {
+                label,
+                expires_on: expires.unwrap_or_default(),
+            };
+            let (_, secret) = tokens::create(&ctx, account.id, &draft)
+                .await
+                .map_err(|e| anyhow!("{}", account_error(&e)))?;
             println!(
                 "New API token for {} (shown once; use it as: Authorization: Bearer <token>):",
-                user.email
+                account.email
             );
-            println!("{token}");
+            println!("{secret}");
+            Ok(())
+        }
+        UserCommand::List => {
+            for a in manage::list_all(&ctx).await? {
+                let roles: Vec<String> = a
+                    .grants
+                    .iter()
+                    .map(|g| {
+                        let mut r = g.grant.role.code().to_string();
+                        if let Some(region) = g.grant.region_id {
+                            r.push_str(&format!(" region {region}"));
+                        }
+                        if let Some(c) = g.grant.centre_id {
+                            r.push_str(&format!(" centre {c}"));
+                        }
+                        if g.disabled_at.is_some() {
+                            r.push_str(" (blocked)");
+                        }
+                        r
+                    })
+                    .collect();
+                let state = if a.account.disabled { "blocked" } else { "active" };
+                println!(
+                    "{}\t{}\t{state}\t{} token(s)\t{}",
+                    a.account.email,
+                    a.account.name,
+                    a.active_tokens,
+                    roles.join(", ")
+                );
+            }
+            Ok(())
+        }
+        UserCommand::Disable { email } => {
+            let account = manage::find(&ctx, &email)
+                .await
+                .map_err(|_| anyhow!("no account has the address {email}"))?;
+            manage::set_disabled(&ctx, account.id, true).await?;
+            println!(
+                "Blocked {}: its sessions are ended and its API tokens revoked.",
+                account.email
+            );
+            Ok(())
+        }
+        UserCommand::Enable { email } => {
+            let account = manage::find(&ctx, &email)
+                .await
+                .map_err(|_| anyhow!("no account has the address {email}"))?;
+            manage::set_disabled(&ctx, account.id, false).await?;
+            println!("Unblocked {}.", account.email);
             Ok(())
         }
     }
 }
 
-fn random_password() -> String {
-    use rand::Rng;
-    const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut rng = rand::rng();
-    (0..16)
-        .map(|_| CHARS[rng.random_range(0..CHARS.len())] as char)
-        .collect()
+/// An account rule's refusal in plain words for the command line.
+fn account_error(e: &samverka_app::Error) -> String {
+    match e {
+        samverka_app::Error::Invalid(errors) => errors
+            .0
+            .iter()
+            .map(|f| match (f.field, f.code) {
+                ("email", _) => "that is not an e-mail address".to_string(),
+                ("password", "password-too-short") => format!(
+                    "the password must have at least {} characters",
+                    samverka_core::account::MIN_PASSWORD_CHARS
+                ),
+                ("password", _) => "the password is too long".to_string(),
+                ("name", _) => "the name is missing or too long".to_string(),
+                ("expires_on", "date-in-past") => "the expiry date has passed already".to_string(),
+                ("expires_on", _) => "the expiry date must be YYYY-MM-DD".to_string(),
+                (field, code) => format!("{field}: {code}"),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    fn serve_args(args: &[&str]) -> ServeArgs {
+        let cli = Cli::try_parse_from([&["samverka", "serve"], args].concat()).expect("arguments");
+        match cli.command {
+            Command::Serve(a) => a,
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn links_in_mail_point_at_the_listen_address_unless_a_public_url_is_set() {
+        let c = config(Some(&serve_args(&["--listen", "0.0.0.0:9000"])));
+        assert_eq!(c.public_url, "http://0.0.0.0:9000");
+        let c = config(Some(&serve_args(&[
+            "--listen",
+            "0.0.0.0:9000",
+            "--public-url",
+            "https://samverka.region.se",
+        ])));
+        assert_eq!(c.public_url, "https://samverka.region.se");
+    }
+
+    #[test]
+    fn the_login_burst_sets_the_failures_one_address_may_make() {
+        let c = config(Some(&serve_args(&["--login-burst", "4"])));
+        assert_eq!(c.login.address_failures, 4);
+        assert_eq!(c.login.account_failures, LoginLimits::default().account_failures);
+    }
 }

@@ -141,7 +141,11 @@ fn a_bad_population_file_imports_nothing_and_says_which_line() {
     .unwrap();
     let out = samverka(&db, &["import-population", csv.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains('2'), "{}", stdout(&out));
+    assert!(stdout(&out).contains("2 rader"), "{}", stdout(&out));
+    std::fs::write(&csv, "kommun;år;folkmängd;barn_0_6\nHeby;2025;14400;1001\n").unwrap();
+    let out = samverka(&db, &["import-population", csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("1 rad med"), "{}", stdout(&out));
 }
 
 #[test]
@@ -160,4 +164,119 @@ fn a_wrong_flag_is_explained_not_a_backtrace() {
     let err = stderr(&out);
     assert!(err.contains("unexpected argument '--bogus'"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn user_add_on_an_existing_account_keeps_the_password_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rules.db");
+    assert!(samverka(&db, &["demo", "--no-serve"]).status.success());
+    let before = stdout(&samverka(&db, &["user", "list"]));
+    let out = samverka(
+        &db,
+        &[
+            "user",
+            "add",
+            "lan@uppsala.demo.samverka.se",
+            "--role",
+            "reader",
+            "--region",
+            "Region Sydslätt (fiktiv)",
+            "--password",
+            "x",
+        ],
+    );
+    assert!(!out.status.success(), "a one-character password was accepted");
+    assert!(stderr(&out).contains("at least"), "{}", stderr(&out));
+    // Nothing changed: no new role, the account as it was.
+    assert_eq!(stdout(&samverka(&db, &["user", "list"])), before);
+}
+
+#[test]
+fn accounts_are_listed_blocked_and_unblocked_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("block.db");
+    assert!(samverka(&db, &["demo", "--no-serve"]).status.success());
+    let line = |db: &Path, email: &str| {
+        stdout(&samverka(db, &["user", "list"]))
+            .lines()
+            .find(|l| l.starts_with(email))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let lan = "lan@uppsala.demo.samverka.se";
+    assert!(line(&db, "admin@demo.samverka.se").contains("\tactive\t"));
+    assert!(
+        line(&db, lan).contains("county-coordinator"),
+        "{}",
+        line(&db, lan)
+    );
+    assert!(line(&db, lan).contains("\tactive\t"), "{}", line(&db, lan));
+
+    let out = samverka(&db, &["user", "disable", lan]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Blocked"), "{}", stdout(&out));
+    assert!(line(&db, lan).contains("\tblocked\t"), "{}", line(&db, lan));
+
+    let out = samverka(&db, &["user", "enable", lan]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(line(&db, lan).contains("\tactive\t"), "{}", line(&db, lan));
+
+    let nobody = samverka(&db, &["user", "disable", "ingen@example.se"]);
+    assert!(!nobody.status.success());
+    assert!(stderr(&nobody).contains("no account"), "{}", stderr(&nobody));
+}
+
+#[test]
+fn import_refuses_an_incomplete_or_altered_backup_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("src.db");
+    let file = dir.path().join("full.json");
+    assert!(samverka(&db, &["demo", "--no-serve"]).status.success());
+    assert!(
+        samverka(&db, &["export", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let full: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let target = dir.path().join("target.db");
+    let try_import = |doc: &serde_json::Value, name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, serde_json::to_vec(doc).unwrap()).unwrap();
+        samverka(&target, &["import", path.to_str().unwrap()])
+    };
+
+    for table in ["meetings", "audit_log"] {
+        let mut doc = full.clone();
+        doc["tables"].as_object_mut().unwrap().remove(table);
+        let out = try_import(&doc, &format!("without-{table}.json"));
+        assert!(!out.status.success(), "a backup without {table} was accepted");
+        let err = stderr(&out);
+        assert!(err.contains(&format!("{table}: the table is missing")), "{err}");
+    }
+
+    let mut doc = full.clone();
+    doc["tables"]["grants"][0]["role"] = serde_json::json!("superuser");
+    let out = try_import(&doc, "unknown-role.json");
+    assert!(!out.status.success(), "an unknown role was accepted");
+    assert!(
+        stderr(&out).contains("\"superuser\" is not a known code"),
+        "{}",
+        stderr(&out)
+    );
+
+    let mut doc = full.clone();
+    doc["tables"]["grants"][0]["user_id"] = serde_json::json!(999_999);
+    let out = try_import(&doc, "dangling.json");
+    assert!(!out.status.success(), "a grant of no account was accepted");
+
+    let mut doc = full.clone();
+    doc["version"] = serde_json::json!(99);
+    let out = try_import(&doc, "future.json");
+    assert!(!out.status.success(), "a future format version was accepted");
+    assert!(stderr(&out).contains("version"), "{}", stderr(&out));
+
+    // Nothing was written by the refused imports: the complete file still goes in.
+    let out = samverka(&target, &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -1,333 +1,479 @@
 //! Export and import of a whole database as one JSON document: the backup
 //! format, and the way to move from SQLite to PostgreSQL (or back).
+//!
+//! An import is checked whole before anything is written: the format and
+//! version, every table and column, every stored code and date, and every
+//! reference between rows. Then it is written in one transaction.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use samverka_core::code::Coded;
+use samverka_core::governance::{
+    AssignmentKind, AttendanceStatus, DecisionCategory, GroupKind, MatterStatus, MeetingStatus,
+};
+use samverka_core::{BaseService, PrincipalKind, Role, ServiceType};
 use serde_json::{Map, Value, json};
 use sqlx::Row;
 
+use crate::audit::{AuditAction, AuditEntity};
 use crate::{Backend, Db, Result, StoreError};
 
 /// The format name written into every export.
 pub const FORMAT: &str = "samverka-backup";
 /// The format version; bumped when a migration changes the tables below.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
+/// The oldest version this samverka reads (columns added since are left empty).
+pub const OLDEST_VERSION: i64 = 2;
+
+/// Tables that are deliberately not in the backup: short-lived or rebuilt.
+pub const NOT_BACKED_UP: &[&str] = &[
+    "sessions",
+    "leases",
+    "login_failures",
+    "password_resets",
+    "_sqlx_migrations",
+];
 
 #[derive(Clone, Copy)]
 enum Kind {
     Int,
     Text,
+    /// 0 or 1.
+    Flag,
+    /// ISO date.
+    Date,
+    /// A code of one of the domain's enums.
+    Code(fn(&str) -> bool),
+    /// A JSON document, as text.
+    Json,
 }
-use Kind::{Int, Text};
+use Kind::{Code, Date, Flag, Int, Json, Text};
 
-/// A table's columns with their kinds.
-type Columns = &'static [(&'static str, Kind)];
+#[derive(Clone, Copy)]
+struct Col {
+    name: &'static str,
+    kind: Kind,
+    null: bool,
+    refs: Option<&'static str>,
+    since: i64,
+}
+
+const fn col(name: &'static str, kind: Kind) -> Col {
+    Col {
+        name,
+        kind,
+        null: false,
+        refs: None,
+        since: OLDEST_VERSION,
+    }
+}
+
+impl Col {
+    const fn null(self) -> Col {
+        Col { null: true, ..self }
+    }
+    const fn refs(self, table: &'static str) -> Col {
+        Col {
+            refs: Some(table),
+            ..self
+        }
+    }
+    const fn since(self, version: i64) -> Col {
+        Col {
+            since: version,
+            ..self
+        }
+    }
+}
+
+fn known<T: Coded>(s: &str) -> bool {
+    T::from_code(s).is_some()
+}
+
+fn partners(s: &str) -> bool {
+    s.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .all(|p| BaseService::ALL.iter().any(|b| b.code() == p))
+}
+
+struct Table {
+    name: &'static str,
+    key: &'static [&'static str],
+    cols: &'static [Col],
+}
 
 /// Every table that holds data worth keeping, in an order that satisfies
-/// foreign keys on import. Sessions are left out: they are short-lived.
-const TABLES: &[(&str, &str, Columns)] = &[
-    (
-        "regions",
-        "id",
-        &[
-            ("id", Int),
-            ("name", Text),
-            ("code", Text),
-            ("like_partners", Text),
-            ("require_shared_entrance", Int),
-            ("min_shared_opening_minutes", Int),
-            ("min_management_meetings", Int),
-            ("min_steering_meetings", Int),
-            ("minutes_within_days", Int),
-            ("introduction_within_days", Int),
-            ("matter_within_days", Int),
-            ("created_at", Text),
+/// foreign keys on import.
+const TABLES: &[Table] = &[
+    Table {
+        name: "regions",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("name", Text),
+            col("code", Text).null(),
+            col("like_partners", Code(partners)),
+            col("require_shared_entrance", Flag),
+            col("min_shared_opening_minutes", Int).null(),
+            col("min_management_meetings", Int),
+            col("min_steering_meetings", Int),
+            col("minutes_within_days", Int),
+            col("introduction_within_days", Int),
+            col("matter_within_days", Int),
+            col("created_at", Text),
         ],
-    ),
-    (
-        "municipalities",
-        "id",
-        &[("id", Int), ("region_id", Int), ("code", Text), ("name", Text)],
-    ),
-    (
-        "population",
-        "municipality_id, year",
-        &[
-            ("municipality_id", Int),
-            ("year", Int),
-            ("total", Int),
-            ("children_0_6", Int),
+    },
+    Table {
+        name: "municipalities",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("region_id", Int).refs("regions"),
+            col("code", Text),
+            col("name", Text),
         ],
-    ),
-    (
-        "centres",
-        "id",
-        &[
-            ("id", Int),
-            ("region_id", Int),
-            ("municipality_id", Int),
-            ("name", Text),
-            ("address", Text),
-            ("opened_on", Text),
-            ("closed_on", Text),
-            ("shared_opening_minutes", Int),
-            ("created_at", Text),
-            ("updated_at", Text),
+    },
+    Table {
+        name: "population",
+        key: &["municipality_id", "year"],
+        cols: &[
+            col("municipality_id", Int).refs("municipalities"),
+            col("year", Int),
+            col("total", Int),
+            col("children_0_6", Int),
         ],
-    ),
-    (
-        "units",
-        "id",
-        &[
-            ("id", Int),
-            ("centre_id", Int),
-            ("service", Text),
-            ("name", Text),
-            ("principal_kind", Text),
-            ("principal_name", Text),
-            ("building", Text),
-            ("shared_entrance", Int),
-            ("full_operation", Int),
-            ("minutes_per_week", Int),
-            ("closed_on", Text),
-            ("created_at", Text),
-            ("updated_at", Text),
+    },
+    Table {
+        name: "centres",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("region_id", Int).refs("regions"),
+            col("municipality_id", Int).refs("municipalities"),
+            col("name", Text),
+            col("address", Text).null(),
+            col("opened_on", Date).null(),
+            col("closed_on", Date).null(),
+            col("shared_opening_minutes", Int).null(),
+            col("created_at", Text),
+            col("updated_at", Text),
         ],
-    ),
-    (
-        "users",
-        "id",
-        &[
-            ("id", Int),
-            ("email", Text),
-            ("name", Text),
-            ("password_hash", Text),
-            ("disabled", Int),
-            ("created_at", Text),
+    },
+    Table {
+        name: "units",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("centre_id", Int).refs("centres"),
+            col("service", Code(known::<ServiceType>)),
+            col("name", Text).null(),
+            col("principal_kind", Code(known::<PrincipalKind>)).null(),
+            col("principal_name", Text).null(),
+            col("building", Text).null(),
+            col("shared_entrance", Flag).null(),
+            col("full_operation", Flag).null(),
+            col("minutes_per_week", Int).null(),
+            col("closed_on", Date).null(),
+            col("created_at", Text),
+            col("updated_at", Text),
         ],
-    ),
-    (
-        "grants",
-        "id",
-        &[
-            ("id", Int),
-            ("user_id", Int),
-            ("role", Text),
-            ("region_id", Int),
-            ("centre_id", Int),
-            ("created_at", Text),
+    },
+    Table {
+        name: "users",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("email", Text),
+            col("name", Text),
+            col("password_hash", Text).null(),
+            col("disabled", Flag),
+            col("created_at", Text),
         ],
-    ),
-    (
-        "api_tokens",
-        "id",
-        &[
-            ("id", Int),
-            ("user_id", Int),
-            ("token_hash", Text),
-            ("label", Text),
-            ("created_at", Text),
-            ("revoked_at", Text),
+    },
+    Table {
+        name: "grants",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("user_id", Int).refs("users"),
+            col("role", Code(known::<Role>)),
+            col("region_id", Int).null().refs("regions"),
+            col("centre_id", Int).null().refs("centres"),
+            col("created_at", Text),
+            col("disabled_at", Text).null().since(3),
         ],
-    ),
-    (
-        "people",
-        "id",
-        &[
-            ("id", Int),
-            ("region_id", Int),
-            ("name", Text),
-            ("email", Text),
-            ("phone", Text),
-            ("profession", Text),
-            ("employer_kind", Text),
-            ("employer_name", Text),
-            ("unit_id", Int),
-            ("user_id", Int),
-            ("erased_at", Text),
-            ("created_at", Text),
-            ("updated_at", Text),
+    },
+    Table {
+        name: "api_tokens",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("user_id", Int).refs("users"),
+            col("token_hash", Text),
+            col("label", Text),
+            col("created_at", Text),
+            col("revoked_at", Text).null(),
+            col("expires_on", Date).null().since(3),
+            col("last_used_at", Text).null().since(3),
         ],
-    ),
-    (
-        "groups",
-        "id",
-        &[
-            ("id", Int),
-            ("region_id", Int),
-            ("kind", Text),
-            ("name", Text),
-            ("municipality_id", Int),
-            ("reports_to", Int),
-            ("health_forum", Int),
-            ("closed_on", Text),
-            ("created_at", Text),
+    },
+    Table {
+        name: "people",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("region_id", Int).refs("regions"),
+            col("name", Text),
+            col("email", Text).null(),
+            col("phone", Text).null(),
+            col("profession", Text).null(),
+            col("employer_kind", Code(known::<PrincipalKind>)).null(),
+            col("employer_name", Text).null(),
+            col("unit_id", Int).null().refs("units"),
+            col("user_id", Int).null().refs("users"),
+            col("erased_at", Text).null(),
+            col("created_at", Text),
+            col("updated_at", Text),
         ],
-    ),
-    (
-        "group_centres",
-        "group_id, centre_id",
-        &[("group_id", Int), ("centre_id", Int)],
-    ),
-    (
-        "assignments",
-        "id",
-        &[
-            ("id", Int),
-            ("person_id", Int),
-            ("kind", Text),
-            ("region_id", Int),
-            ("centre_id", Int),
-            ("group_id", Int),
-            ("share_percent", Int),
-            ("paid_by", Text),
-            ("minutes_per_week", Int),
-            ("starts_on", Text),
-            ("ends_on", Text),
-            ("created_at", Text),
+    },
+    Table {
+        name: "groups",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("region_id", Int).refs("regions"),
+            col("kind", Code(known::<GroupKind>)),
+            col("name", Text),
+            col("municipality_id", Int).null().refs("municipalities"),
+            col("reports_to", Int).null().refs("groups"),
+            col("health_forum", Flag),
+            col("closed_on", Date).null(),
+            col("created_at", Text),
         ],
-    ),
-    (
-        "meetings",
-        "id",
-        &[
-            ("id", Int),
-            ("group_id", Int),
-            ("held_on", Text),
-            ("status", Text),
-            ("agenda", Text),
-            ("minutes_md", Text),
-            ("minutes_published_on", Text),
-            ("created_at", Text),
-            ("updated_at", Text),
+    },
+    Table {
+        name: "group_centres",
+        key: &["group_id", "centre_id"],
+        cols: &[
+            col("group_id", Int).refs("groups"),
+            col("centre_id", Int).refs("centres"),
         ],
-    ),
-    (
-        "attendance",
-        "meeting_id, person_id",
-        &[("meeting_id", Int), ("person_id", Int), ("status", Text)],
-    ),
-    (
-        "decisions",
-        "id",
-        &[
-            ("id", Int),
-            ("meeting_id", Int),
-            ("category", Text),
-            ("text", Text),
-            ("created_at", Text),
+    },
+    Table {
+        name: "assignments",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("person_id", Int).refs("people"),
+            col("kind", Code(known::<AssignmentKind>)),
+            col("region_id", Int).refs("regions"),
+            col("centre_id", Int).null().refs("centres"),
+            col("group_id", Int).null().refs("groups"),
+            col("share_percent", Int).null(),
+            col("paid_by", Text).null(),
+            col("minutes_per_week", Int).null(),
+            col("starts_on", Date),
+            col("ends_on", Date).null(),
+            col("created_at", Text),
         ],
-    ),
-    (
-        "decision_centres",
-        "decision_id, centre_id",
-        &[("decision_id", Int), ("centre_id", Int)],
-    ),
-    (
-        "matters",
-        "id",
-        &[
-            ("id", Int),
-            ("region_id", Int),
-            ("from_group_id", Int),
-            ("to_group_id", Int),
-            ("title", Text),
-            ("body", Text),
-            ("status", Text),
-            ("decision_id", Int),
-            ("created_at", Text),
+    },
+    Table {
+        name: "meetings",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("group_id", Int).refs("groups"),
+            col("held_on", Date),
+            col("status", Code(known::<MeetingStatus>)),
+            col("agenda", Text).null(),
+            col("minutes_md", Text).null(),
+            col("minutes_published_on", Date).null(),
+            col("created_at", Text),
+            col("updated_at", Text),
+            col("minutes_html", Text).null().since(3),
         ],
-    ),
-    (
-        "matter_events",
-        "id",
-        &[
-            ("id", Int),
-            ("matter_id", Int),
-            ("status", Text),
-            ("on_date", Text),
-            ("person_id", Int),
-            ("note", Text),
-            ("created_at", Text),
+    },
+    Table {
+        name: "attendance",
+        key: &["meeting_id", "person_id"],
+        cols: &[
+            col("meeting_id", Int).refs("meetings"),
+            col("person_id", Int).refs("people"),
+            col("status", Code(known::<AttendanceStatus>)),
         ],
-    ),
-    (
-        "introduction_sessions",
-        "id",
-        &[
-            ("id", Int),
-            ("region_id", Int),
-            ("held_on", Text),
-            ("held_by", Int),
-            ("title", Text),
-            ("created_at", Text),
+    },
+    Table {
+        name: "decisions",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("meeting_id", Int).refs("meetings"),
+            col("category", Code(known::<DecisionCategory>)),
+            col("text", Text),
+            col("created_at", Text),
         ],
-    ),
-    (
-        "introductions",
-        "assignment_id",
-        &[
-            ("assignment_id", Int),
-            ("session_id", Int),
-            ("introduced_on", Text),
+    },
+    Table {
+        name: "decision_centres",
+        key: &["decision_id", "centre_id"],
+        cols: &[
+            col("decision_id", Int).refs("decisions"),
+            col("centre_id", Int).refs("centres"),
         ],
-    ),
-    (
-        "mail_outbox",
-        "id",
-        &[
-            ("id", Int),
-            ("to_address", Text),
-            ("subject", Text),
-            ("body", Text),
-            ("created_at", Text),
-            ("sent_at", Text),
-            ("attempts", Int),
-            ("last_error", Text),
+    },
+    Table {
+        name: "matters",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("region_id", Int).refs("regions"),
+            col("from_group_id", Int).null().refs("groups"),
+            col("to_group_id", Int).refs("groups"),
+            col("title", Text),
+            col("body", Text).null(),
+            col("status", Code(known::<MatterStatus>)),
+            col("decision_id", Int).null().refs("decisions"),
+            col("created_at", Text),
         ],
-    ),
-    (
-        "audit_log",
-        "id",
-        &[
-            ("id", Int),
-            ("at", Text),
-            ("user_id", Int),
-            ("actor", Text),
-            ("action", Text),
-            ("entity", Text),
-            ("entity_id", Int),
-            ("region_id", Int),
-            ("before_json", Text),
-            ("after_json", Text),
+    },
+    Table {
+        name: "matter_events",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("matter_id", Int).refs("matters"),
+            col("status", Code(known::<MatterStatus>)),
+            col("on_date", Date),
+            col("person_id", Int).null().refs("people"),
+            col("note", Text).null(),
+            col("created_at", Text),
         ],
-    ),
+    },
+    Table {
+        name: "introduction_sessions",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("region_id", Int).refs("regions"),
+            col("held_on", Date),
+            col("held_by", Int).null().refs("people"),
+            col("title", Text),
+            col("created_at", Text),
+        ],
+    },
+    Table {
+        name: "introductions",
+        key: &["assignment_id"],
+        cols: &[
+            col("assignment_id", Int).refs("assignments"),
+            col("session_id", Int).null().refs("introduction_sessions"),
+            col("introduced_on", Date),
+        ],
+    },
+    Table {
+        name: "mail_outbox",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("to_address", Text),
+            col("subject", Text),
+            col("body", Text),
+            col("created_at", Text),
+            col("sent_at", Text).null(),
+            col("attempts", Int),
+            col("last_error", Text).null(),
+        ],
+    },
+    Table {
+        name: "audit_log",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("at", Text),
+            col("user_id", Int).null().refs("users"),
+            col("actor", Text),
+            col("action", Code(known::<AuditAction>)),
+            col("entity", Code(known::<AuditEntity>)),
+            col("entity_id", Int).null(),
+            col("region_id", Int).null().refs("regions"),
+            col("before_json", Json).null(),
+            col("after_json", Json).null(),
+        ],
+    },
 ];
+
+/// The tables and columns the backup format covers (for the schema test).
+pub fn covered() -> BTreeMap<String, BTreeSet<String>> {
+    TABLES
+        .iter()
+        .map(|t| {
+            (
+                t.name.to_string(),
+                t.cols.iter().map(|c| c.name.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The tables and columns of the live schema, as the database reports them.
+pub async fn live_schema(db: &Db) -> Result<BTreeMap<String, BTreeSet<String>>> {
+    let mut c = db.read().await?;
+    let pairs: Vec<(String, String)> = match db.backend() {
+        Backend::Sqlite => {
+            sqlx::query_as(
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'",
+            )
+            .fetch_all(&mut *c)
+            .await?
+        }
+        Backend::Postgres => {
+            sqlx::query_as(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns
+                 WHERE table_schema = current_schema()",
+            )
+            .fetch_all(&mut *c)
+            .await?
+        }
+    };
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (t, col) in pairs {
+        out.entry(t).or_default().insert(col);
+    }
+    Ok(out)
+}
 
 /// Reads the whole database into one JSON document. `progress` is called
 /// after each table with its name and row count.
 pub async fn export(db: &Db, mut progress: impl FnMut(&str, usize)) -> Result<Value> {
+    let mut c = db.read().await?;
     let mut tables = Map::new();
-    for (table, order, columns) in TABLES {
-        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
-        let sql = format!("SELECT {} FROM {table} ORDER BY {order}", names.join(", "));
-        let rows = sqlx::query(crate::trusted(sql.clone()))
-            .fetch_all(db.pool())
-            .await?;
+    for t in TABLES {
+        let names: Vec<&str> = t.cols.iter().map(|c| c.name).collect();
+        let sql = format!(
+            "SELECT {} FROM {} ORDER BY {}",
+            names.join(", "),
+            t.name,
+            t.key.join(", ")
+        );
+        let rows = sqlx::query(crate::trusted(sql)).fetch_all(&mut *c).await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
             let mut obj = Map::new();
-            for (i, (name, kind)) in columns.iter().enumerate() {
-                let v = match kind {
-                    Int => r.try_get::<Option<i64>, _>(i)?.map_or(Value::Null, Value::from),
-                    Text => r
+            for (i, col) in t.cols.iter().enumerate() {
+                let v = match col.kind {
+                    Int | Flag => r.try_get::<Option<i64>, _>(i)?.map_or(Value::Null, Value::from),
+                    Text | Date | Code(_) | Json => r
                         .try_get::<Option<String>, _>(i)?
                         .map_or(Value::Null, Value::from),
                 };
-                obj.insert((*name).to_string(), v);
+                obj.insert(col.name.to_string(), v);
             }
             out.push(Value::Object(obj));
         }
-        progress(table, out.len());
-        tables.insert((*table).to_string(), Value::Array(out));
+        progress(t.name, out.len());
+        tables.insert(t.name.to_string(), Value::Array(out));
     }
     Ok(json!({
         "format": FORMAT,
@@ -337,70 +483,295 @@ pub async fn export(db: &Db, mut progress: impl FnMut(&str, usize)) -> Result<Va
     }))
 }
 
-/// Writes an exported document into an empty database, in one transaction:
-/// either all of it is imported or nothing is.
-pub async fn import(db: &Db, doc: &Value, mut progress: impl FnMut(&str, usize)) -> Result<()> {
+/// Why an import was refused: every problem found (up to a limit), in words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the file cannot be imported:\n  {}", problems.join("\n  "))]
+pub struct ImportRefused {
+    /// The problems, one per line.
+    pub problems: Vec<String>,
+}
+
+/// Problems listed at most.
+const MAX_PROBLEMS: usize = 50;
+
+struct Checker {
+    problems: Vec<String>,
+}
+
+impl Checker {
+    fn add(&mut self, p: String) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(p);
+        }
+    }
+}
+
+fn key_of(row: &Map<String, Value>, key: &[&str]) -> String {
+    key.iter()
+        .map(|k| row.get(*k).map(Value::to_string).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Checks a whole document; the tables' rows on success.
+fn check(doc: &Value) -> std::result::Result<(i64, HashMap<&'static str, &Vec<Value>>), ImportRefused> {
+    let mut ck = Checker { problems: Vec::new() };
     if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(StoreError::Invalid("the file is not a samverka export".into()));
+        return Err(ImportRefused {
+            problems: vec!["the file is not a samverka export (its \"format\" is missing or wrong)".into()],
+        });
     }
-    if doc.get("version").and_then(Value::as_i64) != Some(VERSION) {
-        return Err(StoreError::Invalid(format!(
-            "the file has export version {:?}; this samverka reads version {VERSION}",
-            doc.get("version")
-        )));
+    let version = doc.get("version").and_then(Value::as_i64).unwrap_or(0);
+    if !(OLDEST_VERSION..=VERSION).contains(&version) {
+        return Err(ImportRefused {
+            problems: vec![format!(
+                "the file has export version {}; this samverka reads versions {OLDEST_VERSION} to {VERSION}",
+                doc.get("version")
+                    .map(Value::to_string)
+                    .unwrap_or_else(|| "(none)".into())
+            )],
+        });
     }
-    let tables = doc
-        .get("tables")
-        .and_then(Value::as_object)
-        .ok_or_else(|| StoreError::Invalid("the file has no tables".into()))?;
+    let Some(tables) = doc.get("tables").and_then(Value::as_object) else {
+        return Err(ImportRefused {
+            problems: vec!["the file has no \"tables\"".into()],
+        });
+    };
+    let known_tables: HashSet<&str> = TABLES.iter().map(|t| t.name).collect();
+    for name in tables.keys() {
+        if !known_tables.contains(name.as_str()) {
+            ck.add(format!("{name}: not a table of samverka"));
+        }
+    }
+    let mut rows_of: HashMap<&'static str, &Vec<Value>> = HashMap::new();
+    let mut ids: HashMap<&'static str, HashSet<i64>> = HashMap::new();
+    for t in TABLES {
+        let Some(rows) = tables.get(t.name).and_then(Value::as_array) else {
+            ck.add(format!("{}: the table is missing", t.name));
+            continue;
+        };
+        rows_of.insert(t.name, rows);
+        let mut keys = HashSet::new();
+        let own = ids.entry(t.name).or_default();
+        for (i, row) in rows.iter().enumerate() {
+            let at = format!("{} row {}", t.name, i + 1);
+            let Some(obj) = row.as_object() else {
+                ck.add(format!("{at}: not an object"));
+                continue;
+            };
+            for k in obj.keys() {
+                if !t.cols.iter().any(|c| c.name == k) {
+                    ck.add(format!("{at}: unknown column {k}"));
+                }
+            }
+            for c in t.cols {
+                let v = match obj.get(c.name) {
+                    Some(v) => v,
+                    None if c.since > version => &Value::Null,
+                    None => {
+                        ck.add(format!("{at}: the column {} is missing", c.name));
+                        continue;
+                    }
+                };
+                let ok = match (c.kind, v) {
+                    (_, Value::Null) => c.null,
+                    (Int, Value::Number(n)) => n.is_i64(),
+                    (Flag, Value::Number(n)) => matches!(n.as_i64(), Some(0 | 1)),
+                    (Text, Value::String(_)) => true,
+                    (Date, Value::String(s)) => crate::codec::date(c.name, s).is_ok(),
+                    (Code(valid), Value::String(s)) => valid(s),
+                    (Json, Value::String(s)) => serde_json::from_str::<Value>(s).is_ok(),
+                    _ => false,
+                };
+                if !ok {
+                    let what = match (c.kind, v) {
+                        (_, Value::Null) => "is empty but must have a value".to_string(),
+                        (Code(_), Value::String(s)) => format!("{s:?} is not a known code"),
+                        (Date, Value::String(s)) => format!("{s:?} is not a date"),
+                        (Flag, _) => format!("{v} is not 0 or 1"),
+                        (Json, _) => "is not a JSON document".to_string(),
+                        _ => format!("{v} has the wrong type"),
+                    };
+                    ck.add(format!("{at}: {} {what}", c.name));
+                }
+            }
+            if !keys.insert(key_of(obj, t.key)) {
+                ck.add(format!(
+                    "{at}: {} {} appears twice",
+                    t.key.join(", "),
+                    key_of(obj, t.key)
+                ));
+            }
+            if t.key == ["id"]
+                && let Some(id) = obj.get("id").and_then(Value::as_i64)
+            {
+                own.insert(id);
+            }
+        }
+    }
+    for t in TABLES {
+        let Some(rows) = rows_of.get(t.name) else { continue };
+        for (i, row) in rows.iter().enumerate() {
+            let Some(obj) = row.as_object() else { continue };
+            for c in t.cols {
+                let (Some(target), Some(v)) = (c.refs, obj.get(c.name).and_then(Value::as_i64)) else {
+                    continue;
+                };
+                if !ids.get(target).is_some_and(|s| s.contains(&v)) {
+                    ck.add(format!(
+                        "{} row {}: {} refers to {target} {v}, which is not in the file",
+                        t.name,
+                        i + 1,
+                        c.name
+                    ));
+                }
+            }
+        }
+    }
+    if ck.problems.is_empty() {
+        Ok((version, rows_of))
+    } else {
+        Err(ImportRefused {
+            problems: ck.problems,
+        })
+    }
+}
+
+/// What went wrong with an import.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The document was refused; nothing was written.
+    #[error(transparent)]
+    Refused(#[from] ImportRefused),
+    /// The database refused or failed; nothing was written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for ImportError {
+    fn from(e: sqlx::Error) -> Self {
+        ImportError::Store(e.into())
+    }
+}
+
+/// Writes an exported document into an empty database: the whole document is
+/// checked first, then written in one transaction, so either all of it is
+/// imported or nothing is.
+pub async fn import(db: &Db, doc: &Value, mut progress: impl FnMut(&str, usize)) -> Result<(), ImportError> {
+    let (_, rows_of) = check(doc)?;
     if !db.is_empty().await? {
-        return Err(StoreError::Invalid(
-            "the target database is not empty; import only into a new database".into(),
-        ));
+        return Err(ImportRefused {
+            problems: vec!["the target database is not empty; import only into a new database".into()],
+        }
+        .into());
     }
-    let mut tx = db.begin().await?;
-    for (table, _, columns) in TABLES {
-        let rows = tables
-            .get(*table)
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let names: Vec<&str> = columns.iter().map(|(n, _)| *n).collect();
+    let mut tx = db.write().await?;
+    for t in TABLES {
+        let rows = rows_of.get(t.name).map(|r| r.as_slice()).unwrap_or(&[]);
+        let names: Vec<&str> = t.cols.iter().map(|c| c.name).collect();
         let params: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({})",
+            "INSERT INTO {} ({}) VALUES ({})",
+            t.name,
             names.join(", "),
             params.join(", ")
         );
+        // A column that refers to its own table is filled in afterwards, so
+        // that rows may refer to rows later in the file.
+        let deferred: Vec<&Col> = t.cols.iter().filter(|c| c.refs == Some(t.name)).collect();
         for row in rows {
             let mut q = sqlx::query(crate::trusted(sql.clone()));
-            for (name, kind) in columns.iter() {
-                let v = row.get(*name).unwrap_or(&Value::Null);
-                q = match (kind, v) {
-                    (_, Value::Null) => match kind {
-                        Int => q.bind(None::<i64>),
-                        Text => q.bind(None::<String>),
-                    },
-                    (Int, Value::Number(n)) if n.is_i64() => q.bind(n.as_i64()),
-                    (Text, Value::String(s)) => q.bind(s.clone()),
-                    _ => {
-                        return Err(StoreError::Invalid(format!(
-                            "{table}.{name} has a value of the wrong type"
-                        )));
-                    }
+            for c in t.cols {
+                let v = row.get(c.name).unwrap_or(&Value::Null);
+                let v = if deferred.iter().any(|d| d.name == c.name) {
+                    &Value::Null
+                } else {
+                    v
+                };
+                q = match (c.kind, v) {
+                    (Int | Flag, Value::Number(n)) => q.bind(n.as_i64()),
+                    (Int | Flag, _) => q.bind(None::<i64>),
+                    (_, Value::String(s)) => q.bind(s.clone()),
+                    (_, _) => q.bind(None::<String>),
                 };
             }
             q.execute(&mut *tx).await?;
         }
-        if db.backend() == Backend::Postgres && columns.first().is_some_and(|(n, _)| *n == "id") {
+        for d in &deferred {
+            for row in rows {
+                if let (Some(v), Some(id)) = (
+                    row.get(d.name).and_then(Value::as_i64),
+                    row.get("id").and_then(Value::as_i64),
+                ) {
+                    sqlx::query(crate::trusted(format!(
+                        "UPDATE {} SET {} = $1 WHERE id = $2",
+                        t.name, d.name
+                    )))
+                    .bind(v)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+        }
+        if db.backend() == Backend::Postgres && t.key == ["id"] {
             sqlx::query(crate::trusted(format!(
-                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+                "SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {0}), false)",
+                t.name
             )))
             .execute(&mut *tx)
             .await?;
         }
-        progress(table, rows.len());
+        progress(t.name, rows.len());
     }
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> Value {
+        let tables: Map<String, Value> = TABLES.iter().map(|t| (t.name.to_string(), json!([]))).collect();
+        json!({ "format": FORMAT, "version": VERSION, "tables": tables })
+    }
+
+    #[test]
+    fn an_empty_but_complete_document_passes() {
+        assert!(check(&minimal()).is_ok());
+    }
+
+    #[test]
+    fn a_missing_table_an_unknown_code_and_a_broken_reference_are_all_named() {
+        let mut doc = minimal();
+        let tables = doc["tables"].as_object_mut().expect("tables");
+        tables.remove("meetings");
+        tables.insert(
+            "users".into(),
+            json!([{ "id": 1, "email": "a@b.se", "name": "A", "password_hash": null, "disabled": 0, "created_at": "x" }]),
+        );
+        tables.insert(
+            "grants".into(),
+            json!([{ "id": 1, "user_id": 1, "role": "boss", "region_id": 7, "centre_id": null, "created_at": "x", "disabled_at": null }]),
+        );
+        let e = check(&doc).expect_err("refused");
+        let all = e.problems.join("\n");
+        assert!(all.contains("meetings: the table is missing"), "{all}");
+        assert!(all.contains("role \"boss\" is not a known code"), "{all}");
+        assert!(all.contains("region_id refers to regions 7"), "{all}");
+    }
+
+    #[test]
+    fn a_version_2_file_may_lack_the_columns_added_since() {
+        let mut doc = minimal();
+        doc["version"] = json!(2);
+        doc["tables"]["users"] = json!([{ "id": 1, "email": "a@b.se", "name": "A", "password_hash": null, "disabled": 0, "created_at": "x" }]);
+        doc["tables"]["api_tokens"] = json!([{ "id": 1, "user_id": 1, "token_hash": "h", "label": "l", "created_at": "x", "revoked_at": null }]);
+        assert!(check(&doc).is_ok());
+        doc["version"] = json!(3);
+        assert!(check(&doc).is_err(), "version 3 must have them");
+        doc["version"] = json!(1);
+        assert!(check(&doc).is_err());
+    }
 }

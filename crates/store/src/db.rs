@@ -1,6 +1,7 @@
 use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Transaction};
 
 use crate::{Result, StoreError};
@@ -17,8 +18,46 @@ pub enum Backend {
     Postgres,
 }
 
-/// A transaction on either backend.
+/// A write transaction on either backend. Every write function of this
+/// crate takes one, so that a change and its audit entry (and any mail it
+/// queues) are stored together or not at all.
 pub type Tx = Transaction<'static, Any>;
+
+/// A connection to read with: a pooled connection, or a transaction
+/// (`&mut tx` derefs to one), so reads can re-check preconditions inside a
+/// write transaction.
+pub type Conn = sqlx::AnyConnection;
+
+/// A connection taken from the pool for reading.
+pub type ReadConn = PoolConnection<Any>;
+
+/// Commits a write transaction.
+pub async fn commit(tx: Tx) -> Result<()> {
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How to open a database.
+#[derive(Debug, Clone)]
+pub struct DbOptions {
+    /// How long a request waits for a free connection before the database
+    /// counts as unavailable.
+    pub acquire_timeout: Duration,
+    /// How long an SQLite writer waits for the write lock.
+    pub busy_timeout: Duration,
+    /// The most connections kept open (SQLite files and PostgreSQL).
+    pub max_connections: u32,
+}
+
+impl Default for DbOptions {
+    fn default() -> Self {
+        DbOptions {
+            acquire_timeout: Duration::from_secs(10),
+            busy_timeout: Duration::from_secs(10),
+            max_connections: 8,
+        }
+    }
+}
 
 /// The database: a connection pool and which backend it talks to.
 #[derive(Clone, Debug)]
@@ -60,6 +99,11 @@ impl Db {
     /// Opens the database that `url` names (a PostgreSQL URL, an SQLite URL, or
     /// a file path) without migrating it.
     pub async fn open(url: &str) -> Result<Db> {
+        Db::open_with(url, &DbOptions::default()).await
+    }
+
+    /// Opens with explicit options.
+    pub async fn open_with(url: &str, opts: &DbOptions) -> Result<Db> {
         install_default_drivers();
         let (url, backend) = normalise_url(url);
         let memory = url.contains(":memory:");
@@ -73,24 +117,25 @@ impl Db {
                 .map_err(|e| StoreError::Open(describe_open_error(&e)))?;
             probe.close().await.ok();
         }
-        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let mut options = AnyPoolOptions::new().acquire_timeout(opts.acquire_timeout);
         options = match backend {
             Backend::Sqlite => {
+                let pragmas = format!(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {};",
+                    opts.busy_timeout.as_millis()
+                );
                 options
-                    .max_connections(if memory { 1 } else { 8 })
-                    .after_connect(|conn, _| {
+                    .max_connections(if memory { 1 } else { opts.max_connections })
+                    .after_connect(move |conn, _| {
+                        let pragmas = pragmas.clone();
                         Box::pin(async move {
-                            sqlx::raw_sql(
-                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
-                            )
-                            .execute(conn)
-                            .await?;
+                            sqlx::raw_sql(sqlx::AssertSqlSafe(pragmas)).execute(conn).await?;
                             Ok(())
                         })
                     })
             }
-            Backend::Postgres => options.max_connections(16),
+            Backend::Postgres => options.max_connections(opts.max_connections),
         };
         let pool = options
             .connect(&url)
@@ -102,6 +147,13 @@ impl Db {
     /// Opens and migrates: what the server and every command does at start.
     pub async fn connect(url: &str) -> Result<Db> {
         let db = Db::open(url).await?;
+        db.migrate().await?;
+        Ok(db)
+    }
+
+    /// Opens with options and migrates.
+    pub async fn connect_with(url: &str, opts: &DbOptions) -> Result<Db> {
+        let db = Db::open_with(url, opts).await?;
         db.migrate().await?;
         Ok(db)
     }
@@ -121,14 +173,31 @@ impl Db {
         self.backend
     }
 
-    /// The pool, for queries.
-    pub fn pool(&self) -> &AnyPool {
-        &self.pool
+    /// A connection to read with.
+    pub async fn read(&self) -> Result<ReadConn> {
+        Ok(self.pool.acquire().await?)
     }
 
-    /// Starts a transaction.
-    pub async fn begin(&self) -> Result<Tx> {
-        Ok(self.pool.begin().await?)
+    /// Starts a write transaction, holding the database's write lock from
+    /// the start. On SQLite that is `BEGIN IMMEDIATE`, so that concurrent
+    /// writers wait for each other (up to the busy timeout) instead of
+    /// failing with "database is locked" when a read inside the transaction
+    /// turns into a write; on PostgreSQL an advisory lock does the same.
+    pub async fn write(&self) -> Result<Tx> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => {
+                // The same on PostgreSQL: one writer at a time (a transaction-
+                // scoped advisory lock, released at commit or rollback), so a
+                // read that re-checks a precondition inside the transaction
+                // sees every write committed before it, and no update is lost.
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock(7340)")
+                    .execute(&mut *tx)
+                    .await?;
+                tx
+            }
+        })
     }
 
     /// Closes every connection (checkpointing an SQLite file).

@@ -115,6 +115,35 @@ impl TestDb {
         }
     }
 
+    /// Takes a PostgreSQL database away as an outage would: no new
+    /// connections are allowed and every open one is ended (`false`), or
+    /// brings it back (`true`). Returns whether it could (only on PostgreSQL).
+    pub async fn allow_connections(&self, allow: bool) -> bool {
+        let Some((admin, name)) = &self.drop_pg else {
+            return false;
+        };
+        let Ok(mut conn) = sqlx::AnyConnection::connect(admin).await else {
+            return false;
+        };
+        let sql = format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS {allow}");
+        let ok = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+            .execute(&mut conn)
+            .await
+            .is_ok();
+        if ok && !allow {
+            let sql = format!(
+                "SELECT CAST(COUNT(pg_terminate_backend(pid)) AS BIGINT) FROM pg_stat_activity \
+                 WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            );
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut conn)
+                .await
+                .ok();
+        }
+        conn.close().await.ok();
+        ok
+    }
+
     /// Closes and removes the database.
     pub async fn cleanup(self) {
         self.db.close().await;

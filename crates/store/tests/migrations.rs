@@ -3,9 +3,11 @@
 
 mod common;
 
-use common::{bare_centre, count, uppsala};
+use common::{bare_centre, centre, count, new_centre, rd, uppsala};
+use samverka_store::Db;
+use samverka_store::accounts::sessions;
+use samverka_store::registry::regions;
 use samverka_store::testing::TestDb;
-use samverka_store::{Db, centres, regions, sessions};
 
 const TABLES: &[&str] = &[
     "regions",
@@ -32,6 +34,8 @@ const TABLES: &[&str] = &[
     "introductions",
     "mail_outbox",
     "leases",
+    "login_failures",
+    "password_resets",
 ];
 
 /// How many migrations the backend folders hold (they are kept in step).
@@ -59,7 +63,14 @@ async fn a_fresh_database_is_migrated_and_empty() {
         }
         let applied = count(&t.db, "_sqlx_migrations").await;
         assert_eq!(applied, migrations(), "{n}: every migration recorded once");
-        assert!(regions::list(&t.db).await.expect("regions").is_empty(), "{n}");
+        assert!(
+            regions::list(&mut *rd(&t.db).await)
+                .await
+                .expect("regions")
+                .is_empty(),
+            "{n}"
+        );
+        assert!(t.db.is_empty().await.expect("is_empty"), "{n}");
         t.db.ping().await.expect("ping");
         t.cleanup().await;
     }
@@ -70,7 +81,7 @@ async fn migrating_twice_is_harmless_and_keeps_the_data() {
     for t in TestDb::all().await {
         let n = t.name();
         let (region, munis) = uppsala(&t.db).await;
-        let centre = centres::create(
+        let id = new_centre(
             &t.db,
             &common::cli(),
             region,
@@ -78,7 +89,7 @@ async fn migrating_twice_is_harmless_and_keeps_the_data() {
         )
         .await
         .expect("create centre");
-        sessions::save(&t.db, "s1", "{}", 4_000_000_000)
+        sessions::save(&mut *rd(&t.db).await, "s1", None, "{}", 4_000_000_000)
             .await
             .expect("save session");
 
@@ -99,17 +110,19 @@ async fn migrating_twice_is_harmless_and_keeps_the_data() {
             .await
             .unwrap_or_else(|e| panic!("{n}: reopening failed: {e}"));
         assert_eq!(again.backend(), t.db.backend(), "{n}");
-        let c = centres::get(&again, centre).await.expect("centre survives");
+        let c = centre(&again, id).await.expect("centre survives");
         assert_eq!(c.name, "Heby familjecentral", "{n}");
+        let mut conn = again.read().await.expect("read");
         assert_eq!(
-            regions::get(&again, region).await.expect("region").name,
+            regions::get(&mut conn, region).await.expect("region").name,
             "Region Uppsala",
             "{n}"
         );
         assert!(
-            sessions::load(&again, "s1").await.expect("load").is_some(),
+            sessions::load(&mut conn, "s1").await.expect("load").is_some(),
             "{n}: session survives"
         );
+        drop(conn);
         again.close().await;
         t.cleanup().await;
     }

@@ -5,14 +5,16 @@
 mod common;
 
 use common::{
-    audit_all, bare_centre, bare_unit, cli, count, date, full_centre, full_unit, gavleborg, region_with,
-    uppsala,
+    audit_all, audit_of, bare_centre, bare_unit, centre, cli, close_centre, close_unit, count, date,
+    full_centre, full_unit, gavleborg, new_centre, new_unit, rd, region_with, unit, uppsala,
 };
 use samverka_core::centre::{CentreInput, UnitInput};
-use samverka_core::population::{PopulationLine, parse_population_csv};
-use samverka_core::{BaseService, PrincipalKind, RuleSet, ServiceType, Unit};
+use samverka_core::{AccessRow, BaseService, PrincipalKind, RuleSet, ServiceType, Unit};
+use samverka_store::audit::{AuditAction, AuditEntity};
+use samverka_store::registry::municipalities::{self, Numbers};
+use samverka_store::registry::{centres, regions};
 use samverka_store::testing::TestDb;
-use samverka_store::{StoreError, Who, audit, centres, municipalities, regions};
+use samverka_store::{StoreError, Who, audit, commit};
 use serde_json::json;
 
 fn as_input(u: &Unit) -> UnitInput {
@@ -28,14 +30,41 @@ fn as_input(u: &Unit) -> UnitInput {
     }
 }
 
-fn line(line: usize, municipality: &str, year: i64, total: i64, children: i64) -> PopulationLine {
-    PopulationLine {
-        line,
-        municipality: municipality.into(),
+fn numbers(municipality_id: i64, year: i64, total: i64, children_0_6: i64) -> Numbers {
+    Numbers {
+        municipality_id,
         year,
         total,
-        children_0_6: children,
+        children_0_6,
     }
+}
+
+/// The access table's rows only.
+async fn access(db: &samverka_store::Db, region_id: Option<i64>, year: i64) -> Vec<AccessRow> {
+    municipalities::access(&mut *rd(db).await, region_id, year)
+        .await
+        .expect("access")
+        .into_iter()
+        .map(|(m, row)| {
+            assert_eq!(m.id, row.municipality_id, "the row belongs to its municipality");
+            row
+        })
+        .collect()
+}
+
+/// Sets population numbers for one region in one transaction.
+async fn set_population(db: &samverka_store::Db, region_id: i64, lines: &[Numbers]) {
+    let mut tx = db.write().await.expect("begin");
+    municipalities::set_population(&mut tx, &cli(), region_id, lines)
+        .await
+        .expect("set population");
+    commit(tx).await.expect("commit");
+}
+
+async fn years(db: &samverka_store::Db, region_id: Option<i64>) -> Vec<i64> {
+    municipalities::population_years(&mut *rd(db).await, region_id)
+        .await
+        .expect("years")
 }
 
 #[tokio::test]
@@ -43,7 +72,7 @@ async fn regions_are_created_found_and_their_rules_changed() {
     for t in TestDb::all().await {
         let n = t.name();
         let db = &t.db;
-        let mut tx = db.begin().await.expect("begin");
+        let mut tx = db.write().await.expect("begin");
         let skane = regions::create(&mut tx, &cli(), "Region Skåne", Some("12"), &RuleSet::skane())
             .await
             .expect("create Skåne");
@@ -60,17 +89,18 @@ async fn regions_are_created_found_and_their_rules_changed() {
         )
         .await
         .expect("create Uppsala");
-        tx.commit().await.expect("commit");
+        commit(tx).await.expect("commit");
 
-        let r = regions::get(db, skane).await.expect("get");
+        let mut c = rd(db).await;
+        let r = regions::get(&mut c, skane).await.expect("get");
         assert_eq!(r.name, "Region Skåne", "{n}");
         assert_eq!(r.code.as_deref(), Some("12"), "{n}");
         assert_eq!(r.rules, RuleSet::skane(), "{n}: rules round-trip");
-        let r = regions::get(db, ostergotland).await.expect("get");
+        let r = regions::get(&mut c, ostergotland).await.expect("get");
         assert_eq!(r.code, None, "{n}: a missing code stays missing");
         assert_eq!(r.rules, RuleSet::national(), "{n}");
 
-        let names: Vec<String> = regions::list(db)
+        let names: Vec<String> = regions::list(&mut c)
             .await
             .expect("list")
             .into_iter()
@@ -82,33 +112,42 @@ async fn regions_are_created_found_and_their_rules_changed() {
             "{n}: listed in Swedish order"
         );
         assert_eq!(
-            regions::find(db, "region uppsala").await.expect("by name").id,
+            regions::find(&mut c, "region uppsala").await.expect("by name").id,
             uppsala,
             "{n}"
         );
-        assert_eq!(regions::find(db, " 12 ").await.expect("by code").id, skane, "{n}");
+        assert_eq!(
+            regions::find(&mut c, " 12 ").await.expect("by code").id,
+            skane,
+            "{n}"
+        );
         assert!(
             matches!(
-                regions::find(db, "Region Halland").await,
+                regions::find(&mut c, "Region Halland").await,
                 Err(StoreError::NotFound)
             ),
             "{n}"
         );
         assert!(
-            matches!(regions::get(db, 9_999).await, Err(StoreError::NotFound)),
+            matches!(regions::get(&mut c, 9_999).await, Err(StoreError::NotFound)),
             "{n}"
         );
+        drop(c);
 
         // The same name twice is a conflict, and leaves nothing behind.
         let audit_before = audit_all(db).await.len();
-        let mut tx = db.begin().await.expect("begin");
+        let mut tx = db.write().await.expect("begin");
         let dup = regions::create(&mut tx, &cli(), "Region Uppsala", None, &RuleSet::national()).await;
         assert!(
-            matches!(dup, Err(StoreError::Conflict(_))),
+            matches!(&dup, Err(StoreError::Conflict { constraint }) if constraint.contains("name")),
             "{n}: duplicate region name gives {dup:?}"
         );
         drop(tx);
-        assert_eq!(regions::list(db).await.expect("list").len(), 3, "{n}");
+        assert_eq!(
+            regions::list(&mut *rd(db).await).await.expect("list").len(),
+            3,
+            "{n}"
+        );
         assert_eq!(audit_all(db).await.len(), audit_before, "{n}");
 
         // Child health care can never be its own partner; the change is audited.
@@ -118,17 +157,19 @@ async fn regions_are_created_found_and_their_rules_changed() {
             require_shared_entrance: true,
             min_shared_opening_minutes: Some(600),
         };
-        regions::update_rules(db, &who, uppsala, &asked)
+        let mut tx = db.write().await.expect("begin");
+        regions::update_rules(&mut tx, &who, uppsala, &asked)
             .await
             .expect("update rules");
-        let r = regions::get(db, uppsala).await.expect("get");
+        commit(tx).await.expect("commit");
+        let r = regions::get(&mut *rd(db).await, uppsala).await.expect("get");
         assert_eq!(r.rules.like_partners, [BaseService::OpenPreschool], "{n}");
         assert!(r.rules.require_shared_entrance, "{n}");
         assert_eq!(r.rules.min_shared_opening_minutes, Some(600), "{n}");
-        let last = &audit::list(db, Some(uppsala), None, 1).await.expect("audit")[0];
+        let last = &audit_of(db, Some(uppsala), 1).await[0];
         assert_eq!(
-            (last.action.as_str(), last.entity.as_str()),
-            ("update", "region"),
+            (last.action, last.entity),
+            (AuditAction::Update, AuditEntity::Region),
             "{n}"
         );
         assert_eq!(last.entity_id, Some(uppsala), "{n}");
@@ -147,27 +188,31 @@ async fn regions_are_created_found_and_their_rules_changed() {
             json!(["open_preschool"]),
             "{n}"
         );
+        let audit_before = audit_all(db).await.len();
+        let mut tx = db.write().await.expect("begin");
         assert!(
             matches!(
-                regions::update_rules(db, &who, 9_999, &asked).await,
+                regions::update_rules(&mut tx, &who, 9_999, &asked).await,
                 Err(StoreError::NotFound)
             ),
             "{n}"
         );
+        drop(tx);
+        assert_eq!(audit_all(db).await.len(), audit_before, "{n}: nothing recorded");
 
         // Not at creation either.
-        let mut tx = db.begin().await.expect("begin");
+        let mut tx = db.write().await.expect("begin");
         let kalmar = regions::create(&mut tx, &cli(), "Region Kalmar", Some("08"), &asked)
             .await
             .expect("create");
-        tx.commit().await.expect("commit");
-        let r = regions::get(db, kalmar).await.expect("get");
+        commit(tx).await.expect("commit");
+        let r = regions::get(&mut *rd(db).await, kalmar).await.expect("get");
         assert_eq!(
             r.rules.like_partners,
             [BaseService::OpenPreschool],
             "{n}: stored without child health care"
         );
-        let created = &audit::list(db, Some(kalmar), None, 1).await.expect("audit")[0];
+        let created = &audit_of(db, Some(kalmar), 1).await[0];
         assert_eq!(
             created.after.as_ref().unwrap()["rules"]["like_partners"],
             json!(["open_preschool"]),
@@ -194,14 +239,15 @@ async fn municipalities_are_listed_per_region_in_swedish_order() {
         )
         .await;
         let (r2, gavle) = gavleborg(db).await;
-        let names: Vec<String> = municipalities::list(db, Some(r1))
+        let mut c = rd(db).await;
+        let names: Vec<String> = municipalities::list(&mut c, Some(r1))
             .await
             .expect("list")
             .into_iter()
             .map(|m| m.name)
             .collect();
         assert_eq!(names, ["Enköping", "Uppsala", "Älvkarleby", "Östhammar"], "{n}");
-        let only = municipalities::list(db, Some(r2)).await.expect("list");
+        let only = municipalities::list(&mut c, Some(r2)).await.expect("list");
         assert_eq!(only.len(), 1, "{n}");
         assert_eq!(
             (
@@ -213,12 +259,17 @@ async fn municipalities_are_listed_per_region_in_swedish_order() {
             (gavle[0], r2, "2180", "Gävle"),
             "{n}"
         );
-        assert_eq!(municipalities::list(db, None).await.expect("all").len(), 5, "{n}");
+        assert_eq!(
+            municipalities::list(&mut c, None).await.expect("all").len(),
+            5,
+            "{n}"
+        );
+        drop(c);
 
-        let mut tx = db.begin().await.expect("begin");
+        let mut tx = db.write().await.expect("begin");
         let dup = municipalities::create(&mut tx, r2, "0380", "Sandviken").await;
         assert!(
-            matches!(dup, Err(StoreError::Conflict(_))),
+            matches!(&dup, Err(StoreError::Conflict { constraint }) if constraint.contains("code")),
             "{n}: a code is unique, got {dup:?}"
         );
         // An open transaction holds a connection; give it back before closing.
@@ -236,19 +287,19 @@ async fn centres_round_trip_and_missing_data_stays_missing() {
         let (r2, g) = gavleborg(db).await;
 
         let full = full_centre(m[0], "Sävja familjecentral");
-        let a = centres::create(db, &cli(), r1, &full).await.expect("create full");
+        let a = new_centre(db, &cli(), r1, &full).await.expect("create full");
         let bare = bare_centre(m[1], "Tierps familjecentral");
-        let b = centres::create(db, &cli(), r1, &bare).await.expect("create bare");
+        let b = new_centre(db, &cli(), r1, &bare).await.expect("create bare");
         let zero = CentreInput {
             shared_opening_minutes: Some(0),
             ..bare_centre(m[2], "Östra familjecentralen")
         };
-        let c = centres::create(db, &cli(), r1, &zero).await.expect("create zero");
-        let other = centres::create(db, &cli(), r2, &bare_centre(g[0], "Gävle familjecentral"))
+        let c = new_centre(db, &cli(), r1, &zero).await.expect("create zero");
+        let other = new_centre(db, &cli(), r2, &bare_centre(g[0], "Gävle familjecentral"))
             .await
             .expect("create in Gävleborg");
 
-        let got = centres::get(db, a).await.expect("get");
+        let got = centre(db, a).await.expect("get");
         assert_eq!(
             (got.id, got.region_id, got.municipality_id),
             (a, r1, m[0]),
@@ -260,7 +311,7 @@ async fn centres_round_trip_and_missing_data_stays_missing() {
         assert_eq!(got.shared_opening_minutes, Some(930), "{n}");
         assert_eq!(got.closed_on, None, "{n}: a new centre is open");
 
-        let got = centres::get(db, b).await.expect("get");
+        let got = centre(db, b).await.expect("get");
         assert_eq!(
             (
                 got.address,
@@ -272,12 +323,13 @@ async fn centres_round_trip_and_missing_data_stays_missing() {
             "{n}: unknown fields stay unknown"
         );
         assert_eq!(
-            centres::get(db, c).await.expect("get").shared_opening_minutes,
+            centre(db, c).await.expect("get").shared_opening_minutes,
             Some(0),
             "{n}: zero minutes is not unknown"
         );
 
-        let names: Vec<String> = centres::list(db, Some(r1))
+        let mut conn = rd(db).await;
+        let names: Vec<String> = centres::list(&mut conn, Some(r1))
             .await
             .expect("list")
             .into_iter()
@@ -293,15 +345,20 @@ async fn centres_round_trip_and_missing_data_stays_missing() {
             "{n}: one region's centres, in Swedish order"
         );
         assert_eq!(
-            centres::list(db, Some(r2)).await.expect("list")[0].id,
+            centres::list(&mut conn, Some(r2)).await.expect("list")[0].id,
             other,
             "{n}"
         );
-        assert_eq!(centres::list(db, None).await.expect("list").len(), 4, "{n}");
-        assert!(
-            matches!(centres::get(db, 9_999).await, Err(StoreError::NotFound)),
+        assert_eq!(
+            centres::list(&mut conn, None).await.expect("list").len(),
+            4,
             "{n}"
         );
+        assert!(
+            matches!(centres::get(&mut conn, 9_999).await, Err(StoreError::NotFound)),
+            "{n}"
+        );
+        drop(conn);
         t.cleanup().await;
     }
 }
@@ -313,10 +370,10 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
         let db = &t.db;
         let (r1, m) = uppsala(db).await;
         let (r2, g) = gavleborg(db).await;
-        let centre = centres::create(db, &cli(), r1, &full_centre(m[0], "Sävja familjecentral"))
+        let centre_id = new_centre(db, &cli(), r1, &full_centre(m[0], "Sävja familjecentral"))
             .await
             .expect("centre");
-        let elsewhere = centres::create(db, &cli(), r2, &bare_centre(g[0], "Gävle familjecentral"))
+        let elsewhere = new_centre(db, &cli(), r2, &bare_centre(g[0], "Gävle familjecentral"))
             .await
             .expect("centre");
 
@@ -344,42 +401,37 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
         }
         let mut ids = Vec::new();
         for input in &inputs {
-            ids.push(
-                centres::create_unit(db, &cli(), centre, input)
-                    .await
-                    .expect("create unit"),
-            );
+            ids.push(new_unit(db, &cli(), centre_id, input).await.expect("create unit"));
         }
-        let other_unit = centres::create_unit(db, &cli(), elsewhere, &full_unit())
-            .await
-            .expect("unit");
+        let other_unit = new_unit(db, &cli(), elsewhere, &full_unit()).await.expect("unit");
 
         for (id, input) in ids.iter().zip(&inputs) {
-            let u = centres::get_unit(db, *id).await.expect("get unit");
+            let u = unit(db, *id).await.expect("get unit");
             assert_eq!(&as_input(&u), input, "{n}: unit {id} round-trips");
-            assert_eq!((u.centre_id, u.closed_on), (centre, None), "{n}");
+            assert_eq!((u.centre_id, u.closed_on), (centre_id, None), "{n}");
         }
-        let u = centres::get_unit(db, ids[1]).await.expect("get");
+        let u = unit(db, ids[1]).await.expect("get");
         assert_eq!(
             (u.shared_entrance, u.full_operation),
             (Some(false), Some(false)),
             "{n}: a 'no' stays a 'no'"
         );
-        let u = centres::get_unit(db, ids[2]).await.expect("get");
+        let u = unit(db, ids[2]).await.expect("get");
         assert_eq!(
             (u.shared_entrance, u.full_operation, u.minutes_per_week),
             (None, None, None),
             "{n}: unknown stays unknown, not 'no'"
         );
 
-        let listed: Vec<i64> = centres::units(db, centre)
+        let mut c = rd(db).await;
+        let listed: Vec<i64> = centres::units(&mut c, centre_id)
             .await
             .expect("units")
             .iter()
             .map(|u| u.id)
             .collect();
         assert_eq!(listed, ids, "{n}: units in the order they were added");
-        let in_region: Vec<i64> = centres::units_in_region(db, Some(r1))
+        let in_region: Vec<i64> = centres::units_in_region(&mut c, Some(r1))
             .await
             .expect("units")
             .iter()
@@ -387,15 +439,16 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
             .collect();
         assert_eq!(in_region, ids, "{n}: another region's units are not listed");
         assert_eq!(
-            centres::units_in_region(db, Some(r2)).await.expect("units")[0].id,
+            centres::units_in_region(&mut c, Some(r2)).await.expect("units")[0].id,
             other_unit,
             "{n}"
         );
         assert_eq!(
-            centres::units_in_region(db, None).await.expect("units").len(),
+            centres::units_in_region(&mut c, None).await.expect("units").len(),
             6,
             "{n}"
         );
+        drop(c);
 
         // Setting a known answer back to unknown clears it.
         let back = UnitInput {
@@ -404,18 +457,18 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
             minutes_per_week: None,
             ..full_unit()
         };
-        centres::update_unit(db, &cli(), ids[0], &back)
+        let mut tx = db.write().await.expect("begin");
+        let before = centres::get_unit(&mut tx, ids[0]).await.expect("get");
+        centres::update_unit(&mut tx, &cli(), r1, &before, &back)
             .await
             .expect("update unit");
-        let u = centres::get_unit(db, ids[0]).await.expect("get");
+        commit(tx).await.expect("commit");
+        let u = unit(db, ids[0]).await.expect("get");
         assert_eq!(as_input(&u), back, "{n}: updated unit");
-        assert!(
-            matches!(centres::get_unit(db, 9_999).await, Err(StoreError::NotFound)),
-            "{n}"
-        );
+        assert!(matches!(unit(db, 9_999).await, Err(StoreError::NotFound)), "{n}");
         assert!(
             matches!(
-                centres::create_unit(db, &cli(), 9_999, &full_unit()).await,
+                new_unit(db, &cli(), 9_999, &full_unit()).await,
                 Err(StoreError::NotFound)
             ),
             "{n}: a unit needs an existing centre"
@@ -432,10 +485,8 @@ async fn updating_and_closing_keep_the_record_and_are_audited() {
         let (r1, m) = uppsala(db).await;
         let who = Who::user(3, "karin@uppsala.se");
         let first = full_centre(m[0], "Sävja familjecentral");
-        let id = centres::create(db, &who, r1, &first).await.expect("create");
-        let unit = centres::create_unit(db, &who, id, &full_unit())
-            .await
-            .expect("unit");
+        let id = new_centre(db, &who, r1, &first).await.expect("create");
+        let unit_id = new_unit(db, &who, id, &full_unit()).await.expect("unit");
 
         let changed = CentreInput {
             name: "Sävja familjecentrum".into(),
@@ -444,8 +495,13 @@ async fn updating_and_closing_keep_the_record_and_are_audited() {
             opened_on: Some(date(2011, 1, 10)),
             shared_opening_minutes: None,
         };
-        centres::update(db, &who, id, &changed).await.expect("update");
-        let c = centres::get(db, id).await.expect("get");
+        let mut tx = db.write().await.expect("begin");
+        let before = centres::get(&mut tx, id).await.expect("get");
+        centres::update(&mut tx, &who, &before, &changed)
+            .await
+            .expect("update");
+        commit(tx).await.expect("commit");
+        let c = centre(db, id).await.expect("get");
         assert_eq!(c.name, "Sävja familjecentrum", "{n}");
         assert_eq!(c.municipality_id, m[1], "{n}");
         assert_eq!(c.address, None, "{n}: a cleared address is cleared");
@@ -454,32 +510,38 @@ async fn updating_and_closing_keep_the_record_and_are_audited() {
 
         let mut updated_unit = full_unit();
         updated_unit.minutes_per_week = Some(1200);
-        centres::update_unit(db, &who, unit, &updated_unit)
+        let mut tx = db.write().await.expect("begin");
+        let before = centres::get_unit(&mut tx, unit_id).await.expect("get");
+        centres::update_unit(&mut tx, &who, r1, &before, &updated_unit)
             .await
             .expect("update unit");
-        centres::close_unit(db, &who, unit, date(2024, 6, 30))
+        commit(tx).await.expect("commit");
+        close_unit(db, &who, unit_id, date(2024, 6, 30))
             .await
             .expect("close unit");
-        centres::close(db, &who, id, date(2024, 12, 31))
+        close_centre(db, &who, id, date(2024, 12, 31))
             .await
             .expect("close");
 
-        let c = centres::get(db, id)
-            .await
-            .expect("a closed centre is still there");
+        let c = centre(db, id).await.expect("a closed centre is still there");
         assert_eq!(c.closed_on, Some(date(2024, 12, 31)), "{n}");
         assert_eq!(c.name, "Sävja familjecentrum", "{n}: closing keeps the details");
         assert_eq!(
-            centres::list(db, Some(r1)).await.expect("list").len(),
+            centres::list(&mut *rd(db).await, Some(r1))
+                .await
+                .expect("list")
+                .len(),
             1,
             "{n}: still listed"
         );
-        let u = centres::get_unit(db, unit)
-            .await
-            .expect("a closed unit is still there");
+        let u = unit(db, unit_id).await.expect("a closed unit is still there");
         assert_eq!(u.closed_on, Some(date(2024, 6, 30)), "{n}");
         assert_eq!(u.minutes_per_week, Some(1200), "{n}");
-        assert_eq!(centres::units(db, id).await.expect("units").len(), 1, "{n}");
+        assert_eq!(
+            centres::units(&mut *rd(db).await, id).await.expect("units").len(),
+            1,
+            "{n}"
+        );
         assert_eq!(
             (count(db, "centres").await, count(db, "units").await),
             (1, 1),
@@ -487,21 +549,19 @@ async fn updating_and_closing_keep_the_record_and_are_audited() {
         );
 
         // Newest first: close, close unit, update unit, update, create unit, create, region.
-        let trail = audit::list(db, Some(r1), None, 100).await.expect("audit");
-        let steps: Vec<(&str, &str, Option<i64>)> = trail
-            .iter()
-            .map(|e| (e.action.as_str(), e.entity.as_str(), e.entity_id))
-            .collect();
+        let trail = audit_of(db, Some(r1), 100).await;
+        let steps: Vec<(AuditAction, AuditEntity, Option<i64>)> =
+            trail.iter().map(|e| (e.action, e.entity, e.entity_id)).collect();
         assert_eq!(
             steps,
             [
-                ("close", "centre", Some(id)),
-                ("close", "unit", Some(unit)),
-                ("update", "unit", Some(unit)),
-                ("update", "centre", Some(id)),
-                ("create", "unit", Some(unit)),
-                ("create", "centre", Some(id)),
-                ("create", "region", Some(r1)),
+                (AuditAction::Close, AuditEntity::Centre, Some(id)),
+                (AuditAction::Close, AuditEntity::Unit, Some(unit_id)),
+                (AuditAction::Update, AuditEntity::Unit, Some(unit_id)),
+                (AuditAction::Update, AuditEntity::Centre, Some(id)),
+                (AuditAction::Create, AuditEntity::Unit, Some(unit_id)),
+                (AuditAction::Create, AuditEntity::Centre, Some(id)),
+                (AuditAction::Create, AuditEntity::Region, Some(r1)),
             ],
             "{n}: the audit trail, newest first"
         );
@@ -529,14 +589,14 @@ async fn updating_and_closing_keep_the_record_and_are_audited() {
             "{n}"
         );
         assert_eq!(close.after, Some(json!({ "closed_on": "2024-12-31" })), "{n}");
-        let close_unit = &trail[1];
+        let close_unit_entry = &trail[1];
         assert_eq!(
-            close_unit.before.as_ref().unwrap()["closed_on"],
+            close_unit_entry.before.as_ref().unwrap()["closed_on"],
             json!(null),
             "{n}"
         );
         assert_eq!(
-            close_unit.after,
+            close_unit_entry.after,
             Some(json!({ "closed_on": "2024-06-30" })),
             "{n}"
         );
@@ -569,26 +629,41 @@ async fn updating_and_closing_keep_the_record_and_are_audited() {
             "{n}"
         );
 
+        // Unknown records are not found; closing twice is a conflict (someone
+        // else closed it first), and neither leaves an audit entry.
         assert!(
             matches!(
-                centres::close(db, &who, 9_999, date(2024, 1, 1)).await,
+                close_centre(db, &who, 9_999, date(2024, 1, 1)).await,
                 Err(StoreError::NotFound)
             ),
             "{n}"
         );
         assert!(
             matches!(
-                centres::close_unit(db, &who, 9_999, date(2024, 1, 1)).await,
+                close_unit(db, &who, 9_999, date(2024, 1, 1)).await,
                 Err(StoreError::NotFound)
             ),
             "{n}"
         );
+        let again = close_centre(db, &who, id, date(2025, 1, 1)).await;
         assert!(
-            matches!(
-                centres::update(db, &who, 9_999, &changed).await,
-                Err(StoreError::NotFound)
-            ),
-            "{n}"
+            matches!(&again, Err(StoreError::Conflict { constraint }) if constraint == "centres.closed_on"),
+            "{n}: closing a closed centre gave {again:?}"
+        );
+        let again = close_unit(db, &who, unit_id, date(2025, 1, 1)).await;
+        assert!(
+            matches!(&again, Err(StoreError::Conflict { constraint }) if constraint == "units.closed_on"),
+            "{n}: closing a closed unit gave {again:?}"
+        );
+        assert_eq!(
+            centre(db, id).await.expect("get").closed_on,
+            Some(date(2024, 12, 31)),
+            "{n}: the first closing date stays"
+        );
+        assert_eq!(
+            unit(db, unit_id).await.expect("get").closed_on,
+            Some(date(2024, 6, 30)),
+            "{n}: the first closing date stays"
         );
         assert_eq!(
             audit_all(db).await.len(),
@@ -607,10 +682,10 @@ async fn the_audit_trail_filters_by_region_and_pages_newest_first() {
         let (r1, m) = uppsala(db).await;
         let (r2, g) = gavleborg(db).await;
         for i in 0..5 {
-            centres::create(db, &cli(), r1, &bare_centre(m[0], &format!("Heby {i}")))
+            new_centre(db, &cli(), r1, &bare_centre(m[0], &format!("Heby {i}")))
                 .await
                 .expect("create");
-            centres::create(db, &cli(), r2, &bare_centre(g[0], &format!("Gävle {i}")))
+            new_centre(db, &cli(), r2, &bare_centre(g[0], &format!("Gävle {i}")))
                 .await
                 .expect("create");
         }
@@ -624,31 +699,26 @@ async fn the_audit_trail_filters_by_region_and_pages_newest_first() {
             "{n}: the newest is first"
         );
 
-        let r1_trail = audit::list(db, Some(r1), None, 100).await.expect("audit");
+        let r1_trail = audit_of(db, Some(r1), 100).await;
         assert_eq!(r1_trail.len(), 6, "{n}");
         assert!(
             r1_trail.iter().all(|e| e.region_id == Some(r1)),
             "{n}: only region 1"
         );
-        let r2_trail = audit::list(db, Some(r2), None, 100).await.expect("audit");
+        let r2_trail = audit_of(db, Some(r2), 100).await;
         assert_eq!(r2_trail.len(), 6, "{n}");
         assert!(
             r2_trail.iter().all(|e| e.region_id == Some(r2)),
             "{n}: only region 2"
         );
-        assert!(
-            audit::list(db, Some(9_999), None, 100)
-                .await
-                .expect("audit")
-                .is_empty(),
-            "{n}"
-        );
+        assert!(audit_of(db, Some(9_999), 100).await.is_empty(), "{n}");
 
         // Pages of two, each starting below the last id of the page before.
+        let mut c = rd(db).await;
         let mut paged = Vec::new();
         let mut before = None;
         loop {
-            let page = audit::list(db, Some(r1), before, 2).await.expect("page");
+            let page = audit::list(&mut c, Some(r1), before, 2).await.expect("page");
             assert!(page.len() <= 2, "{n}: a page holds at most the limit");
             let Some(last) = page.last() else { break };
             before = Some(last.id);
@@ -659,8 +729,18 @@ async fn the_audit_trail_filters_by_region_and_pages_newest_first() {
             "{n}: the pages add up to the whole trail, once each"
         );
 
-        let tail = audit::list(db, None, Some(all[3].id), 100).await.expect("tail");
+        let tail = audit::list(&mut c, None, Some(all[3].id), 100)
+            .await
+            .expect("tail");
         assert_eq!(tail, all[4..].to_vec(), "{n}: before_id without a region filter");
+
+        // Every entry about one record, oldest first.
+        let heby0 = r1_trail[4].entity_id.expect("a centre");
+        let about = audit::about(&mut c, AuditEntity::Centre, heby0)
+            .await
+            .expect("about");
+        assert_eq!(about, [r1_trail[4].clone()], "{n}: the one entry about Heby 0");
+        drop(c);
         t.cleanup().await;
     }
 }
@@ -674,24 +754,51 @@ async fn a_centre_in_another_regions_municipality_is_refused_and_nothing_is_writ
         let (_r2, g) = gavleborg(db).await;
         let audit_before = audit_all(db).await;
 
-        let wrong = centres::create(db, &cli(), r1, &bare_centre(g[0], "Gävle i Uppsala?")).await;
-        assert!(matches!(wrong, Err(StoreError::Invalid(_))), "{n}: got {wrong:?}");
-        let missing = centres::create(db, &cli(), r1, &bare_centre(9_999, "Ingenstans")).await;
+        let wrong = new_centre(db, &cli(), r1, &bare_centre(g[0], "Gävle i Uppsala?")).await;
         assert!(
-            matches!(missing, Err(StoreError::Invalid(_))),
+            matches!(
+                wrong,
+                Err(StoreError::Invalid {
+                    field: "municipality_id",
+                    ..
+                })
+            ),
+            "{n}: got {wrong:?}"
+        );
+        let missing = new_centre(db, &cli(), r1, &bare_centre(9_999, "Ingenstans")).await;
+        assert!(
+            matches!(
+                missing,
+                Err(StoreError::Invalid {
+                    field: "municipality_id",
+                    ..
+                })
+            ),
             "{n}: got {missing:?}"
         );
         assert_eq!(count(db, "centres").await, 0, "{n}: no centre stored");
         assert_eq!(audit_all(db).await, audit_before, "{n}: no audit entry");
 
         // Moving an existing centre to another region's municipality is refused too.
-        let id = centres::create(db, &cli(), r1, &full_centre(m[0], "Heby familjecentral"))
+        let id = new_centre(db, &cli(), r1, &full_centre(m[0], "Heby familjecentral"))
             .await
             .expect("create");
         let audit_before = audit_all(db).await;
-        let moved = centres::update(db, &cli(), id, &full_centre(g[0], "Flyttad")).await;
-        assert!(matches!(moved, Err(StoreError::Invalid(_))), "{n}: got {moved:?}");
-        let c = centres::get(db, id).await.expect("get");
+        let mut tx = db.write().await.expect("begin");
+        let before = centres::get(&mut tx, id).await.expect("get");
+        let moved = centres::update(&mut tx, &cli(), &before, &full_centre(g[0], "Flyttad")).await;
+        assert!(
+            matches!(
+                moved,
+                Err(StoreError::Invalid {
+                    field: "municipality_id",
+                    ..
+                })
+            ),
+            "{n}: got {moved:?}"
+        );
+        drop(tx);
+        let c = centre(db, id).await.expect("get");
         assert_eq!(
             (c.name.as_str(), c.municipality_id),
             ("Heby familjecentral", m[0]),
@@ -715,39 +822,37 @@ async fn access_counts_only_centres_open_during_the_year() {
             ..bare_centre(heby, name)
         };
         // Heby: counted in 2023 are a, b and c.
-        let a = centres::create(db, &cli(), r1, &open("a", Some(date(2020, 5, 1))))
+        let a = new_centre(db, &cli(), r1, &open("a", Some(date(2020, 5, 1))))
             .await
             .expect("a");
-        centres::close(db, &cli(), a, date(2023, 1, 1))
+        close_centre(db, &cli(), a, date(2023, 1, 1))
             .await
             .expect("close a");
-        centres::create(db, &cli(), r1, &open("b", None))
-            .await
-            .expect("b");
-        centres::create(db, &cli(), r1, &open("c", Some(date(2023, 12, 31))))
+        new_centre(db, &cli(), r1, &open("b", None)).await.expect("b");
+        new_centre(db, &cli(), r1, &open("c", Some(date(2023, 12, 31))))
             .await
             .expect("c");
-        centres::create(db, &cli(), r1, &open("d", Some(date(2024, 1, 1))))
+        new_centre(db, &cli(), r1, &open("d", Some(date(2024, 1, 1))))
             .await
             .expect("d");
-        let e = centres::create(db, &cli(), r1, &open("e", Some(date(2015, 3, 1))))
+        let e = new_centre(db, &cli(), r1, &open("e", Some(date(2015, 3, 1))))
             .await
             .expect("e");
-        centres::close(db, &cli(), e, date(2022, 12, 31))
+        close_centre(db, &cli(), e, date(2022, 12, 31))
             .await
             .expect("close e");
         // Tierp: one centre, closed in 2022.
-        let tierp = centres::create(db, &cli(), r1, &bare_centre(m[1], "Tierp"))
+        let tierp = new_centre(db, &cli(), r1, &bare_centre(m[1], "Tierp"))
             .await
             .expect("tierp");
-        centres::close(db, &cli(), tierp, date(2022, 6, 30))
+        close_centre(db, &cli(), tierp, date(2022, 6, 30))
             .await
             .expect("close tierp");
-        centres::create(db, &cli(), r2, &bare_centre(g[0], "Gävle"))
+        new_centre(db, &cli(), r2, &bare_centre(g[0], "Gävle"))
             .await
             .expect("gävle");
 
-        let rows = municipalities::access(db, Some(r1), 2023).await.expect("access");
+        let rows = access(db, Some(r1), 2023).await;
         let summary: Vec<(&str, i64, Option<i64>, Option<i64>)> = rows
             .iter()
             .map(|r| (r.name.as_str(), r.centres, r.population, r.children_0_6))
@@ -757,30 +862,29 @@ async fn access_counts_only_centres_open_during_the_year() {
             [
                 ("Enköping", 0, None, None),
                 ("Heby", 3, None, None),
-                ("Tierp", 0, None, None),
+                ("Tierp", 0, None, None)
             ],
             "{n}: 2023, no population imported"
         );
         assert_eq!(rows[1].municipality_id, heby, "{n}");
 
-        let counts =
-            |rows: &[samverka_core::AccessRow]| -> Vec<i64> { rows.iter().map(|r| r.centres).collect() };
+        let counts = |rows: &[AccessRow]| -> Vec<i64> { rows.iter().map(|r| r.centres).collect() };
         assert_eq!(
-            counts(&municipalities::access(db, Some(r1), 2022).await.expect("access")),
+            counts(&access(db, Some(r1), 2022).await),
             [0, 3, 1],
             "{n}: 2022 counts a, b, e and Tierp"
         );
         assert_eq!(
-            counts(&municipalities::access(db, Some(r1), 2024).await.expect("access")),
+            counts(&access(db, Some(r1), 2024).await),
             [0, 3, 0],
             "{n}: 2024 counts b, c, d"
         );
         assert_eq!(
-            counts(&municipalities::access(db, Some(r1), 2019).await.expect("access")),
+            counts(&access(db, Some(r1), 2019).await),
             [0, 2, 1],
             "{n}: 2019 counts b, e and Tierp"
         );
-        let everywhere = municipalities::access(db, None, 2023).await.expect("access");
+        let everywhere = access(db, None, 2023).await;
         assert_eq!(everywhere.len(), 4, "{n}: every region's municipalities");
         assert_eq!(
             everywhere.iter().find(|r| r.name == "Gävle").map(|r| r.centres),
@@ -789,13 +893,8 @@ async fn access_counts_only_centres_open_during_the_year() {
         );
 
         // Numbers for one municipality only: the others stay unknown, not zero.
-        let imported =
-            municipalities::import_population(db, &cli(), Some(r1), &[line(2, "Heby", 2023, 14_300, 990)])
-                .await
-                .expect("import")
-                .expect("all lines known");
-        assert_eq!(imported, 1, "{n}");
-        let rows = municipalities::access(db, Some(r1), 2023).await.expect("access");
+        set_population(db, r1, &[numbers(heby, 2023, 14_300, 990)]).await;
+        let rows = access(db, Some(r1), 2023).await;
         assert_eq!(
             (rows[1].population, rows[1].children_0_6),
             (Some(14_300), Some(990)),
@@ -807,7 +906,7 @@ async fn access_counts_only_centres_open_during_the_year() {
             "{n}: Enköping unknown"
         );
         assert_eq!(rows[1].children_per_centre(), Some(330), "{n}");
-        let other_year = municipalities::access(db, Some(r1), 2024).await.expect("access");
+        let other_year = access(db, Some(r1), 2024).await;
         assert_eq!(
             other_year[1].population, None,
             "{n}: numbers belong to their year"
@@ -816,77 +915,70 @@ async fn access_counts_only_centres_open_during_the_year() {
     }
 }
 
+/// Finding each line's municipality (and reporting unknown ones) is the
+/// application's work now; the store sets resolved numbers, all or nothing.
 #[tokio::test]
-async fn a_population_import_is_all_or_nothing_and_replaces_the_years_numbers() {
+async fn population_numbers_are_set_all_or_nothing_and_replace_the_years_numbers() {
     for t in TestDb::all().await {
         let n = t.name();
         let db = &t.db;
-        let (r1, _) = uppsala(db).await;
-        let (r2, _) = gavleborg(db).await;
+        let (r1, m) = uppsala(db).await; // Heby, Tierp, Enköping
+        let (r2, g) = gavleborg(db).await;
+        let (heby, tierp, enkoping, gavle) = (m[0], m[1], m[2], g[0]);
         let audit_before = audit_all(db).await;
 
-        let csv = "Kommun;År;Folkmängd;Barn 0-6\nHeby;2024;14 352;995\n0360;2024;21 118;1 453\nGävle;2024;104 000;7 000\n";
-        let lines = parse_population_csv(csv.as_bytes()).expect("valid file");
-        let refused = municipalities::import_population(db, &cli(), Some(r1), &lines)
-            .await
-            .expect("import");
-        let errors = refused.expect_err("Gävle is not in Region Uppsala");
-        let reported: Vec<(usize, &str, &str)> = errors
-            .iter()
-            .map(|e| (e.line, e.code, e.value.as_str()))
-            .collect();
-        assert_eq!(
-            reported,
-            [(4, "unknown-municipality", "Gävle")],
-            "{n}: the bad line is reported"
-        );
-        assert_eq!(count(db, "population").await, 0, "{n}: nothing imported");
+        // A good line and a line for a municipality that does not exist: the
+        // transaction fails and nothing is kept.
+        let mut tx = db.write().await.expect("begin");
+        let res = municipalities::set_population(
+            &mut tx,
+            &cli(),
+            r1,
+            &[numbers(heby, 2024, 14_352, 995), numbers(9_999, 2024, 1, 1)],
+        )
+        .await;
         assert!(
-            municipalities::population_years(db, None)
-                .await
-                .expect("years")
-                .is_empty(),
-            "{n}"
+            res.is_err(),
+            "{n}: an unknown municipality is refused, got {res:?}"
         );
+        drop(tx);
+        assert_eq!(count(db, "population").await, 0, "{n}: nothing imported");
+        assert!(years(db, None).await.is_empty(), "{n}");
         assert_eq!(
             audit_all(db).await,
             audit_before,
             "{n}: no audit entry for a refused import"
         );
 
-        let two_bad = [
-            line(2, "Heby", 2024, 1, 1),
-            line(3, "Atlantis", 2024, 1, 1),
-            line(4, "9999", 2024, 1, 1),
-        ];
-        let errors = municipalities::import_population(db, &cli(), Some(r1), &two_bad)
+        // Numbers set but not committed are not kept either.
+        let mut tx = db.write().await.expect("begin");
+        municipalities::set_population(&mut tx, &cli(), r1, &[numbers(heby, 2024, 1, 1)])
             .await
-            .expect("import")
-            .expect_err("unknown");
+            .expect("set");
+        drop(tx);
+        assert_eq!(count(db, "population").await, 0, "{n}: rolled back");
         assert_eq!(
-            errors.iter().map(|e| e.line).collect::<Vec<_>>(),
-            [3, 4],
-            "{n}: every bad line"
+            audit_all(db).await,
+            audit_before,
+            "{n}: the audit entry is rolled back with it"
         );
-        assert_eq!(count(db, "population").await, 0, "{n}");
 
-        // The good lines alone: by name (any case) and by code.
-        let good = [
-            line(2, "heby", 2024, 14_352, 995),
-            line(3, "0360", 2024, 21_118, 1_453),
-        ];
-        let imported = municipalities::import_population(db, &cli(), Some(r1), &good)
-            .await
-            .expect("import")
-            .expect("known");
-        assert_eq!(imported, 2, "{n}");
-        let rows = municipalities::access(db, Some(r1), 2024).await.expect("access");
-        let numbers: Vec<(&str, Option<i64>, Option<i64>)> = rows
+        set_population(
+            db,
+            r1,
+            &[
+                numbers(heby, 2024, 14_352, 995),
+                numbers(tierp, 2024, 21_118, 1_453),
+            ],
+        )
+        .await;
+        let rows = access(db, Some(r1), 2024).await;
+        let got: Vec<(&str, Option<i64>, Option<i64>)> = rows
             .iter()
             .map(|r| (r.name.as_str(), r.population, r.children_0_6))
             .collect();
         assert_eq!(
-            numbers,
+            got,
             [
                 ("Enköping", None, None),
                 ("Heby", Some(14_352), Some(995)),
@@ -894,72 +986,48 @@ async fn a_population_import_is_all_or_nothing_and_replaces_the_years_numbers() 
             ],
             "{n}"
         );
-        let entry = &audit::list(db, Some(r1), None, 1).await.expect("audit")[0];
+        let entry = &audit_of(db, Some(r1), 1).await[0];
         assert_eq!(
-            (entry.action.as_str(), entry.entity.as_str()),
-            ("import", "population"),
+            (entry.action, entry.entity),
+            (AuditAction::Import, AuditEntity::Population),
             "{n}"
         );
         assert_eq!(entry.after, Some(json!({ "lines": 2, "years": [2024] })), "{n}");
 
-        // Another year is kept apart; importing a year again replaces it.
-        municipalities::import_population(db, &cli(), Some(r1), &[line(2, "Heby", 2023, 14_200, 1_010)])
-            .await
-            .expect("import")
-            .expect("known");
-        municipalities::import_population(db, &cli(), Some(r1), &[line(2, "Heby", 2024, 14_400, 1_000)])
-            .await
-            .expect("import")
-            .expect("known");
+        // Another year is kept apart; setting a year again replaces it.
+        set_population(db, r1, &[numbers(heby, 2023, 14_200, 1_010)]).await;
+        set_population(db, r1, &[numbers(heby, 2024, 14_400, 1_000)]).await;
         assert_eq!(count(db, "population").await, 3, "{n}: replaced, not added");
-        let rows = municipalities::access(db, Some(r1), 2024).await.expect("access");
+        let rows = access(db, Some(r1), 2024).await;
         assert_eq!(
             (rows[1].population, rows[1].children_0_6),
             (Some(14_400), Some(1_000)),
             "{n}: replaced"
         );
         assert_eq!(rows[2].population, Some(21_118), "{n}: Tierp untouched");
-        let rows = municipalities::access(db, Some(r1), 2023).await.expect("access");
+        let rows = access(db, Some(r1), 2023).await;
         assert_eq!(rows[1].population, Some(14_200), "{n}: 2023 untouched");
-        assert_eq!(
-            municipalities::population_years(db, Some(r1))
-                .await
-                .expect("years"),
-            [2024, 2023],
-            "{n}: newest first"
-        );
-        assert!(
-            municipalities::population_years(db, Some(r2))
-                .await
-                .expect("years")
-                .is_empty(),
-            "{n}"
-        );
+        assert_eq!(years(db, Some(r1)).await, [2024, 2023], "{n}: newest first");
+        assert!(years(db, Some(r2)).await.is_empty(), "{n}");
 
-        // Without a region, any region's municipalities are known; each region gets its entry.
-        let mixed = [
-            line(2, "Gävle", 2024, 104_000, 7_000),
-            line(3, "Enköping", 2024, 48_551, 3_828),
-        ];
-        let imported = municipalities::import_population(db, &cli(), None, &mixed)
+        // Two regions in one transaction: each region gets its own entry.
+        let mut tx = db.write().await.expect("begin");
+        municipalities::set_population(&mut tx, &cli(), r2, &[numbers(gavle, 2024, 104_000, 7_000)])
             .await
-            .expect("import")
-            .expect("known");
-        assert_eq!(imported, 2, "{n}");
-        assert_eq!(
-            municipalities::population_years(db, Some(r2))
-                .await
-                .expect("years"),
-            [2024],
-            "{n}"
-        );
-        let r2_entry = &audit::list(db, Some(r2), None, 1).await.expect("audit")[0];
+            .expect("r2");
+        municipalities::set_population(&mut tx, &cli(), r1, &[numbers(enkoping, 2024, 48_551, 3_828)])
+            .await
+            .expect("r1");
+        commit(tx).await.expect("commit");
+        assert_eq!(years(db, Some(r2)).await, [2024], "{n}");
+        assert_eq!(years(db, None).await, [2024, 2023], "{n}: every region");
+        let r2_entry = &audit_of(db, Some(r2), 1).await[0];
         assert_eq!(
             r2_entry.after,
             Some(json!({ "lines": 1, "years": [2024] })),
             "{n}"
         );
-        let r1_entry = &audit::list(db, Some(r1), None, 1).await.expect("audit")[0];
+        let r1_entry = &audit_of(db, Some(r1), 1).await[0];
         assert_eq!(
             r1_entry.after,
             Some(json!({ "lines": 1, "years": [2024] })),

@@ -29,14 +29,15 @@
 //! Criterion's own arguments work as usual, e.g. `cargo bench -p samverka-web
 //! --bench pages -- access` runs only the access page.
 
+mod support;
+
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use samverka_store::{Db, centres, regions};
-use samverka_web::{AppState, WebConfig};
+use samverka_app::registry::centres::{self, Filter};
+use support::{Data, Server, fetch, log_in, median, ms, percentile};
 use tokio::runtime::Runtime;
 
 /// The time each page should answer within, at the median.
@@ -47,14 +48,10 @@ const YEAR: i64 = 2024;
 
 /// Everything the measurements need, made once.
 struct Fixture {
-    /// Where the SQLite file lives; removed when the fixture goes.
-    _dir: tempfile::TempDir,
-    /// Runs the server (and its database pool) on threads of its own.
-    _server: Runtime,
+    /// The server on the national data.
+    server: Server,
     /// Runs the client and criterion's async timing loop.
     client_rt: Runtime,
-    /// `http://127.0.0.1:PORT`
-    base: String,
     /// Logged in as the administrator.
     client: reqwest::Client,
     region_id: i64,
@@ -65,64 +62,17 @@ struct Fixture {
 }
 
 fn setup() -> Fixture {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let file = dir.path().join("bench.db");
-    let server = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("the server runtime");
-
-    let started = Instant::now();
-    let (db, addr) = server.block_on(async {
-        let db = Db::connect(file.to_str().expect("a UTF-8 path"))
-            .await
-            .expect("the SQLite database");
-        samverka_demo::load_national(
-            &db,
-            &|p| samverka_web::auth::hash_password(p).expect("a password hash"),
-            &|_, _| {},
-        )
-        .await
-        .expect("the national demo data");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a free port");
-        let addr: SocketAddr = listener.local_addr().expect("the bound address");
-        let app = samverka_web::router(AppState::new(db.clone(), WebConfig::default()))
-            .into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, app).await {
-                eprintln!("server stopped: {e}");
-            }
-        });
-        (db, addr)
-    });
-    eprintln!(
-        "national demo loaded into {} in {:.1} s",
-        file.display(),
-        started.elapsed().as_secs_f64()
-    );
-
-    let (region_id, region_name, centre_count) = server.block_on(busiest_region(&db));
-    let centre_id = server
-        .block_on(centres::list(&db, Some(region_id)))
-        .expect("the region's centres")
-        .first()
-        .map(|c| c.id)
-        .expect("a centre");
-    let base = format!("http://{addr}");
-
+    let server = Server::start(Data::National);
+    let ((region_id, region_name, centre_count), centre_id) =
+        server.runtime.block_on(busiest_region(&server));
     let client_rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("the client runtime");
-    let client = client_rt.block_on(log_in(&base));
-
+    let client = client_rt.block_on(log_in(&server.base, "admin@demo.samverka.se", "demo-admin"));
     Fixture {
-        _dir: dir,
-        _server: server,
+        server,
         client_rt,
-        base,
         client,
         region_id,
         region_name,
@@ -131,64 +81,22 @@ fn setup() -> Fixture {
     }
 }
 
-/// The region with the most centres (the lowest id on a tie): id, name, centres.
-async fn busiest_region(db: &Db) -> (i64, String, usize) {
-    let all = centres::list(db, None).await.expect("the centres");
+/// The region with the most centres (the lowest id on a tie): id, name,
+/// centres; and the first of its centres.
+async fn busiest_region(server: &Server) -> ((i64, String, usize), i64) {
+    let ctx = server.app.cli();
+    let all = centres::list(&ctx, Filter::default()).await.expect("the centres");
     let mut per_region: HashMap<i64, usize> = HashMap::new();
     for c in &all {
-        *per_region.entry(c.region_id).or_default() += 1;
+        *per_region.entry(c.centre.region_id).or_default() += 1;
     }
     let (id, count) = per_region
         .into_iter()
         .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
         .expect("at least one centre");
-    let region = regions::get(db, id).await.expect("the region");
-    (id, region.name, count)
-}
-
-/// Logs in as the demo administrator the way a browser does.
-async fn log_in(base: &str) -> reqwest::Client {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("an HTTP client");
-    let form = client
-        .get(format!("{base}/login"))
-        .send()
-        .await
-        .expect("GET /login")
-        .text()
-        .await
-        .expect("the login page");
-    let marker = "name=\"csrf\" value=\"";
-    let at = form.find(marker).expect("a csrf field on the login page") + marker.len();
-    let csrf = &form[at..at + form[at..].find('"').expect("the end of the csrf value")];
-    let res = client
-        .post(format!("{base}/login"))
-        .form(&[
-            ("csrf", csrf),
-            ("email", "admin@demo.samverka.se"),
-            ("password", "demo-admin"),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .expect("POST /login");
-    assert!(
-        res.status().is_redirection(),
-        "logging in answered {} instead of a redirect",
-        res.status()
-    );
-    client
-}
-
-/// One full round trip: the status and the length of the whole body.
-async fn fetch(client: &reqwest::Client, url: &str) -> (u16, usize) {
-    let res = client.get(url).send().await.expect("the request");
-    let status = res.status().as_u16();
-    let body = res.bytes().await.expect("the body");
-    (status, body.len())
+    let (region, views, _) = centres::in_region(&ctx, id).await.expect("the region");
+    let first = views.first().map(|v| v.centre.id).expect("a centre");
+    ((id, region.name, count), first)
 }
 
 struct PageBench {
@@ -198,44 +106,22 @@ struct PageBench {
     times: Arc<Mutex<Vec<Duration>>>,
 }
 
-fn median(times: &[Duration]) -> Option<Duration> {
-    let mut sorted = times.to_vec();
-    sorted.sort_unstable();
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2),
-    }
-}
-
-fn percentile(times: &[Duration], p: usize) -> Option<Duration> {
-    let mut sorted = times.to_vec();
-    sorted.sort_unstable();
-    let last = sorted.len().checked_sub(1)?;
-    sorted.get(last * p / 100).copied()
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 fn main() {
     let f = setup();
     let pages = [
         PageBench {
             name: "overview",
-            url: format!("{}/regions/{}", f.base, f.region_id),
+            url: format!("{}/regions/{}", f.server.base, f.region_id),
             times: Arc::default(),
         },
         PageBench {
             name: "access",
-            url: format!("{}/regions/{}/access?year={YEAR}", f.base, f.region_id),
+            url: format!("{}/regions/{}/access?year={YEAR}", f.server.base, f.region_id),
             times: Arc::default(),
         },
         PageBench {
             name: "who-decides",
-            url: format!("{}/centres/{}/governance", f.base, f.centre_id),
+            url: format!("{}/centres/{}/governance", f.server.base, f.centre_id),
             times: Arc::default(),
         },
     ];
@@ -300,7 +186,7 @@ fn main() {
             ms(p90),
             times.len(),
             BUDGET.as_millis(),
-            p.url.trim_start_matches(&f.base),
+            p.url.trim_start_matches(&f.server.base),
         );
     }
 }

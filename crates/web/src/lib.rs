@@ -1,76 +1,99 @@
 //! HTTP for samverka: server-rendered pages (Swedish first), the JSON API
 //! under `/api/v1` with its OpenAPI document, login sessions stored in the
-//! database, CSRF protection and permissions.
+//! database, CSRF protection. Every handler extracts the request, calls one
+//! use case of `samverka-app`, and renders a page or JSON; none reaches the
+//! store.
 //!
-//! Route map and who may use each route: see [`router`].
+//! The areas (`registry`, `governance`, `accounts`) each have their pages
+//! and API side by side; what every area needs lives in `http` and `ui`.
+//!
+//! Who may use what: deny by default. Every route but the public ones
+//! (`/login`, `/logout`, `/password/*`, `/lang/*`, `/healthz`, `/static/*`,
+//! `/api/v1/openapi.json`, `/api/v1/docs`) needs a logged-in account (pages)
+//! or a bearer token (API), and each use case checks the account's grants
+//! and seats itself.
 
-pub mod api;
-pub mod auth;
-mod csrf;
-mod error;
-pub mod i18n;
-pub mod mailer;
-mod pages;
-mod registry;
-mod session_store;
+pub mod accounts;
+pub mod governance;
+pub mod http;
+pub mod registry;
 mod state;
-mod view;
+pub mod ui;
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderValue, header};
 use axum::middleware;
 use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
 
-pub use error::AppError;
 pub use state::{AppState, WebConfig};
 
+/// The OpenAPI description's frame; the paths come from the areas' routers.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "samverka API", description = "Registry, classification, access and governance of Swedish family centres."),
+    modifiers(&BearerAuth),
+    tags((name = "centres", description = "Family centres and their units"),
+         (name = "municipalities", description = "Access: children aged 0–6 per centre"),
+         (name = "governance", description = "People, assignments, groups, meetings, decisions, matters, introductions and signals"),
+         (name = "tokens", description = "API tokens"),
+         (name = "audit", description = "Who changed what"))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// Every API route under `/api/v1`, with the OpenAPI document built from
+/// the same declarations.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let areas = OpenApiRouter::new()
+        .merge(registry::api::router())
+        .merge(governance::api::router())
+        .merge(accounts::api::router());
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", areas)
+        .split_for_parts()
+}
+
 /// The whole application: every route, with its middleware.
-///
-/// Who may use what (deny by default — every route not listed as public
-/// requires a logged-in account, and each handler checks the account's grants):
-///
-/// | routes | who |
-/// |---|---|
-/// | `/login`, `/healthz`, `/static/*`, `/lang`, `/api/v1/openapi.json`, `/api/v1/docs` | anyone |
-/// | `/`, `/regions/{id}`, `/regions/{id}/access`, `/centres/{id}` | accounts with a grant in the region |
-/// | `/centres/{id}/edit`, `/centres/{id}/units/*`, `/units/{id}/*` | the centre's local coordinators, the region's county coordinators, admins |
-/// | `/regions/{id}/centres/new`, `/centres/{id}/close`, `/regions/{id}/settings`, `/regions/{id}/population`, `/regions/{id}/accounts`, `/regions/{id}/audit` | the region's county coordinators, admins |
-/// | `/groups/{id}/meetings`, `/groups/{id}/decisions` | accounts that may read the group (a grant in the region, or a seat in the group) |
-/// | `/groups/{id}/meetings/new`, `/meetings/{id}/edit`, `/meetings/{id}/publish`, `/meetings/{id}/decisions` | those who may edit the group: the region's county coordinators, the group's members, and for a management group the local coordinators of its centres |
-/// | `/meetings/{id}` | those who may read the group; once the minutes are published also the local coordinators and management-group members of the centres the group governs. Unpublished minutes only for those who may edit the group |
-/// | `/regions/{id}/decisions` | accounts with a grant in the region |
-/// | `/regions/{id}/signals`, `/regions/{id}/matters`, `/regions/{id}/introductions` | accounts with a grant in the region |
-/// | `/matters/{id}` | accounts with a grant in the region, and those who may read the raising or the steering group |
-/// | `/groups/{id}/matters/new` | those who may edit the (management or preparation) group |
-/// | `/matters/{id}/advance` | the next step only: sending a draft — those who may edit the raising group; on the agenda, decided, reported back — those who may edit the steering group |
-/// | `/regions/{id}/introductions/new` | the region's county coordinators and admins; local coordinators for the staff of their own centres |
-/// | `/regions/{id}/settings/governance` | the region's county coordinators, admins |
-/// | `/centres/{id}/decisions` | accounts with a grant in the region, and members of a group governing the centre |
-/// | `/regions/{id}/people`, `/people/{id}`, `/regions/{id}/groups`, `/centres/{id}/governance`, `/regions/{id}/contacts.csv`, `/regions/{id}/contacts.xlsx` | accounts with a grant in the region |
-/// | `/groups/{id}` | accounts with a grant in the region, and the group's own members |
-/// | `/regions/{id}/people/new`, `/people/{id}/edit`, `/people/{id}/erase`, `/people/{id}/export`, `/regions/{id}/groups/new`, `/groups/{id}/edit` | the region's county coordinators, admins |
-/// | `/people/{id}/assignments/new`, `/assignments/{id}/end` | the region's county coordinators and admins (any assignment); a local coordinator for staff assignments at their own centres |
-/// | `/api/v1/*` (but the document) | a bearer token; the same rules as the pages |
 pub fn router(state: AppState) -> Router {
-    let session_layer = SessionManagerLayer::new(session_store::DbSessionStore::new(state.db.clone()))
+    let limits = state.app.config().session;
+    let idle = tower_sessions::cookie::time::Duration::seconds(
+        i64::try_from(limits.idle.as_secs()).unwrap_or(i64::MAX),
+    );
+    let session_layer = SessionManagerLayer::new(http::session_store::DbSessionStore::new(state.app.clone()))
         .with_name("samverka_session")
         .with_secure(state.config.secure_cookies)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_expiry(Expiry::OnInactivity(
-            tower_sessions::cookie::time::Duration::hours(8),
-        ));
+        .with_expiry(Expiry::OnInactivity(idle));
 
-    let pages = pages::router().route_layer(middleware::from_fn(auth::require_login_page));
-    let api = api::router().route_layer(middleware::from_fn(auth::require_login_api));
+    let pages = Router::new()
+        .merge(registry::pages())
+        .merge(governance::pages())
+        .merge(accounts::pages())
+        .route_layer(middleware::from_fn(http::auth::require_login_page));
+    let (api, doc) = api();
+    let api = api
+        .route_layer(middleware::from_fn(http::auth::require_login_api))
+        .layer(middleware::from_fn(http::api_error::json_errors));
 
     let mut origin_guard = tower_http::csrf::CsrfLayer::new();
     for origin in &state.config.trusted_origins {
@@ -80,59 +103,48 @@ pub fn router(state: AppState) -> Router {
         }
     }
 
-    Router::new()
-        .merge(auth::public_router(&state.config))
-        .merge(pages::public_router())
+    // Everything with a session: pages, login and the API (which ignores cookies).
+    let with_session = Router::new()
+        .merge(accounts::public())
         .merge(pages)
-        .nest("/api/v1", api)
-        .merge(api::docs_router())
-        .layer(middleware::from_fn_with_state(state.clone(), auth::authenticate))
-        .layer(middleware::from_fn(csrf::guard))
+        .merge(api)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::auth::authenticate,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
         .layer(session_layer)
-        .layer(origin_guard)
-        .layer(middleware::from_fn(error::render_error_pages))
-        .layer(middleware::from_fn(i18n::negotiate))
+        .layer(origin_guard);
+
+    // The health check, static files and the API description never touch a session.
+    let docs: Router<AppState> = utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs")
+        .url("/api/v1/openapi.json", doc)
+        .into();
+    Router::new()
+        .merge(with_session)
+        .merge(http::static_files::router())
+        .merge(docs)
+        .layer(middleware::from_fn(http::error::render_error_pages))
+        .layer(middleware::from_fn(http::i18n::negotiate))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
-            ),
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::headers::security,
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
-/// Serves the application on a bound listener until Ctrl-C or SIGTERM.
+/// Serves the application on a bound listener until Ctrl-C or SIGTERM, with
+/// the scheduled jobs (mail, sweeping) running beside it.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    let mail_sender = tokio::spawn(mailer::run(state.clone()));
-    let db = state.db.clone();
-    let sweeper = tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            tick.tick().await;
-            let now = chrono::Utc::now().timestamp();
-            if let Err(e) = samverka_store::sessions::delete_expired(&db, now).await {
-                tracing::warn!("could not remove expired sessions: {e}");
-            }
-        }
-    });
+    let jobs = samverka_app::jobs::spawn(&state.app);
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
-    sweeper.abort();
-    mail_sender.abort();
+    jobs.stop();
     result
 }
 

@@ -6,7 +6,8 @@
 //!   classification changes, and sees the new classification on the centre
 //!   page and in the overview;
 //! - axe-core finds no WCAG 2.1 A/AA violations on the login page, the county
-//!   overview, a centre page and a form showing validation errors;
+//!   overview, a centre page, one's own account page and a form showing
+//!   validation errors;
 //! - at phone width the overview does not scroll sideways (only its table does);
 //! - the county coordinator records a steering-group meeting with attendance,
 //!   minutes and a decision and publishes the minutes; a management-group
@@ -25,7 +26,7 @@
 //! `samverka-overview-phone.png`) for a human to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-#[path = "support/mod.rs"]
+#[path = "app/support/mod.rs"]
 mod support;
 
 use std::net::TcpListener;
@@ -536,6 +537,12 @@ async fn pages_have_no_axe_violations() {
         failures.push(format!("centre page: {}", ids(&v)));
     }
 
+    c.goto(&app.url("/account")).await.unwrap();
+    let v = axe(&c, &axe_js, "the account page").await;
+    if !v.is_empty() {
+        failures.push(format!("account page: {}", ids(&v)));
+    }
+
     // The centre form, posted with an empty name: errors shown.
     c.goto(&app.url(&format!("/centres/{savja}/edit"))).await.unwrap();
     type_into(&c, "#name", "").await;
@@ -665,15 +672,16 @@ async fn click(c: &Client, css: &str) {
 /// of its own, only the seat) then reads them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn published_minutes_reach_the_managers_of_the_governed_centres() {
-    use samverka_core::governance::GroupKind;
-    use samverka_store::{Who, assignments, groups, people, users};
+    use samverka_core::governance::{AssignmentKind, GroupKind};
+    use samverka_store::governance::{groups, people};
+    use support::builders::{PersonBuilder, person, seat};
 
     let Some((_driver, c)) = browser(WIDE).await else {
         return;
     };
     let app = TestApp::sqlite().await;
     let region = app.uppsala().await;
-    let all = groups::list(&app.db, Some(region)).await.unwrap();
+    let all = groups::list(&mut *app.conn().await, Some(region)).await.unwrap();
     let steering = all
         .iter()
         .find(|g| g.kind == GroupKind::Steering && g.name.contains("Heby"))
@@ -683,39 +691,33 @@ async fn published_minutes_reach_the_managers_of_the_governed_centres() {
         .iter()
         .find(|g| g.kind == GroupKind::Management && g.centre_ids.contains(&harbo))
         .expect("Harbo's management group");
-    let today = chrono::Utc::now().date_naive();
-    let seat = assignments::list(&app.db, Some(region))
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|a| a.group_id == Some(harbo_management.id) && a.active_on(today))
-        .expect("a current member of Harbo's management group");
-    let member = people::get(&app.db, seat.person_id).await.unwrap();
-    // An account with no grant at all: only the seat lets it in.
-    let hash = samverka_web::auth::hash_password("harbo-ledning").unwrap();
-    let account = users::create(
-        &app.db,
-        &Who::cli(),
-        "ledning.harbo@example.se",
-        &member.name,
-        Some(&hash),
-        &[],
-    )
-    .await
-    .unwrap();
-    let input = people::PersonInput {
-        name: member.name.clone(),
-        email: member.email.clone(),
-        phone: member.phone.clone(),
-        profession: member.profession.clone(),
-        employer_kind: member.employer_kind,
-        employer_name: member.employer_name.clone(),
-        unit_id: member.unit_id,
-        user_id: Some(account),
-    };
-    people::update(&app.db, &Who::cli(), member.id, &input)
+    let today = app.today();
+    // A new member of Harbo's management group whose account has no grant at
+    // all: only the seat lets it in.
+    let account = app
+        .add_account("ledning.harbo@example.se", Some("harbo-ledning"), &[])
+        .await;
+    let mut seed = app.seed().await;
+    let member_id = seed
+        .person(
+            region,
+            &person("Lotta Ledning")
+                .email("ledning.harbo@example.se")
+                .account(account),
+        )
         .await
         .unwrap();
+    seed.assignment(&seat(
+        region,
+        member_id,
+        AssignmentKind::ManagementMember,
+        harbo_management.id,
+        today - chrono::Duration::days(30),
+    ))
+    .await
+    .unwrap();
+    seed.commit().await.unwrap();
+    let member = people::get(&mut *app.conn().await, member_id).await.unwrap();
 
     // The county coordinator records the meeting.
     log_in(&c, &app, support::COUNTY).await;
@@ -782,16 +784,16 @@ async fn published_minutes_reach_the_managers_of_the_governed_centres() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     wait_for_text(&c, "Budgeten för Harbo fastställs.").await;
-    let outbox_before = samverka_store::mail::all(&app.db).await.unwrap().len();
+    let outbox_before = app.queued_mail().await.len();
 
     // Publish.
     click(&c, "form[action$='/publish'] button[type=submit]").await;
     let deadline = Instant::now() + Duration::from_secs(15);
-    while samverka_store::mail::all(&app.db).await.unwrap().len() == outbox_before {
+    while app.queued_mail().await.len() == outbox_before {
         assert!(Instant::now() < deadline, "publishing queued no notice");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let outbox = samverka_store::mail::all(&app.db).await.unwrap();
+    let outbox = app.queued_mail().await;
     if let Some(address) = &member.email {
         assert!(
             outbox.iter().any(|m| &m.mail.to == address),

@@ -30,7 +30,7 @@ pub enum AssignmentKind {
     StaffMember,
 }
 
-coded_enum!(AssignmentKind {
+coded_enum!(AssignmentKind, "assignment kind" {
     LocalCoordinator => "local_coordinator",
     ManagementMember => "management_member",
     ManagementChair => "management_chair",

@@ -1,5 +1,6 @@
 //! Decisions recorded in meetings.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::coded_enum;
@@ -24,7 +25,7 @@ pub enum DecisionCategory {
     Other,
 }
 
-coded_enum!(DecisionCategory {
+coded_enum!(DecisionCategory, "decision category" {
     AgreementChange => "agreement_change",
     BudgetChange => "budget_change",
     NewCentre => "new_centre",
@@ -33,3 +34,22 @@ coded_enum!(DecisionCategory {
     AnnualReportReceived => "annual_report_received",
     Other => "other",
 });
+
+/// A decision (*beslut*) recorded in a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// Id.
+    pub id: i64,
+    /// The meeting.
+    pub meeting_id: i64,
+    /// The group that decided.
+    pub group_id: i64,
+    /// The meeting's date.
+    pub decided_on: NaiveDate,
+    /// What kind of decision.
+    pub category: DecisionCategory,
+    /// What was decided.
+    pub text: String,
+    /// The centres it concerns.
+    pub centre_ids: Vec<i64>,
+}

@@ -1,5 +1,6 @@
 //! Groups that govern family centres.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::coded_enum;
@@ -20,7 +21,7 @@ pub enum GroupKind {
     CoordinatorNetwork,
 }
 
-coded_enum!(GroupKind {
+coded_enum!(GroupKind, "group kind" {
     Management => "management",
     Preparation => "preparation",
     Steering => "steering",
@@ -33,4 +34,51 @@ impl GroupKind {
     pub fn receives_matters(self) -> bool {
         matches!(self, GroupKind::Steering | GroupKind::CountySteering)
     }
+}
+
+/// A governing group (*ledningsgrupp*, *styrgrupp*, *beredningsgrupp*, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    /// Id.
+    pub id: i64,
+    /// Region.
+    pub region_id: i64,
+    /// Kind.
+    pub kind: GroupKind,
+    /// Name, e.g. "Styrgrupp familjecentraler Heby".
+    pub name: String,
+    /// The municipality of a municipal steering group.
+    pub municipality_id: Option<i64>,
+    /// The group this one reports to (a management group's steering group).
+    pub reports_to: Option<i64>,
+    /// Whether a steering group is the local health-and-care management forum acting as one.
+    pub health_forum: bool,
+    /// When it was disbanded.
+    pub closed_on: Option<NaiveDate>,
+    /// The centres it governs, by id.
+    pub centre_ids: Vec<i64>,
+}
+
+impl Group {
+    /// Whether the group still works (was not disbanded).
+    pub fn is_open(&self) -> bool {
+        self.closed_on.is_none()
+    }
+}
+
+/// A group as entered, validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupInput {
+    /// Kind.
+    pub kind: GroupKind,
+    /// Name.
+    pub name: String,
+    /// Municipality (steering groups).
+    pub municipality_id: Option<i64>,
+    /// The group it reports to.
+    pub reports_to: Option<i64>,
+    /// Health-and-care forum acting as steering group.
+    pub health_forum: bool,
+    /// Centres it governs.
+    pub centre_ids: Vec<i64>,
 }

@@ -97,6 +97,66 @@ impl IntroductionState {
     }
 }
 
+/// An introduction session (*introduktionstillfälle*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntroductionSession {
+    /// Id.
+    pub id: i64,
+    /// Region.
+    pub region_id: i64,
+    /// When.
+    pub held_on: NaiveDate,
+    /// Who held it (a person).
+    pub held_by: Option<i64>,
+    /// Title.
+    pub title: String,
+}
+
+/// One assignment that needs an introduction, and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// The assignment.
+    pub assignment: super::Assignment,
+    /// Who introduces its holder.
+    pub responsible: Responsible,
+    /// Done, done late, pending or overdue (with the dates).
+    pub state: IntroductionState,
+}
+
+impl Due {
+    /// The deadline.
+    pub fn due_on(&self, within_days: i64) -> NaiveDate {
+        self.assignment.starts_on + chrono::Duration::days(within_days)
+    }
+
+    /// Whether it still waits (pending or overdue).
+    pub fn waiting(&self) -> bool {
+        matches!(
+            self.state,
+            IntroductionState::Pending { .. } | IntroductionState::Overdue { .. }
+        )
+    }
+}
+
+/// Every assignment that needs an introduction, with its state.
+pub fn due_introductions(
+    all: &[super::Assignment],
+    introduced: &std::collections::HashMap<i64, NaiveDate>,
+    within_days: i64,
+    today: NaiveDate,
+) -> Vec<Due> {
+    all.iter()
+        .filter_map(|a| {
+            let responsible = Responsible::for_kind(a.kind)?;
+            Some(Due {
+                assignment: a.clone(),
+                responsible,
+                state: IntroductionState::of(a.starts_on, introduced.get(&a.id).copied(), within_days, today),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,7 @@ pub enum MatterStatus {
     ReportedBack,
 }
 
-coded_enum!(MatterStatus {
+coded_enum!(MatterStatus, "matter status" {
     Draft => "draft",
     Submitted => "submitted",
     OnAgenda => "on_agenda",
@@ -56,6 +56,87 @@ pub fn waiting_days(
 ) -> Option<i64> {
     let start = submitted_on?;
     Some((decided_on.unwrap_or(today) - start).num_days())
+}
+
+/// A matter (*ärende*) raised to a steering group, and its path so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Matter {
+    /// Id.
+    pub id: i64,
+    /// Region.
+    pub region_id: i64,
+    /// The group that raised it (a management or preparation group), if any.
+    pub from_group_id: Option<i64>,
+    /// The steering group it is raised to.
+    pub to_group_id: i64,
+    /// Title.
+    pub title: String,
+    /// What is asked.
+    pub body: Option<String>,
+    /// Where it stands.
+    pub status: MatterStatus,
+    /// The decision that answered it.
+    pub decision_id: Option<i64>,
+    /// Every step so far, oldest first.
+    pub steps: Vec<MatterStep>,
+}
+
+impl Matter {
+    /// The day it reached a status, if it did.
+    pub fn reached(&self, status: MatterStatus) -> Option<NaiveDate> {
+        self.steps.iter().find(|s| s.status == status).map(|s| s.on)
+    }
+
+    /// Days it has waited (or waited) for its steering group: from submission
+    /// to decision, or to today while undecided.
+    pub fn waited(&self, today: NaiveDate) -> Option<i64> {
+        waiting_days(
+            self.reached(MatterStatus::Submitted),
+            self.reached(MatterStatus::Decided),
+            today,
+        )
+    }
+
+    /// Whether it still waits for its steering group past the deadline.
+    pub fn is_late(&self, within_days: i64, today: NaiveDate) -> bool {
+        self.status.is_waiting() && self.waited(today).is_some_and(|d| d > within_days)
+    }
+}
+
+/// One step of a matter: the status reached, when and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatterStep {
+    /// The status reached.
+    pub status: MatterStatus,
+    /// When.
+    pub on: NaiveDate,
+    /// By whom (a person in the registry).
+    pub person_id: Option<i64>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+/// Which side of a matter may take a step to a status: sending a draft
+/// belongs to the raising group, everything after it to the steering group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatterSide {
+    /// The raising group (or, for a matter raised without one, the county coordination).
+    Raiser,
+    /// The steering group the matter is raised to.
+    Steering,
+}
+
+impl MatterStatus {
+    /// Who takes the step that reaches this status; `None` for the draft, which is where matters start.
+    pub fn taken_by(self) -> Option<MatterSide> {
+        match self {
+            MatterStatus::Draft => None,
+            MatterStatus::Submitted => Some(MatterSide::Raiser),
+            MatterStatus::OnAgenda | MatterStatus::Decided | MatterStatus::ReportedBack => {
+                Some(MatterSide::Steering)
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,11 @@
 
 use chrono::NaiveDate;
 use samverka_core::centre::{CentreInput, UnitInput};
-use samverka_core::{BaseService, PrincipalKind, RuleSet, ServiceType};
+use samverka_core::{BaseService, Centre, Grant, PrincipalKind, Role, RuleSet, ServiceType, Unit};
+use samverka_store::accounts::users;
 use samverka_store::audit::{self, AuditEntry};
-use samverka_store::{Db, Who, municipalities, regions};
+use samverka_store::registry::{centres, municipalities, regions};
+use samverka_store::{Db, Who};
 
 /// Changes made from the command line.
 pub fn cli() -> Who {
@@ -17,10 +19,19 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
+/// A grant.
+pub fn grant(role: Role, region_id: Option<i64>, centre_id: Option<i64>) -> Grant {
+    Grant {
+        role,
+        region_id,
+        centre_id,
+    }
+}
+
 /// Creates a region with the national rules and the given municipalities
 /// (code, name); returns the region's id and the municipalities' ids in order.
 pub async fn region_with(db: &Db, name: &str, munis: &[(&str, &str)]) -> (i64, Vec<i64>) {
-    let mut tx = db.begin().await.expect("begin");
+    let mut tx = db.write().await.expect("begin");
     let region = regions::create(&mut tx, &cli(), name, None, &RuleSet::national())
         .await
         .expect("create region");
@@ -32,7 +43,7 @@ pub async fn region_with(db: &Db, name: &str, munis: &[(&str, &str)]) -> (i64, V
                 .expect("create municipality"),
         );
     }
-    tx.commit().await.expect("commit");
+    samverka_store::commit(tx).await.expect("commit");
     (region, ids)
 }
 
@@ -101,15 +112,106 @@ pub fn bare_unit(service: ServiceType) -> UnitInput {
     }
 }
 
+/// Creates a centre in its own write transaction.
+pub async fn new_centre(
+    db: &Db,
+    who: &Who,
+    region_id: i64,
+    input: &CentreInput,
+) -> samverka_store::Result<i64> {
+    let mut tx = db.write().await?;
+    let id = centres::create(&mut tx, who, region_id, input).await?;
+    samverka_store::commit(tx).await?;
+    Ok(id)
+}
+
+/// Adds a unit to a centre in its own write transaction (reading the centre in it).
+pub async fn new_unit(db: &Db, who: &Who, centre_id: i64, input: &UnitInput) -> samverka_store::Result<i64> {
+    let mut tx = db.write().await?;
+    let centre = centres::get(&mut tx, centre_id).await?;
+    let id = centres::create_unit(&mut tx, who, &centre, input).await?;
+    samverka_store::commit(tx).await?;
+    Ok(id)
+}
+
+/// Closes a centre in its own write transaction (reading it in it).
+pub async fn close_centre(db: &Db, who: &Who, id: i64, on: NaiveDate) -> samverka_store::Result<()> {
+    let mut tx = db.write().await?;
+    let before = centres::get(&mut tx, id).await?;
+    centres::close(&mut tx, who, &before, on).await?;
+    samverka_store::commit(tx).await
+}
+
+/// Closes a unit in its own write transaction (reading it in it).
+pub async fn close_unit(db: &Db, who: &Who, id: i64, on: NaiveDate) -> samverka_store::Result<()> {
+    let mut tx = db.write().await?;
+    let before = centres::get_unit(&mut tx, id).await?;
+    let region = centres::get(&mut tx, before.centre_id).await?.region_id;
+    centres::close_unit(&mut tx, who, region, &before, on).await?;
+    samverka_store::commit(tx).await
+}
+
+/// Creates an account with grants, all in one write transaction.
+pub async fn new_user(
+    db: &Db,
+    who: &Who,
+    email: &str,
+    name: &str,
+    password_hash: Option<&str>,
+    grants: &[Grant],
+) -> samverka_store::Result<i64> {
+    let mut tx = db.write().await?;
+    let id = users::create(&mut tx, who, email, name, password_hash).await?;
+    for g in grants {
+        users::add_grant(&mut tx, who, id, g).await?;
+    }
+    samverka_store::commit(tx).await?;
+    Ok(id)
+}
+
+/// One centre, read from the pool.
+pub async fn centre(db: &Db, id: i64) -> samverka_store::Result<Centre> {
+    centres::get(&mut *db.read().await?, id).await
+}
+
+/// One unit, read from the pool.
+pub async fn unit(db: &Db, id: i64) -> samverka_store::Result<Unit> {
+    centres::get_unit(&mut *db.read().await?, id).await
+}
+
 /// Every audit entry, newest first.
 pub async fn audit_all(db: &Db) -> Vec<AuditEntry> {
-    audit::list(db, None, None, 10_000).await.expect("audit list")
+    let mut c = db.read().await.expect("read");
+    audit::list(&mut c, None, None, 10_000).await.expect("audit list")
+}
+
+/// The newest audit entries of a region (or all), newest first.
+pub async fn audit_of(db: &Db, region_id: Option<i64>, limit: i64) -> Vec<AuditEntry> {
+    let mut c = db.read().await.expect("read");
+    audit::list(&mut c, region_id, None, limit)
+        .await
+        .expect("audit list")
 }
 
 /// Rows in a table.
 pub async fn count(db: &Db, table: &str) -> i64 {
+    let mut c = db.read().await.expect("read");
     sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-        .fetch_one(db.pool())
+        .fetch_one(&mut *c)
         .await
         .expect("count")
+}
+
+/// Runs one statement straight against the database (for damaging data on purpose).
+pub async fn exec(db: &Db, sql: &str) {
+    let mut c = db.read().await.expect("read");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_string()))
+        .execute(&mut *c)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// A pooled connection to read with.
+pub async fn rd(db: &Db) -> samverka_store::ReadConn {
+    db.read().await.expect("read connection")
 }

@@ -1,5 +1,6 @@
-# samverka – svenska texter. Varje nyckel finns också i en/main.ftl.
+# Gemensamt – meddelanden på svenska.
 
+# samverka – svenska texter. Varje nyckel finns också i en/main.ftl.
 skip-to-content = Hoppa till innehållet
 nav-tools = Språk och konto
 nav-logout = Logga ut
@@ -16,142 +17,12 @@ nav-settings = Regler
 nav-accounts = Konton
 nav-audit = Ändringslogg
 footer-text = samverka – styrning och uppföljning av familjecentraler. Inga uppgifter om enskilda familjer eller barn lagras här.
-
 value-yes = Ja
 value-no = Nej
 value-unknown = Vet ej
 value-missing = uppgift saknas
-
-service-mhv = Mödrahälsovård (BMM)
-service-bhv = Barnhälsovård (BVC)
-service-of = Öppen förskola
-service-soc = Förebyggande socialtjänst
-service-other = Annan part
-
-principal-region = Region
-principal-municipality = Kommun
-principal-private_provider = Privat vårdgivare
-principal-non_profit = Idéburen organisation
-
-class-familjecentral = Familjecentral
-class-familjecentralsliknande = Familjecentralsliknande verksamhet
-class-familjecentrerat_arbete = Familjecentrerat arbete
-class-undetermined = Kan inte bedömas
-
-colocation-inte_alls = Inte alls
-colocation-till_viss_del = Till viss del
-colocation-till_stor_del = Till stor del
-colocation-helt_och_hallet = Helt och hållet
-
-rules-national = Nationell definition (Socialstyrelsen)
-rules-skane = Region Skånes riktlinje
-rules-custom = Egna regler
-
-role-admin = Systemadministratör
-role-county-coordinator = Länssamordnare
-role-local-coordinator = Lokal samordnare
-role-reader = Läsare
-
-finding-shared-building = { $services } har hela sin verksamhet i samma hus ({ $building }).
-finding-alone = { $service } finns ensam i sitt hus ({ $building }).
-finding-branch = { $service } har bara en filial här – inte hela sin ordinarie verksamhet.
-finding-absent = { $service } ingår inte i familjecentralen.
-finding-location-unknown = Det är inte registrerat var { $service } finns.
-finding-full-operation-unknown = Det är inte registrerat om hela { $service } finns på plats.
-finding-entrance-not-shared = Reglerna kräver gemensam entré, men { $services } använder den inte.
-finding-entrance-unknown = Reglerna kräver gemensam entré; för { $services } är det inte registrerat.
-finding-hours-below = Reglerna kräver { $required } timmar gemensam öppettid i veckan; här är det { $hours }.
-finding-hours-unknown = Reglerna kräver { $required } timmar gemensam öppettid i veckan; den gemensamma öppettiden är inte registrerad.
-finding-no-units = Inga verksamheter är registrerade för familjecentralen.
-
-login-title = Logga in
-login-email = E-postadress
-login-password = Lösenord
-login-submit = Logga in
-login-failed = E-postadressen eller lösenordet stämmer inte. Försök igen.
-
-home-title = Regioner
-home-no-regions = Ditt konto har ännu inte behörighet i någon region. Kontakta länssamordnaren.
-
-overview-title = Länsöversikt – { $region }
-overview-rules = Klassningen räknas fram enligt: { $rules }.
-overview-summary = Antal per klass
-overview-new-centre = Ny familjecentral
-overview-show-closed = Visa även nedlagda
-overview-hide-closed = Dölj nedlagda
-overview-caption = Familjecentraler, deras verksamheter och klassning
-overview-col-centre = Familjecentral
-overview-col-municipality = Kommun
-overview-col-others = Övriga parter
-overview-col-principals = Huvudmän
-overview-col-colocation = Samlokalisering
-overview-col-classification = Klassning
-overview-total = Totalt
-overview-closed-on = nedlagd { $date }
-overview-unknown-note = För { $count } familjecentral(er) saknas uppgifter om verksamheterna.
-
-access-title = Tillgång till familjecentral { $year }
-access-lead = Antal barn 0–6 år per familjecentral i varje kommun. Familjecentraler räknas om de var öppna någon gång under året.
-access-year = År
-access-show = Visa
-access-import = Importera befolkningssiffror
-access-caption = Barn 0–6 år per familjecentral, { $year }
-access-col-municipality = Kommun
-access-col-population = Folkmängd
-access-col-children = Barn 0–6 år
-access-col-share = Andel 0–6 år
-access-col-centres = Familjecentraler
-access-col-per-centre = Barn per familjecentral
-access-total = Hela regionen
-access-no-centre = ingen familjecentral
-access-incomplete = Befolkningssiffror saknas för någon kommun det här året; summan gäller bara kommuner med siffror.
-
-centre-classification = Klassning
-centre-why = Varför?
-centre-possible = Med de uppgifter som saknas kan det bli allt från { $low } till { $high }. Fyll i uppgifterna nedan.
-centre-rules-applied = Regler som används: { $rules }.
-centre-facts = Uppgifter
-centre-name = Namn
-centre-municipality = Kommun
-centre-address = Adress
-centre-opened = Startade
-centre-shared-hours = Gemensam öppettid (timmar per vecka)
-centre-colocation = Samlokalisering
-centre-edit = Ändra uppgifter
-centre-decisions-link = Beslut om familjecentralen
-centre-close = Lägg ned familjecentralen
-centre-units = Verksamheter
-centre-no-units = Inga verksamheter är registrerade.
-centre-closed-notice = Familjecentralen lades ned { $date }. Den finns kvar i registret och i historiken.
-centre-new-title = Ny familjecentral
-centre-edit-title = Ändra { $name }
-centre-close-title = Lägg ned { $name }
-centre-close-explanation = Familjecentralen tas inte bort. Den markeras som nedlagd från datumet nedan och finns kvar i historik och statistik.
-
-unit-service = Verksamhet
-unit-name = Verksamhetens namn
-unit-principal = Huvudman
-unit-principal-kind = Typ av huvudman
-unit-principal-name = Huvudmannens namn
-unit-building = Hus eller adress
-unit-shared-entrance = Gemensam entré
-unit-full-operation = Hela verksamheten på plats
-unit-full-operation-question = Finns hela den ordinarie verksamheten på familjecentralen?
-unit-shared-entrance-question = Når besökarna verksamheten genom familjecentralens gemensamma entré?
-unit-hours = Timmar per vecka på familjecentralen
-unit-actions = Åtgärder
-unit-add = Lägg till verksamhet
-unit-edit = Ändra
-unit-close = Avsluta
-unit-closed-on = avslutad { $date }
-unit-new-title = Ny verksamhet vid { $centre }
-unit-edit-title = Ändra verksamhet vid { $centre }
-unit-close-title = Avsluta { $service }
-unit-close-explanation = Verksamheten tas inte bort. Den räknas inte längre till familjecentralen från datumet nedan.
-
 close-date = Från och med datum
 close-submit = Bekräfta
-
 form-has-errors = Något behöver rättas
 form-choose = Välj …
 form-save = Spara
@@ -161,9 +32,8 @@ hint-shared-hours = Timmar i veckan då alla verksamheter har öppet samtidigt, 
 hint-hours = Till exempel 20 eller 7,5. Lämna tomt om du inte vet.
 hint-unit-name = Till exempel ”BVC Sävja”. För en annan part: partens namn.
 hint-building = Verksamheter med samma hus räknas som samlokaliserade. Lämna tomt om du inte vet.
-hint-password = Minst 10 tecken. Behövs bara för nya konton.
+hint-password = Minst 10 tecken.
 hint-centres = Bara för lokala samordnare: välj en eller flera familjecentraler.
-
 field-error-required = Fyll i fältet.
 field-error-too-long = Texten är för lång.
 field-error-invalid-date = Skriv ett giltigt datum som ÅÅÅÅ-MM-DD.
@@ -174,21 +44,11 @@ field-error-before-opening = Datumet kan inte vara före starten.
 field-error-choose-one = Välj minst ett alternativ.
 field-error-invalid-email = Skriv en giltig e-postadress.
 field-error-password-too-short = Lösenordet måste ha minst 10 tecken.
-
 # Fältnamn i felsammanfattningar
 field-label-name = Namn
-field-label-municipality_id = Kommun
 field-label-address = Adress
-field-label-opened_on = Startdatum
-field-label-shared_opening_hours = Gemensam öppettid
 field-label-service = Verksamhet
-field-label-principal_kind = Typ av huvudman
-field-label-principal_name = Huvudmannens namn
 field-label-building = Hus eller adress
-field-label-shared_entrance = Gemensam entré
-field-label-full_operation = Hela verksamheten på plats
-field-label-hours_per_week = Timmar per vecka
-field-label-closed_on = Datum
 field-label-email = E-postadress
 field-label-password = Lösenord
 field-label-role = Roll
@@ -197,107 +57,11 @@ field-label-partners = Samlokaliserade verksamheter
 field-label-hours = Minsta gemensamma öppettid
 field-label-preset = Regeluppsättning
 field-label-phone = Telefon
-field-label-employer_kind = Typ av arbetsgivare
 field-label-kind = Typ
-field-label-group_id = Grupp
-field-label-starts_on = Startdatum
-field-label-ends_on = Slutdatum
-field-label-share_percent = Andel av tjänst
-field-label-held_on = Datum
 field-label-status = Status
 field-label-attendance = Närvaro
-field-label-reports_to = Rapporterar till
-field-label-held_by = Hölls av
 field-label-participants = Deltagare
-field-label-to_group_id = Styrgrupp
-field-label-decision_id = Beslut
 field-label-decision-centres = Familjecentraler
-field-label-centre_id = Familjecentral
-
-flash-saved = Sparat.
-flash-closed = Markerad som nedlagd.
-flash-rules-saved = Reglerna är sparade och alla familjecentraler i regionen har klassats om.
-flash-population-imported = { $count } rader med befolkningssiffror importerades.
-flash-account-created = Kontot är skapat.
-flash-grant-added = Kontot fanns redan; den nya behörigheten är tillagd.
-flash-account-disabled = Kontot är spärrat.
-flash-account-enabled = Kontot är aktiverat igen.
-flash-access-revoked = Kontots behörighet i regionen är borttagen.
-
-settings-title = Regler för klassning
-settings-lead = Reglerna bestämmer hur familjecentralerna i regionen klassas. När du sparar räknas klassningen om direkt för alla.
-settings-rule-set = Regeluppsättning
-settings-national-hint = Familjecentral: alla fyra basverksamheter samlokaliserade. Familjecentralsliknande: barnhälsovård samlokaliserad med öppen förskola eller socialtjänst.
-settings-skane-hint = Som den nationella, men familjecentralsliknande kräver barnhälsovård och öppen förskola. Båda klasserna kräver gemensam entré och minst 15 timmars gemensam öppettid i veckan.
-settings-custom = Egna regler (används när ”Egna regler” är valt)
-settings-partners-hint = Barnhälsovård tillsammans med minst en av dessa ger familjecentralsliknande verksamhet:
-settings-entrance = Kräv gemensam entré
-settings-hours = Minsta gemensamma öppettid, timmar per vecka (tomt = inget krav)
-
-population-title = Importera befolkningssiffror
-population-lead = Ladda upp en CSV-fil med en rad per kommun och år. Första raden ska namnge kolumnerna: kommun (kod eller namn), år, folkmängd och antal barn 0–6 år. Om någon rad är fel importeras ingenting.
-population-file = CSV-fil
-population-submit = Importera
-population-nothing-imported = Ingenting importerades
-population-column-municipality = kommun
-population-column-year = år
-population-column-total = folkmängd
-population-column-children_0_6 = barn 0–6 år
-population-error-unreadable = Rad { $line }: raden går inte att läsa.
-population-error-missing-column = Kolumnen för { $column } saknas i första raden.
-population-error-not-a-number = Rad { $line }: { $column } ska vara ett heltal, men är ”{ $value }”.
-population-error-required = Rad { $line }: { $column } saknas.
-population-error-year-out-of-range = Rad { $line }: året { $value } är inte rimligt.
-population-error-more-children-than-people = Rad { $line }: fler barn ({ $value }) än invånare.
-population-error-duplicate = Rad { $line }: { $value } finns redan tidigare i filen för samma år.
-population-error-empty = Filen innehåller inga rader med siffror.
-population-error-unknown-municipality = Rad { $line }: kommunen ”{ $value }” finns inte i regionen.
-population-error-ambiguous-municipality = Rad { $line }: ”{ $value }” passar flera kommuner; använd kommunkoden.
-
-accounts-title = Konton
-accounts-caption = Konton med behörighet i regionen
-accounts-name = Namn
-accounts-email = E-postadress
-accounts-roles = Roller
-accounts-status = Status
-accounts-active = Aktivt
-accounts-disabled = Spärrat
-accounts-disable = Spärra
-accounts-enable = Aktivera
-accounts-revoke = Ta bort behörighet
-accounts-new = Nytt konto eller ny behörighet
-accounts-password = Lösenord
-accounts-role = Roll
-accounts-centres = Familjecentraler
-accounts-create = Spara konto
-
-audit-title = Ändringslogg
-audit-lead = Varje ändring i regionen: vem, när, vad och hur det såg ut före och efter.
-audit-caption = Ändringar, de senaste först
-audit-when = När (UTC)
-audit-who = Vem
-audit-what = Vad
-audit-record = Post
-audit-change = Ändring
-audit-before = Före
-audit-after = Efter
-audit-older = Äldre ändringar
-audit-action-create = Skapade
-audit-action-update = Ändrade
-audit-action-close = Lade ned
-audit-action-import = Importerade
-audit-action-grant = Gav behörighet
-audit-action-revoke = Tog bort behörighet
-audit-action-disable = Spärrade
-audit-action-enable = Aktiverade
-audit-action-password = Bytte lösenord
-audit-action-token = Skapade API-nyckel
-audit-entity-centre = Familjecentral
-audit-entity-unit = Verksamhet
-audit-entity-region = Region
-audit-entity-user = Konto
-audit-entity-population = Befolkning
-
 error-status = Felkod
 error-back-home = Till startsidan
 error-not-found = Sidan finns inte
@@ -314,11 +78,58 @@ error-conflict = Det går inte att göra just nu
 error-conflict-detail = Uppgifterna har ändrats, eller så är posten nedlagd. Ladda om sidan.
 error-internal = Något gick fel hos oss
 error-internal-detail = Felet är loggat. Försök igen om en stund.
-
 api-error-unauthorized = Ange en giltig API-nyckel i huvudet Authorization: Bearer … (skapa en med samverka user token).
 api-error-forbidden = Din nyckel ger inte behörighet till det här.
 api-error-not-found = Det finns ingen sådan post.
 api-error-conflict = Det finns redan en sådan post.
 api-error-internal = Något gick fel hos oss. Felet är loggat.
 api-error-bad-json = Förfrågans JSON gick inte att läsa
-api-error-closed = Posten är nedlagd och kan inte ändras.
+field-error-wrong-password = Lösenordet stämmer inte.
+field-error-date-in-past = Datumet har redan passerat.
+field-error-minutes-too-long = Protokollet är för långt: högst 100 000 tecken (å, ä och ö räknas som två).
+field-error-minutes-too-deep = Protokollet har listor, citat eller formatering i fler än tio nivåer i varandra. Minska indragen.
+error-unavailable = Tjänsten är inte tillgänglig just nu
+error-unavailable-detail = Databasen svarar inte. Ingenting har ändrats. Försök igen om en stund.
+error-too-many = För många försök
+error-too-many-detail = Vänta { $minutes ->
+        [one] en minut
+       *[other] { $minutes } minuter
+    } och försök igen.
+api-error-unavailable = Databasen svarar inte. Ingenting har ändrats; försök igen om en stund.
+api-error-bad-request = Förfrågan gick inte att förstå
+api-error-method = Adressen finns, men inte för den här metoden
+api-error-too-large = Förfrågan är för stor
+conflict-closed = Posten är nedlagd och kan inte ändras.
+conflict-already-published = Protokollet är redan publicerat.
+conflict-not-held = Bara protokoll från genomförda möten kan publiceras.
+conflict-no-minutes = Det finns inget protokoll att publicera.
+conflict-step-taken = Ärendet har redan förts vidare av någon annan. Ladda om sidan.
+conflict-ended = Uppdraget är redan avslutat.
+conflict-erased = Personens uppgifter är raderade och kan inte ändras.
+conflict-email-taken = Det finns redan ett konto med den e-postadressen.
+conflict-exists = Det finns redan en sådan post.
+conflict-self = Det här kan du inte göra med ditt eget konto.
+conflict-cancelled = Mötet är inställt.
+conflict-group-kind = Ärenden lyfts från en ledningsgrupp eller beredningsgrupp.
+conflict-link-used = Länken fungerar inte längre.
+field-label-municipality_id = Kommun
+field-label-opened_on = Startdatum
+field-label-shared_opening_hours = Gemensam öppettid
+field-label-principal_kind = Typ av huvudman
+field-label-principal_name = Huvudmannens namn
+field-label-shared_entrance = Gemensam entré
+field-label-full_operation = Hela verksamheten på plats
+field-label-hours_per_week = Timmar per vecka
+field-label-closed_on = Datum
+field-label-employer_kind = Typ av arbetsgivare
+field-label-group_id = Grupp
+field-label-starts_on = Startdatum
+field-label-ends_on = Slutdatum
+field-label-share_percent = Andel av tjänst
+field-label-held_on = Datum
+field-label-reports_to = Rapporterar till
+field-label-held_by = Hölls av
+field-label-to_group_id = Styrgrupp
+field-label-decision_id = Beslut
+field-label-centre_id = Familjecentral
+population-column-children_0_6 = barn 0–6 år

@@ -1,0 +1,70 @@
+//! Scheduled jobs: every instance runs them, each round takes a lease in
+//! the database so one instance works at a time.
+
+pub mod mail;
+
+use std::time::Duration;
+
+use samverka_store::accounts::{sessions, throttle};
+use samverka_store::platform::leases;
+
+use crate::App;
+
+/// The running jobs; dropping this does not stop them, [`Jobs::stop`] does.
+#[derive(Debug)]
+pub struct Jobs {
+    handles: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Jobs {
+    /// Stops every job.
+    pub fn stop(self) {
+        for h in self.handles {
+            h.abort();
+        }
+    }
+}
+
+/// The lease the sweeper holds while it works.
+pub const SWEEP_LEASE: &str = "sweeper";
+
+/// Removes expired sessions and old failed-login counts.
+pub async fn sweep(app: &App) -> crate::Result<()> {
+    let now = app.now().timestamp();
+    let mut c = app.db().read().await?;
+    sessions::delete_expired(&mut c, now).await?;
+    // Failure windows are minutes long; a day is ample.
+    throttle::delete_old(&mut c, now - 24 * 3600).await?;
+    Ok(())
+}
+
+/// Starts the mail sender (every 15 s) and the sweeper (every 10 min).
+pub fn spawn(app: &App) -> Jobs {
+    let mail = tokio::spawn(mail::run(app.clone()));
+    let sweeper_app = app.clone();
+    let sweeper = tokio::spawn(async move {
+        let holder = mail::instance_id();
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let now = sweeper_app.now().timestamp();
+            let taken = match sweeper_app.db().read().await {
+                Ok(mut c) => leases::acquire(&mut c, SWEEP_LEASE, &holder, now, 300).await,
+                Err(e) => Err(e),
+            };
+            match taken {
+                Ok(true) => {
+                    if let Err(e) = sweep(&sweeper_app).await {
+                        tracing::warn!("sweeper: {e}");
+                    }
+                }
+                Ok(false) => {}
+                Err(e) => tracing::warn!("sweeper could not take its lease: {e}"),
+            }
+        }
+    });
+    Jobs {
+        handles: vec![mail, sweeper],
+    }
+}

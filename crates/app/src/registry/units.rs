@@ -1,0 +1,80 @@
+//! A centre's units (*verksamheter*): adding, changing and closing them.
+
+use samverka_core::centre::{UnitDraft, validate_closing};
+use samverka_core::{Centre, Region, Unit};
+use samverka_store::Conn;
+use samverka_store::registry::{centres, regions};
+
+use crate::ctx::commit;
+use crate::{Ctx, Error, Result};
+
+/// An open centre whose units the actor may change.
+async fn editable_centre(ctx: &Ctx, c: &mut Conn, id: i64) -> Result<Centre> {
+    let centre = centres::get(c, id).await?;
+    Error::require(ctx.actor.can_edit_centre(centre.region_id, centre.id))?;
+    if centre.closed_on.is_some() {
+        return Err(Error::Conflict("closed"));
+    }
+    Ok(centre)
+}
+
+/// A centre the actor may add units to, with its region.
+pub async fn centre_for_units(ctx: &Ctx, centre_id: i64) -> Result<(Centre, Region)> {
+    let mut c = ctx.read().await?;
+    let centre = editable_centre(ctx, &mut c, centre_id).await?;
+    let region = regions::get(&mut c, centre.region_id).await?;
+    Ok((centre, region))
+}
+
+/// Adds a unit to a centre.
+pub async fn create(ctx: &Ctx, centre_id: i64, draft: &UnitDraft) -> Result<i64> {
+    let mut tx = ctx.write().await?;
+    let centre = editable_centre(ctx, &mut tx, centre_id).await?;
+    let input = draft.validate()?;
+    let id = centres::create_unit(&mut tx, &ctx.who, &centre, &input).await?;
+    commit(tx).await?;
+    Ok(id)
+}
+
+/// A unit the actor may change, with its centre and region.
+pub async fn editable(ctx: &Ctx, unit_id: i64) -> Result<(Unit, Centre, Region)> {
+    let mut c = ctx.read().await?;
+    let unit = centres::get_unit(&mut c, unit_id).await?;
+    let centre = editable_centre(ctx, &mut c, unit.centre_id).await?;
+    let region = regions::get(&mut c, centre.region_id).await?;
+    Ok((unit, centre, region))
+}
+
+/// Changes a unit; returns its centre's id.
+pub async fn update(ctx: &Ctx, unit_id: i64, draft: &UnitDraft) -> Result<i64> {
+    let mut tx = ctx.write().await?;
+    let before = centres::get_unit(&mut tx, unit_id).await?;
+    let centre = editable_centre(ctx, &mut tx, before.centre_id).await?;
+    let input = draft.validate()?;
+    centres::update_unit(&mut tx, &ctx.who, centre.region_id, &before, &input).await?;
+    commit(tx).await?;
+    Ok(centre.id)
+}
+
+/// An open unit the actor may close, with its centre and region.
+pub async fn closable(ctx: &Ctx, unit_id: i64) -> Result<(Unit, Centre, Region)> {
+    let (unit, centre, region) = editable(ctx, unit_id).await?;
+    if unit.closed_on.is_some() {
+        return Err(Error::Conflict("closed"));
+    }
+    Ok((unit, centre, region))
+}
+
+/// Ends a unit's part in its centre from a date; returns the centre's id.
+pub async fn close(ctx: &Ctx, unit_id: i64, closed_on: &str) -> Result<i64> {
+    let mut tx = ctx.write().await?;
+    let before = centres::get_unit(&mut tx, unit_id).await?;
+    let centre = editable_centre(ctx, &mut tx, before.centre_id).await?;
+    if before.closed_on.is_some() {
+        return Err(Error::Conflict("closed"));
+    }
+    let on = validate_closing(None, closed_on)?;
+    centres::close_unit(&mut tx, &ctx.who, centre.region_id, &before, on).await?;
+    commit(tx).await?;
+    Ok(centre.id)
+}

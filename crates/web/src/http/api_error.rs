@@ -1,0 +1,159 @@
+//! One JSON error shape for the whole API, 400s included:
+//! `{"errors": [{"field": "name", "detail": "..."}]}`, in the caller's
+//! language (`Accept-Language`). Handlers return [`ApiError`] (an
+//! application error converts with `?`); [`json_errors`] words it, and gives
+//! any other error answer under `/api/` the same shape.
+
+use axum::Json;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use samverka_app::Error;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::i18n::{Lang, Tr};
+
+/// One problem.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ErrorItem {
+    /// The request field at fault, when one is (`blocks[1].name`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What is wrong, in words a person can act on.
+    pub detail: String,
+}
+
+/// The body of every API error.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// The problems.
+    pub errors: Vec<ErrorItem>,
+}
+
+/// What went wrong answering an API call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// A use case refused or failed.
+    App(Error),
+    /// The body is not the JSON the call takes; the text says why.
+    BadJson(String),
+    /// No valid token.
+    Unauthorized,
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        ApiError::App(e)
+    }
+}
+
+impl ApiError {
+    fn status(&self) -> StatusCode {
+        match self {
+            ApiError::App(e) => super::error::app_status(e),
+            ApiError::BadJson(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+        }
+    }
+
+    fn body(&self, t: &Tr) -> ErrorBody {
+        let one = |detail: String| ErrorBody {
+            errors: vec![ErrorItem { field: None, detail }],
+        };
+        match self {
+            ApiError::App(Error::Invalid(errors)) => ErrorBody {
+                errors: errors
+                    .0
+                    .iter()
+                    .map(|f| ErrorItem {
+                        field: Some(f.field.to_string()),
+                        detail: crate::ui::forms::message(t, f.code),
+                    })
+                    .collect(),
+            },
+            ApiError::App(Error::Conflict(code)) => {
+                let key = format!("conflict-{code}");
+                one(if t.has(&key) {
+                    t.t(&key)
+                } else {
+                    t.t("api-error-conflict")
+                })
+            }
+            ApiError::App(Error::NotFound) => one(t.t("api-error-not-found")),
+            ApiError::App(Error::Forbidden) => one(t.t("api-error-forbidden")),
+            ApiError::App(Error::Unavailable) => one(t.t("api-error-unavailable")),
+            ApiError::App(Error::Internal) => one(t.t("api-error-internal")),
+            ApiError::BadJson(why) => one(format!("{} ({why})", t.t("api-error-bad-json"))),
+            ApiError::Unauthorized => one(t.t("api-error-unauthorized")),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Marker(ApiError);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut res = (self.status(), Json(self.body(&Tr::default()))).into_response();
+        match &self {
+            ApiError::App(Error::Unavailable) => {
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            }
+            ApiError::Unauthorized => {
+                res.headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            _ => {}
+        }
+        res.extensions_mut().insert(Marker(self));
+        res
+    }
+}
+
+/// Words every error answer of the API in the caller's language, and gives
+/// those the handlers did not make (an unknown route, a wrong method, a bad
+/// path or query) the same JSON shape.
+pub async fn json_errors(req: Request, next: Next) -> Response {
+    let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
+    let res = next.run(req).await;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let t = Tr::new(lang);
+    let (parts, body) = res.into_parts();
+    let body_json = if let Some(Marker(e)) = parts.extensions.get::<Marker>() {
+        e.body(&t)
+    } else {
+        let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+        let text = String::from_utf8_lossy(&text).trim().to_string();
+        let key = match status {
+            StatusCode::NOT_FOUND => "api-error-not-found",
+            StatusCode::METHOD_NOT_ALLOWED => "api-error-method",
+            StatusCode::UNAUTHORIZED => "api-error-unauthorized",
+            StatusCode::FORBIDDEN => "api-error-forbidden",
+            StatusCode::PAYLOAD_TOO_LARGE => "api-error-too-large",
+            StatusCode::SERVICE_UNAVAILABLE => "api-error-unavailable",
+            s if s.is_server_error() => "api-error-internal",
+            _ => "api-error-bad-request",
+        };
+        let detail = if text.is_empty() || status.is_server_error() || text.starts_with('{') {
+            t.t(key)
+        } else {
+            format!("{} ({text})", t.t(key))
+        };
+        ErrorBody {
+            errors: vec![ErrorItem { field: None, detail }],
+        }
+    };
+    let mut out = (status, Json(body_json)).into_response();
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    out
+}

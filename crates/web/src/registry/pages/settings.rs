@@ -1,0 +1,209 @@
+//! `/regions/{id}/settings`: the region's classification rules, and (a
+//! separate form, `/regions/{id}/settings/governance`) its governance numbers:
+//! minimum meetings and the deadlines the signals are measured against.
+
+use askama::Template;
+use axum::extract::Path;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+use samverka_app::registry::{regions, settings};
+use samverka_core::classification::{RulePreset, RulesDraft};
+use samverka_core::governance::settings::GovernanceDraft;
+use samverka_core::hours::format_hours;
+use samverka_core::{BaseService, FieldErrors};
+use tower_sessions::Session;
+
+use crate::http::error::PageError;
+use crate::http::extract::CurrentUser;
+use crate::state::AppState;
+use crate::ui::render::{after_post, html};
+use crate::ui::{Page, forms::field_error};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/regions/{id}/settings",
+            get(edit_settings_form).post(update_settings),
+        )
+        .route(
+            "/regions/{id}/settings/governance",
+            axum::routing::post(update_governance),
+        )
+}
+
+/// The governance numbers as entered in the form.
+struct GovField {
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+}
+
+fn gov_fields(t: &crate::http::i18n::Tr, d: &GovernanceDraft, errors: &FieldErrors) -> Vec<GovField> {
+    [
+        (
+            "min_management_meetings",
+            "govset-min-management",
+            &d.min_management_meetings,
+        ),
+        (
+            "min_steering_meetings",
+            "govset-min-steering",
+            &d.min_steering_meetings,
+        ),
+        (
+            "minutes_within_days",
+            "govset-minutes-days",
+            &d.minutes_within_days,
+        ),
+        (
+            "introduction_within_days",
+            "govset-intro-days",
+            &d.introduction_within_days,
+        ),
+        ("matter_within_days", "govset-matter-days", &d.matter_within_days),
+    ]
+    .into_iter()
+    .map(|(name, key, value)| GovField {
+        name,
+        label: t.t(key),
+        value: value.clone(),
+        error: field_error(t, errors, name),
+    })
+    .collect()
+}
+
+#[derive(Template)]
+#[template(path = "registry/settings.html")]
+struct SettingsPage {
+    page: Page,
+    action: String,
+    preset: &'static str,
+    partner_of: bool,
+    partner_soc: bool,
+    partner_mhv: bool,
+    entrance: bool,
+    hours: String,
+    error: Option<String>,
+    gov_action: String,
+    gov: Vec<GovField>,
+}
+
+impl SettingsPage {
+    /// The governance form's problems, for its error summary.
+    fn gov_errors(&self) -> Vec<(&'static str, String)> {
+        self.gov
+            .iter()
+            .filter_map(|f| f.error.clone().map(|e| (f.name, e)))
+            .collect()
+    }
+}
+
+fn preset_code(p: RulePreset) -> &'static str {
+    match p {
+        RulePreset::National => "national",
+        RulePreset::Skane => "skane",
+        RulePreset::Custom => "custom",
+    }
+}
+
+fn settings_page(
+    page: Page,
+    region: &samverka_core::Region,
+    rules: Option<&RulesDraft>,
+    error: Option<String>,
+    gov: Vec<GovField>,
+) -> SettingsPage {
+    let r = &region.rules;
+    let id = region.id;
+    let t = page.t;
+    let (preset, partner_of, partner_soc, partner_mhv, entrance, hours) = match rules {
+        Some(d) => (
+            "custom",
+            d.partner_of.is_some(),
+            d.partner_soc.is_some(),
+            d.partner_mhv.is_some(),
+            d.entrance.is_some(),
+            d.hours.clone(),
+        ),
+        None => (
+            preset_code(r.preset()),
+            r.like_partners.contains(&BaseService::OpenPreschool),
+            r.like_partners.contains(&BaseService::SocialServices),
+            r.like_partners.contains(&BaseService::Maternal),
+            r.require_shared_entrance,
+            r.min_shared_opening_minutes.map(format_hours).unwrap_or_default(),
+        ),
+    };
+    SettingsPage {
+        page: page
+            .titled(t.t("settings-title"))
+            .in_region(region.id, &region.name, true, "settings"),
+        action: format!("/regions/{id}/settings"),
+        preset,
+        partner_of,
+        partner_soc,
+        partner_mhv,
+        entrance,
+        hours,
+        error,
+        gov_action: format!("/regions/{id}/settings/governance"),
+        gov,
+    }
+}
+
+async fn edit_settings_form(
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let region = regions::managed(&user, id).await?;
+    let gov = gov_fields(
+        &page.t,
+        &GovernanceDraft::of(&region.governance),
+        &FieldErrors::default(),
+    );
+    html(settings_page(page, &region, None, None, gov))
+}
+
+async fn update_settings(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<RulesDraft>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = settings::update_rules(&user, id, &form).await;
+    let saved = |()| (t.t("flash-rules-saved"), format!("/regions/{id}"));
+    after_post(&session, result, saved, async |errors| {
+        let region = regions::managed(&user, id).await?;
+        let error = errors.0.first().map(|e| crate::ui::forms::message(&t, e.code));
+        let gov = gov_fields(
+            &t,
+            &GovernanceDraft::of(&region.governance),
+            &FieldErrors::default(),
+        );
+        Ok(settings_page(page, &region, Some(&form), error, gov))
+    })
+    .await
+}
+
+async fn update_governance(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(draft): Form<GovernanceDraft>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = settings::update_governance(&user, id, &draft).await;
+    let saved = |()| (t.t("govset-flash-saved"), format!("/regions/{id}/settings"));
+    after_post(&session, result, saved, async |errors| {
+        let region = regions::managed(&user, id).await?;
+        let gov = gov_fields(&t, &draft, &errors);
+        Ok(settings_page(page, &region, None, None, gov))
+    })
+    .await
+}

@@ -1,0 +1,261 @@
+//! Adding, editing and closing a centre's units (*verksamheter*).
+
+use askama::Template;
+use axum::extract::Path;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+use samverka_app::registry::units;
+use samverka_core::centre::{Unit, UnitDraft};
+use samverka_core::hours::format_hours;
+use samverka_core::{Centre, PrincipalKind, Region, ServiceType};
+use tower_sessions::Session;
+
+use super::centre_form::{CloseDraft, CloseForm};
+use crate::http::error::PageError;
+use crate::http::extract::CurrentUser;
+use crate::http::i18n::Tr;
+use crate::state::AppState;
+use crate::ui::forms::{error_for, field_error, field_messages};
+use crate::ui::render::{after_post, html};
+use crate::ui::{Page, words as view};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/centres/{id}/units/new", get(new_unit_form).post(create_unit))
+        .route("/units/{id}/edit", get(edit_unit_form).post(update_unit))
+        .route("/units/{id}/close", get(close_unit_form).post(close_unit))
+}
+
+#[derive(Template)]
+#[template(path = "registry/unit_form.html")]
+struct UnitForm {
+    page: Page,
+    action: String,
+    cancel: String,
+    draft: UnitDraft,
+    services: Vec<(&'static str, String)>,
+    principals: Vec<(&'static str, String)>,
+    yes_no: Vec<(&'static str, String)>,
+    errors: Vec<(&'static str, String)>,
+}
+
+impl UnitForm {
+    fn error(&self, field: &str) -> Option<&String> {
+        error_for(&self.errors, field)
+    }
+}
+
+/// Options of a select or radio group: value and label.
+type Choices = Vec<(&'static str, String)>;
+
+fn choices(t: &Tr) -> (Choices, Choices, Choices) {
+    let mut services: Choices = samverka_core::BaseService::ALL
+        .iter()
+        .map(|b| {
+            (
+                ServiceType::Base(*b).code(),
+                view::service_name(t, ServiceType::Base(*b)),
+            )
+        })
+        .collect();
+    services.push(("other", view::service_name(t, ServiceType::Other)));
+    let mut principals = vec![("", t.t("value-unknown"))];
+    principals.extend(
+        PrincipalKind::ALL
+            .iter()
+            .map(|k| (k.code(), view::principal_name(t, Some(*k)))),
+    );
+    let yes_no = vec![
+        ("", t.t("value-unknown")),
+        ("yes", t.t("value-yes")),
+        ("no", t.t("value-no")),
+    ];
+    (services, principals, yes_no)
+}
+
+/// Which form: a new unit of the centre, or a change to a unit.
+#[derive(Clone, Copy)]
+enum Target {
+    New,
+    Edit(i64),
+}
+
+fn form(
+    page: Page,
+    user: &CurrentUser,
+    centre: &Centre,
+    region: &Region,
+    target: Target,
+    draft: UnitDraft,
+    errors: Choices,
+) -> UnitForm {
+    let (title, action) = match target {
+        Target::New => (
+            page.t.t1("unit-new-title", "centre", &centre.name),
+            format!("/centres/{}/units/new", centre.id),
+        ),
+        Target::Edit(id) => (
+            page.t.t1("unit-edit-title", "centre", &centre.name),
+            format!("/units/{id}/edit"),
+        ),
+    };
+    let (services, principals, yes_no) = choices(&page.t);
+    let manage = user.actor.can_manage_region(region.id);
+    UnitForm {
+        page: page
+            .titled(title)
+            .in_region(region.id, &region.name, manage, "overview"),
+        action,
+        cancel: format!("/centres/{}", centre.id),
+        draft,
+        services,
+        principals,
+        yes_no,
+        errors,
+    }
+}
+
+async fn new_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    let (centre, region) = units::centre_for_units(&user, id).await?;
+    let draft = UnitDraft {
+        full_operation: "yes".into(),
+        ..UnitDraft::default()
+    };
+    html(form(
+        page,
+        &user,
+        &centre,
+        &region,
+        Target::New,
+        draft,
+        Vec::new(),
+    ))
+}
+
+async fn create_unit(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(draft): Form<UnitDraft>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = units::create(&user, id, &draft).await;
+    let saved = |_| (t.t("flash-saved"), format!("/centres/{id}"));
+    after_post(&session, result, saved, async |errors| {
+        let (centre, region) = units::centre_for_units(&user, id).await?;
+        let messages = field_messages(&t, &errors);
+        Ok(form(page, &user, &centre, &region, Target::New, draft, messages))
+    })
+    .await
+}
+
+fn bool_code(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    }
+}
+
+async fn edit_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    let (u, centre, region) = units::editable(&user, id).await?;
+    let draft = UnitDraft {
+        service: u.service.code().into(),
+        name: u.name.clone().unwrap_or_default(),
+        principal_kind: u.principal_kind.map(|k| k.code().to_string()).unwrap_or_default(),
+        principal_name: u.principal_name.clone().unwrap_or_default(),
+        building: u.building.clone().unwrap_or_default(),
+        shared_entrance: bool_code(u.shared_entrance),
+        full_operation: bool_code(u.full_operation),
+        hours_per_week: u.minutes_per_week.map(format_hours).unwrap_or_default(),
+    };
+    html(form(
+        page,
+        &user,
+        &centre,
+        &region,
+        Target::Edit(id),
+        draft,
+        Vec::new(),
+    ))
+}
+
+async fn update_unit(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(draft): Form<UnitDraft>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = units::update(&user, id, &draft).await;
+    let saved = |centre_id| (t.t("flash-saved"), format!("/centres/{centre_id}"));
+    after_post(&session, result, saved, async |errors| {
+        let (_, centre, region) = units::editable(&user, id).await?;
+        let messages = field_messages(&t, &errors);
+        Ok(form(
+            page,
+            &user,
+            &centre,
+            &region,
+            Target::Edit(id),
+            draft,
+            messages,
+        ))
+    })
+    .await
+}
+
+/// The form that closes a unit, with the day as entered and its problem.
+fn close_form(
+    page: Page,
+    user: &CurrentUser,
+    (u, centre, region): (&Unit, &Centre, &Region),
+    closed_on: String,
+    error: Option<String>,
+) -> CloseForm {
+    let t = page.t;
+    let manage = user.actor.can_manage_region(region.id);
+    CloseForm {
+        page: page
+            .titled(t.t1("unit-close-title", "service", view::service_name(&t, u.service)))
+            .in_region(region.id, &region.name, manage, "overview"),
+        action: format!("/units/{}/close", u.id),
+        cancel: format!("/centres/{}", centre.id),
+        explanation: t.t("unit-close-explanation"),
+        closed_on,
+        error,
+    }
+}
+
+async fn close_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    let (u, centre, region) = units::closable(&user, id).await?;
+    let today = user.today.to_string();
+    html(close_form(page, &user, (&u, &centre, &region), today, None))
+}
+
+async fn close_unit(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<CloseDraft>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = units::close(&user, id, &form.closed_on).await;
+    let saved = |centre_id| (t.t("flash-closed"), format!("/centres/{centre_id}"));
+    after_post(&session, result, saved, async |errors| {
+        let (u, centre, region) = units::closable(&user, id).await?;
+        let error = field_error(&t, &errors, "closed_on");
+        Ok(close_form(
+            page,
+            &user,
+            (&u, &centre, &region),
+            form.closed_on,
+            error,
+        ))
+    })
+    .await
+}

@@ -1,0 +1,9 @@
+//! The accounts area: logging in, the region's accounts, the audit trail
+//! and API tokens.
+
+mod audit;
+mod lockout;
+mod login;
+mod region_accounts;
+mod sessions;
+mod tokens;

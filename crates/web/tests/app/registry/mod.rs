@@ -1,0 +1,9 @@
+//! The registry area: centres and their units, the overview, access and
+//! population numbers, and the region's classification rules.
+
+mod access;
+mod centres;
+mod overview;
+mod population;
+mod settings;
+mod units;
