@@ -311,27 +311,38 @@ async fn member(ctx: &Ctx, tx: &mut Tx, region_id: i64, user_id: i64) -> Result<
 }
 
 /// Blocks or unblocks an account's grants in one region (its county
-/// coordinators and admins). The account keeps its roles elsewhere. Blocking
-/// ends the account's sessions: it must log in again, and then has only its
-/// other regions' rights.
+/// coordinators and admins). The account keeps its roles elsewhere: rights
+/// are read afresh on every request, so its logins lose the region at once
+/// and keep the rest. Only an account left with no working role at all is
+/// logged out, so a region's coordinator can never end the logins of an
+/// account that also works elsewhere (an administrator's, say).
 pub async fn set_blocked_in_region(ctx: &Ctx, region_id: i64, user_id: i64, blocked: bool) -> Result<()> {
     let mut tx = ctx.write().await?;
     member(ctx, &mut tx, region_id, user_id).await?;
     users::set_region_disabled(&mut tx, &ctx.who, user_id, region_id, blocked).await?;
     if blocked {
-        sessions::end_for_user(&mut tx, user_id, None).await?;
+        log_out_if_nothing_left(&mut tx, user_id).await?;
     }
     commit(tx).await
 }
 
 /// Takes every role an account holds in a region away (its county
-/// coordinators and admins).
+/// coordinators and admins); as with blocking, its logins end only when it
+/// has no working role left.
 pub async fn revoke_region(ctx: &Ctx, region_id: i64, user_id: i64) -> Result<()> {
     let mut tx = ctx.write().await?;
     member(ctx, &mut tx, region_id, user_id).await?;
     users::revoke_region(&mut tx, &ctx.who, user_id, region_id).await?;
-    sessions::end_for_user(&mut tx, user_id, None).await?;
+    log_out_if_nothing_left(&mut tx, user_id).await?;
     commit(tx).await
+}
+
+/// Ends an account's logins when it holds no working role any more.
+async fn log_out_if_nothing_left(tx: &mut Tx, user_id: i64) -> Result<()> {
+    if users::active_grants(tx, user_id).await?.is_empty() {
+        sessions::end_for_user(tx, user_id, None).await?;
+    }
+    Ok(())
 }
 
 /// Blocks or unblocks an account everywhere (administrators only). Blocking

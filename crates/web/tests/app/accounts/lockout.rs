@@ -42,6 +42,10 @@ async fn a_county_coordinator_cannot_lock_out_the_administrator_or_another_regio
             assert_eq!(r.status, 403, "{b}: only administrators block everywhere");
         }
 
+        // Both are logged in while the coordinator acts.
+        let admin_before = app.login(ADMIN).await;
+        let rival_before = app.login(OTHER_COUNTY).await;
+
         // "Creating" accounts with their addresses only adds a role in Uppsala…
         give_reader_role(&app, &county, uppsala, ADMIN.0).await;
         give_reader_role(&app, &county, uppsala, OTHER_COUNTY.0).await;
@@ -56,6 +60,25 @@ async fn a_county_coordinator_cannot_lock_out_the_administrator_or_another_regio
                 "{b}: {email} itself is not blocked"
             );
         }
+
+        // Their logins go on: blocking a role in one region logs nobody out
+        // who still has work elsewhere.
+        assert_eq!(
+            app.get(&admin_before, "/admin/accounts").await.0,
+            200,
+            "{b}: the administrator's login survives"
+        );
+        assert_eq!(
+            app.get(&rival_before, &format!("/regions/{other}/accounts")).await.0,
+            200,
+            "{b}: the other coordinator's login survives"
+        );
+        // …but the role blocked in Uppsala is gone from them at once.
+        assert_eq!(
+            app.get(&rival_before, &format!("/regions/{uppsala}")).await.0,
+            403,
+            "{b}: the blocked Uppsala role no longer opens Uppsala"
+        );
 
         // The administrator still logs in, administers and uses the API.
         let admin = app.login(ADMIN).await;

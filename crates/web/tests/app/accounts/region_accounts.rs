@@ -403,17 +403,21 @@ async fn a_blocked_account_loses_the_region_until_unblocked_and_an_admin_blocks_
         let (_, html) = app.get(&county, &format!("/regions/{uppsala}/accounts")).await;
         let page = page_text(&html);
         assert!(
-            page.contains("Kontots behörigheter i regionen är spärrade. Kontot är utloggat."),
+            page.contains("Kontots behörigheter i regionen är spärrade: de slutar gälla direkt"),
             "{b}: {page}"
         );
         assert!(page.contains("Spärrat i regionen"), "{b}");
 
-        let res = session
-            .get(app.url(&format!("/centres/{gimo}/edit")))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 303, "{b}: its open session ends");
+        assert_eq!(
+            app.get(&session, &format!("/centres/{gimo}/edit")).await.0,
+            403,
+            "{b}: its open login loses Gimo at once"
+        );
+        assert_eq!(
+            app.get(&session, &format!("/regions/{other}")).await.0,
+            200,
+            "{b}: and keeps the other region"
+        );
         let client = app.login(NEW).await;
         assert_eq!(
             app.get(&client, &format!("/centres/{gimo}/edit")).await.0,

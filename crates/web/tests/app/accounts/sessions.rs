@@ -211,6 +211,29 @@ async fn blocking_ends_the_logins_and_unblocking_does_not_bring_them_back() {
 }
 
 #[tokio::test]
+async fn blocking_an_accounts_only_region_logs_it_out() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let uppsala = app.uppsala().await;
+        let county = app.login(COUNTY).await;
+        let reader = app.login(READER).await;
+        assert!(logged_in(&app, &reader).await, "{b}");
+        let id = app.user_id(READER.0).await;
+        let r = app
+            .submit(&county, &format!("/regions/{uppsala}/accounts/{id}/disable"), &[])
+            .await;
+        assert_eq!(r.status, 303, "{b}: {}", page_text(&r.body));
+        assert_eq!(
+            app.sessions_of(READER.0).await,
+            0,
+            "{b}: nothing is left for the login to do, so it ends"
+        );
+        assert!(!logged_in(&app, &reader).await, "{b}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
 async fn a_token_works_through_its_last_day_and_not_after() {
     let (setup, clock) = on_clock();
     for app in TestApp::all_with(setup.clone()).await {
