@@ -20,9 +20,10 @@ use samverka_store::accounts::users;
 use super::*;
 
 /// The day the tests run on: the demo data is dated relative to the
-/// application's clock, and the assertions use the same day.
+/// application's clock, and the assertions use the same day. Fixed, so that
+/// no assertion depends on the day the suite is run.
 fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("a valid date")
 }
 
 /// An application on a test database, its clock fixed on `today`.

@@ -200,12 +200,23 @@ async fn render(md: Option<&str>) -> Result<Option<String>> {
     }
 }
 
-/// Records a meeting of a group (those who may edit the group).
+/// Records a meeting of a group, with its attendance, in one transaction
+/// (those who may edit the group). Attendance may name those who sat in the
+/// group on the meeting's day.
 pub async fn create(ctx: &Ctx, group_id: i64, draft: &MeetingDraft) -> Result<i64> {
-    let v = draft.validate(&[], ctx.today)?;
-    let html = render(v.minutes.as_deref()).await?;
+    let html = render(Some(draft.minutes.trim()).filter(|m| !m.is_empty())).await?;
     let mut tx = ctx.write().await?;
     let (group, region) = editable_in(ctx, &mut tx, group_id).await?;
+    let seated: Vec<i64> = match draft.date() {
+        Some(day) => Members::load(&mut tx, &group)
+            .await?
+            .seated_on(day)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect(),
+        None => Vec::new(),
+    };
+    let v = draft.validate(&seated, ctx.today)?;
     let fields = MeetingFields {
         held_on: v.held_on,
         status: v.status,

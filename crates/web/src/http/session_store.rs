@@ -72,7 +72,7 @@ impl SessionStore for DbSessionStore {
         };
         let expiry_date =
             OffsetDateTime::from_unix_timestamp(expires).map_err(|e| Error::Decode(e.to_string()))?;
-        if expiry_date < OffsetDateTime::now_utc() {
+        if expiry_date.unix_timestamp() < self.app.now().timestamp() {
             return Ok(None);
         }
         let data = serde_json::from_str(&data).map_err(|e| Error::Decode(e.to_string()))?;

@@ -170,9 +170,6 @@ pub async fn create_meeting(
     ApiJson(body): ApiJson<MeetingBody>,
 ) -> Result<Response, ApiError> {
     let mid = meetings::create(&api, id, &body.draft()).await?;
-    if !body.attendance.is_empty() {
-        meetings::update(&api, mid, &body.draft()).await?;
-    }
     Ok((StatusCode::CREATED, Json(one(&api, mid).await?)).into_response())
 }
 

@@ -17,7 +17,7 @@ use crate::support::{ADMIN, COUNTY, LOCAL_SAVJA, READER, Setup, TestApp, page_te
 
 /// A setup on a clock the test moves.
 fn on_clock() -> (Setup, Arc<TestClock>) {
-    let clock = Arc::new(TestClock::on(chrono::Utc::now().date_naive()));
+    let clock = Arc::new(TestClock::on(crate::support::TEST_DAY));
     let setup = Setup {
         clock: clock.clone(),
         ..Setup::default()

@@ -19,13 +19,21 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use samverka_app::seed::Seeder;
 use samverka_app::testing::TestDb;
-use samverka_app::{App, AppConfig, Clock, FixedClock, LoginLimits, MailConfig, SystemClock};
+use samverka_app::{App, AppConfig, Clock, FixedClock, LoginLimits, MailConfig};
 use samverka_store::accounts::users;
 use samverka_store::registry::{centres, municipalities, regions};
 use samverka_store::{Db, DbOptions, ReadConn};
 use samverka_web::{AppState, WebConfig};
 
 /// Demo accounts (see crates/demo).
+/// The day every test runs on unless it sets its own clock: the demo data
+/// is dated relative to it, and nothing a test asserts depends on the day the
+/// suite happens to be run.
+pub const TEST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 23) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
 pub const ADMIN: (&str, &str) = ("admin@demo.samverka.se", "demo-admin");
 pub const COUNTY: (&str, &str) = ("lan@uppsala.demo.samverka.se", "demo-lan");
 pub const LOCAL_SAVJA: (&str, &str) = ("lokal.savja@uppsala.demo.samverka.se", "demo-savja");
@@ -80,7 +88,7 @@ impl Default for Setup {
         Setup {
             web: WebConfig::default(),
             app,
-            clock: Arc::new(SystemClock),
+            clock: Arc::new(FixedClock::on(TEST_DAY)),
             demo: true,
             db_options: None,
         }
