@@ -144,7 +144,15 @@ impl Seeder {
             agenda,
             minutes: None,
         };
-        Ok(meetings::create(&mut self.tx, &self.ctx.who, group.region_id, group.id, &fields).await?)
+        Ok(meetings::create(
+            &mut self.tx,
+            &self.ctx.who,
+            group.region_id,
+            group.id,
+            &fields,
+            &[],
+        )
+        .await?)
     }
 
     /// A meeting's attendance.

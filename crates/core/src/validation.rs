@@ -34,6 +34,18 @@ impl FieldErrors {
         self.0.iter().find(|e| e.field == field).map(|e| e.code)
     }
 
+    /// The same problems with fields renamed by `(from, to)` pairs: a rule
+    /// shared by a form and the API names the form's fields, and the API
+    /// names its body's.
+    pub fn renamed(mut self, names: &[(&str, &'static str)]) -> FieldErrors {
+        for e in &mut self.0 {
+            if let Some((_, to)) = names.iter().find(|(from, _)| *from == e.field) {
+                e.field = to;
+            }
+        }
+        self
+    }
+
     /// `Ok(value)` when nothing is wrong, otherwise the errors.
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() { Ok(value) } else { Err(self) }

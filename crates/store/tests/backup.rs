@@ -248,6 +248,7 @@ async fn fill_governance(db: &Db, region: i64, centre: i64) {
                 "<h1>Protokoll</h1>\n<p>Budget <em>antagen</em>.</p>",
             )),
         },
+        &[],
     )
     .await
     .expect("meeting");

@@ -120,6 +120,7 @@ async fn setup(db: &samverka_store::Db) -> Ids {
             agenda: None,
             minutes: None,
         },
+        &[],
     )
     .await
     .expect("meeting");

@@ -112,6 +112,7 @@ async fn meeting_with_minutes(db: &Db, region: i64, group: i64, day: u32) -> i64
             agenda: Some("Budget"),
             minutes: Some(("Budget antagen.", "<p>Budget antagen.</p>")),
         },
+        &[],
     )
     .await
     .expect("meeting");

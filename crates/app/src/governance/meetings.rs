@@ -223,10 +223,7 @@ pub async fn create(ctx: &Ctx, group_id: i64, draft: &MeetingDraft) -> Result<i6
         agenda: v.agenda.as_deref(),
         minutes: v.minutes.as_deref().zip(html.as_deref()),
     };
-    let id = meetings::create(&mut tx, &ctx.who, region.id, group.id, &fields).await?;
-    if !v.attendance.is_empty() {
-        meetings::set_attendance(&mut tx, id, &v.attendance).await?;
-    }
+    let id = meetings::create(&mut tx, &ctx.who, region.id, group.id, &fields, &v.attendance).await?;
     commit(tx).await?;
     Ok(id)
 }

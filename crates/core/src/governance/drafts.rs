@@ -455,8 +455,9 @@ impl MeetingDraft {
         NaiveDate::parse_from_str(self.held_on.trim(), "%Y-%m-%d").ok()
     }
 
-    /// Checks the draft; attendance is kept only for `allowed` people. A held
-    /// meeting cannot lie after `today`.
+    /// Checks the draft; attendance may name only `allowed` people (those
+    /// seated in the group), anyone else is refused. A held meeting cannot
+    /// lie after `today`.
     pub fn validate(&self, allowed: &[i64], today: NaiveDate) -> Result<ValidMeeting, FieldErrors> {
         let mut errors = FieldErrors::default();
         let held_on = required_date(&mut errors, "held_on", &self.held_on);
@@ -485,10 +486,15 @@ impl MeetingDraft {
         ids.sort_unstable();
         for id in ids {
             let value = self.attendance[id].trim();
-            if value.is_empty() || value == "unknown" || !allowed.contains(id) {
+            if value.is_empty() || value == "unknown" {
                 continue;
             }
             match AttendanceStatus::parse(value) {
+                Some(_) if !allowed.contains(id) => {
+                    if errors.get("attendance") != Some("not-a-member") {
+                        errors.add("attendance", "not-a-member");
+                    }
+                }
                 Some(s) => attendance.push((*id, s)),
                 None => errors.add("attendance", "invalid-choice"),
             }
@@ -783,18 +789,22 @@ mod tests {
             ..MeetingDraft::default()
         };
         let e = planned
-            .validate(&[1, 3], today)
+            .validate(&[1, 2, 3], today)
             .expect_err("bad attendance refused");
         assert_eq!(e.get("attendance"), Some("invalid-choice"));
+        let e = planned
+            .validate(&[1, 3], today)
+            .expect_err("a non-member refused");
+        assert_eq!(e.get("attendance"), Some("not-a-member"));
         let fine = MeetingDraft {
-            attendance: HashMap::from([(1, "present".into()), (2, "absent".into()), (4, String::new())]),
+            attendance: HashMap::from([(1, "present".into()), (2, "unknown".into()), (4, String::new())]),
             ..planned
         };
         let v = fine.validate(&[1, 4], today).expect("valid");
         assert_eq!(
             v.attendance,
             vec![(1, AttendanceStatus::Present)],
-            "only members, only recorded answers"
+            "only recorded answers; an unanswered line names nobody"
         );
     }
 

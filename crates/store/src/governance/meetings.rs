@@ -56,13 +56,14 @@ pub struct MeetingFields<'a> {
     pub minutes: Option<(&'a str, &'a str)>,
 }
 
-/// Records a meeting of a group of a region.
+/// Records a meeting of a group of a region, with its attendance.
 pub async fn create(
     tx: &mut Tx,
     who: &Who,
     region_id: i64,
     group_id: i64,
     f: &MeetingFields<'_>,
+    attendance: &[(i64, AttendanceStatus)],
 ) -> Result<i64> {
     let ts = now();
     let id: i64 = sqlx::query_scalar(
@@ -78,6 +79,7 @@ pub async fn create(
     .bind(&ts)
     .fetch_one(&mut **tx)
     .await?;
+    set_attendance(tx, id, attendance).await?;
     audit::record(
         tx,
         who,
@@ -89,7 +91,7 @@ pub async fn create(
         )
         .after(json!({
             "group_id": group_id, "held_on": f.held_on, "status": f.status.code(), "agenda": f.agenda,
-            "minutes_md": f.minutes.map(|m| m.0),
+            "minutes_md": f.minutes.map(|m| m.0), "attendance": attendance_copy(attendance),
         })),
     )
     .await?;
@@ -126,10 +128,18 @@ pub async fn update(
             .before(before)
             .after(json!({
                 "held_on": f.held_on, "status": f.status.code(), "agenda": f.agenda, "minutes_md": f.minutes.map(|m| m.0),
-                "attendance": attendance.iter().map(|(p, s)| json!({"person_id": p, "status": s.code()})).collect::<Vec<_>>(),
+                "attendance": attendance_copy(attendance),
             })),
     )
     .await
+}
+
+/// Attendance as the audit trail copies it.
+fn attendance_copy(attendance: &[(i64, AttendanceStatus)]) -> Vec<serde_json::Value> {
+    attendance
+        .iter()
+        .map(|(p, s)| json!({"person_id": p, "status": s.code()}))
+        .collect()
 }
 
 /// Replaces a meeting's attendance (no audit entry of its own: callers

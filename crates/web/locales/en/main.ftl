@@ -38,6 +38,7 @@ field-error-required = Fill in this field.
 field-error-too-long = The text is too long.
 field-error-invalid-date = Write a valid date as YYYY-MM-DD.
 field-error-invalid-choice = Choose one of the options.
+field-error-not-a-member = Only members of the group on the meeting's day can have their attendance recorded.
 field-error-invalid-hours = Write hours a week between 0 and 168, for example 15.5.
 field-error-other-needs-name = Write which party it is.
 field-error-before-opening = The date cannot be before the start.

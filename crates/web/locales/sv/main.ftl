@@ -38,6 +38,7 @@ field-error-required = Fyll i fältet.
 field-error-too-long = Texten är för lång.
 field-error-invalid-date = Skriv ett giltigt datum som ÅÅÅÅ-MM-DD.
 field-error-invalid-choice = Välj ett av alternativen.
+field-error-not-a-member = Närvaro kan bara anges för dem som satt i gruppen den dag mötet hölls.
 field-error-invalid-hours = Skriv antal timmar per vecka mellan 0 och 168, till exempel 15,5.
 field-error-other-needs-name = Skriv vilken part det är.
 field-error-before-opening = Datumet kan inte vara före starten.

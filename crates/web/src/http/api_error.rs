@@ -49,6 +49,15 @@ impl From<Error> for ApiError {
     }
 }
 
+/// Renames the fields of an invalid-input error to the API body's names
+/// (`(form field, body field)` pairs); other errors pass unchanged.
+pub fn body_fields(names: &'static [(&'static str, &'static str)]) -> impl Fn(Error) -> Error {
+    move |e| match e {
+        Error::Invalid(errors) => Error::Invalid(errors.renamed(names)),
+        other => other,
+    }
+}
+
 impl ApiError {
     fn status(&self) -> StatusCode {
         match self {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::RegionFilter;
-use crate::http::api_error::{ApiError, ErrorBody};
+use crate::http::api_error::{ApiError, ErrorBody, body_fields};
 use crate::http::extract::{ApiJson, ApiUser};
 use crate::registry::api::ListMeta;
 
@@ -122,10 +122,15 @@ pub async fn create_group(api: ApiUser, ApiJson(body): ApiJson<GroupBody>) -> Re
     let Some(region) = body.region_id else {
         return Err(samverka_app::Error::field("region_id", "required").into());
     };
-    let id = groups::create(&api, region, &body.draft()).await?;
+    let id = groups::create(&api, region, &body.draft())
+        .await
+        .map_err(body_fields(GROUP_FIELDS))?;
     let (g, _) = groups::viewable(&api, id).await?;
     Ok((StatusCode::CREATED, Json(to_json(g))).into_response())
 }
+
+/// The group form's field names and the body's.
+const GROUP_FIELDS: &[(&str, &str)] = &[("centre", "centre_ids")];
 
 /// Changes a group and the centres it governs (those who manage the region).
 #[utoipa::path(put, path = "/groups/{id}", tag = "governance", request_body = GroupBody,
@@ -138,7 +143,9 @@ pub async fn update_group(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<GroupBody>,
 ) -> Result<Json<GroupJson>, ApiError> {
-    groups::update(&api, id, &body.draft()).await?;
+    groups::update(&api, id, &body.draft())
+        .await
+        .map_err(body_fields(GROUP_FIELDS))?;
     let (g, _) = groups::viewable(&api, id).await?;
     Ok(Json(to_json(g)))
 }

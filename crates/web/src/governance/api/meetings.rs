@@ -15,7 +15,7 @@ use samverka_core::governance::{AttendanceStatus, Meeting};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::http::api_error::{ApiError, ErrorBody};
+use crate::http::api_error::{ApiError, ErrorBody, body_fields};
 use crate::http::extract::{ApiJson, ApiUser};
 use crate::registry::api::ListMeta;
 
@@ -137,7 +137,7 @@ pub struct MeetingBody {
     pub agenda: Option<String>,
     /// Minutes in Markdown (at most 100 000 bytes and ten levels of nesting).
     pub minutes_md: Option<String>,
-    /// Attendance of the members seated on the day (others are ignored).
+    /// Attendance of the members seated on the day; naming anyone else is refused (422).
     #[serde(default)]
     pub attendance: Vec<AttendanceJson>,
 }
@@ -169,7 +169,9 @@ pub async fn create_meeting(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<MeetingBody>,
 ) -> Result<Response, ApiError> {
-    let mid = meetings::create(&api, id, &body.draft()).await?;
+    let mid = meetings::create(&api, id, &body.draft())
+        .await
+        .map_err(body_fields(MEETING_FIELDS))?;
     Ok((StatusCode::CREATED, Json(one(&api, mid).await?)).into_response())
 }
 
@@ -184,9 +186,21 @@ pub async fn update_meeting(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<MeetingBody>,
 ) -> Result<Json<MeetingJson>, ApiError> {
-    meetings::update(&api, id, &body.draft()).await?;
+    meetings::update(&api, id, &body.draft())
+        .await
+        .map_err(body_fields(MEETING_FIELDS))?;
     Ok(Json(one(&api, id).await?))
 }
+
+/// The meeting form's field names and the body's.
+const MEETING_FIELDS: &[(&str, &str)] = &[("minutes", "minutes_md")];
+
+/// The decision form's field names and the body's.
+const DECISION_FIELDS: &[(&str, &str)] = &[
+    ("decision-category", "category"),
+    ("decision-text", "text"),
+    ("decision-centres", "centre_ids"),
+];
 
 /// What publishing did.
 #[derive(Debug, Serialize, ToSchema)]
@@ -245,6 +259,8 @@ pub async fn add_decision(
         text: body.text,
         centre_ids: body.centre_ids.iter().map(i64::to_string).collect(),
     };
-    let did = meetings::add_decision(&api, id, &draft).await?;
+    let did = meetings::add_decision(&api, id, &draft)
+        .await
+        .map_err(body_fields(DECISION_FIELDS))?;
     Ok((StatusCode::CREATED, Json(Created { id: did })).into_response())
 }

@@ -69,7 +69,9 @@ async fn a_county_coordinator_cannot_lock_out_the_administrator_or_another_regio
             "{b}: the administrator's login survives"
         );
         assert_eq!(
-            app.get(&rival_before, &format!("/regions/{other}/accounts")).await.0,
+            app.get(&rival_before, &format!("/regions/{other}/accounts"))
+                .await
+                .0,
             200,
             "{b}: the other coordinator's login survives"
         );

@@ -2,6 +2,7 @@
 //! beslutar?", the contact list, GDPR requests, meetings and minutes,
 //! decisions, signals, matters and introductions.
 
+mod api;
 mod contacts;
 mod decisions;
 mod gdpr;

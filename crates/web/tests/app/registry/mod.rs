@@ -2,6 +2,7 @@
 //! population numbers, and the region's classification rules.
 
 mod access;
+mod api_close;
 mod centres;
 mod overview;
 mod population;
