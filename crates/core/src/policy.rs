@@ -101,6 +101,7 @@ mod tests {
             municipality_id: None,
             reports_to: None,
             health_forum: false,
+            starts_on: None,
             closed_on: None,
             centre_ids: vec![SAVJA, GIMO],
         }

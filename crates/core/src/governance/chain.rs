@@ -131,6 +131,7 @@ mod tests {
             municipality_id: None,
             reports_to,
             health_forum: false,
+            starts_on: None,
             closed_on: None,
             centre_ids: centres.to_vec(),
         }

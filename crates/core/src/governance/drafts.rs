@@ -287,6 +287,9 @@ pub struct GroupDraft {
     /// A health-and-care forum acting as steering group.
     #[serde(default)]
     pub health_forum: bool,
+    /// When the group started (optional, YYYY-MM-DD).
+    #[serde(default)]
+    pub starts_on: String,
     /// Governed centres' ids.
     #[serde(default, rename = "centre")]
     pub centres: Vec<String>,
@@ -303,6 +306,7 @@ impl GroupDraft {
                 "municipality_id" => d.municipality_id = v,
                 "reports_to" => d.reports_to = v,
                 "health_forum" => d.health_forum = matches!(v.as_str(), "1" | "yes" | "on" | "true"),
+                "starts_on" => d.starts_on = v,
                 "centre" => d.centres.push(v),
                 _ => {}
             }
@@ -318,6 +322,7 @@ impl GroupDraft {
             municipality_id: g.municipality_id.map(|m| m.to_string()).unwrap_or_default(),
             reports_to: g.reports_to.map(|m| m.to_string()).unwrap_or_default(),
             health_forum: g.health_forum,
+            starts_on: g.starts_on.map(|d| d.to_string()).unwrap_or_default(),
             centres: g.centre_ids.iter().map(i64::to_string).collect(),
         }
     }
@@ -358,6 +363,7 @@ impl GroupDraft {
             errors.add("municipality_id", "steering-needs-municipality");
         }
         let reports_to = choice(&mut errors, "reports_to", &self.reports_to, groups);
+        let starts_on = crate::validation::optional_date(&mut errors, "starts_on", &self.starts_on);
         let mut centre_ids = Vec::new();
         for c in &self.centres {
             match c.trim().parse::<i64>() {
@@ -379,6 +385,7 @@ impl GroupDraft {
             municipality_id,
             reports_to,
             health_forum: kind == GroupKind::Steering && self.health_forum,
+            starts_on,
             centre_ids,
         })
     }

@@ -53,6 +53,8 @@ pub struct Group {
     pub reports_to: Option<i64>,
     /// Whether a steering group is the local health-and-care management forum acting as one.
     pub health_forum: bool,
+    /// When it started; `None` when not recorded (it is then judged from its first meeting).
+    pub starts_on: Option<NaiveDate>,
     /// When it was disbanded.
     pub closed_on: Option<NaiveDate>,
     /// The centres it governs, by id.
@@ -79,6 +81,8 @@ pub struct GroupInput {
     pub reports_to: Option<i64>,
     /// Health-and-care forum acting as steering group.
     pub health_forum: bool,
+    /// When it started.
+    pub starts_on: Option<NaiveDate>,
     /// Centres it governs.
     pub centre_ids: Vec<i64>,
 }

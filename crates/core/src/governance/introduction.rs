@@ -6,40 +6,104 @@ use serde::{Deserialize, Serialize};
 
 use super::assignment::AssignmentKind;
 
-/// Who introduces a new person.
+/// Who introduces a new person (region data: see [`super::settings::Introducers`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Responsible {
     /// The county coordination (*länssamordningen*).
     CountyCoordination,
+    /// The steering group of the centre (*styrgruppen*).
+    SteeringGroup,
     /// The centre's local coordinator.
     LocalCoordinator,
 }
 
 impl Responsible {
-    /// Who introduces people in a new assignment of this kind, by the usual
-    /// county rules; `None` when the assignment needs no introduction.
-    pub fn for_kind(kind: AssignmentKind) -> Option<Responsible> {
-        match kind {
-            AssignmentKind::LocalCoordinator
-            | AssignmentKind::ManagementMember
-            | AssignmentKind::ManagementChair
-            | AssignmentKind::SteeringMember
-            | AssignmentKind::PreparationMember => Some(Responsible::CountyCoordination),
-            AssignmentKind::StaffMember => Some(Responsible::LocalCoordinator),
-            AssignmentKind::CountySteeringMember
-            | AssignmentKind::CountyCoordinator
-            | AssignmentKind::CollaborationStrategist => None,
-        }
-    }
+    /// Every value, in the order forms offer them.
+    pub const ALL: [Responsible; 3] = [
+        Responsible::CountyCoordination,
+        Responsible::SteeringGroup,
+        Responsible::LocalCoordinator,
+    ];
 
     /// Stable code.
     pub fn code(self) -> &'static str {
         match self {
             Responsible::CountyCoordination => "county_coordination",
+            Responsible::SteeringGroup => "steering_group",
             Responsible::LocalCoordinator => "local_coordinator",
         }
     }
+
+    /// Parses [`Responsible::code`].
+    pub fn parse(text: &str) -> Option<Responsible> {
+        Responsible::ALL.into_iter().find(|r| r.code() == text.trim())
+    }
+}
+
+/// The role someone is introduced to (*roll*): holding another assignment of
+/// the same role (a member who becomes the rolling chair, a re-appointment)
+/// needs no new introduction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IntroducedRole {
+    /// Local coordinator.
+    Coordinator,
+    /// Manager in a management group (member or chair).
+    Manager,
+    /// Member of a steering group.
+    Steering,
+    /// Member of a preparation group.
+    Preparation,
+    /// Staff at a centre.
+    Staff,
+}
+
+impl IntroducedRole {
+    /// The role an assignment of this kind is; `None` for roles nobody is
+    /// introduced to in samverka (county-level roles).
+    pub fn of(kind: AssignmentKind) -> Option<IntroducedRole> {
+        match kind {
+            AssignmentKind::LocalCoordinator => Some(IntroducedRole::Coordinator),
+            AssignmentKind::ManagementMember | AssignmentKind::ManagementChair => {
+                Some(IntroducedRole::Manager)
+            }
+            AssignmentKind::SteeringMember => Some(IntroducedRole::Steering),
+            AssignmentKind::PreparationMember => Some(IntroducedRole::Preparation),
+            AssignmentKind::StaffMember => Some(IntroducedRole::Staff),
+            AssignmentKind::CountySteeringMember
+            | AssignmentKind::CountyCoordinator
+            | AssignmentKind::CollaborationStrategist => None,
+        }
+    }
+}
+
+impl super::settings::Introducers {
+    /// Who introduces someone new in an assignment of this kind; `None` when
+    /// nobody is introduced to it.
+    pub fn for_kind(&self, kind: AssignmentKind) -> Option<Responsible> {
+        Some(match IntroducedRole::of(kind)? {
+            IntroducedRole::Coordinator => self.coordinator,
+            IntroducedRole::Manager => self.manager,
+            IntroducedRole::Steering | IntroducedRole::Preparation => self.steering,
+            IntroducedRole::Staff => self.staff,
+        })
+    }
+}
+
+/// Whether an assignment makes its holder new to a role: nobody is new to a
+/// role they already held (in any group or centre of the region) on an
+/// earlier day; of several assignments to the same role starting the same
+/// day, only the first recorded counts.
+pub fn is_new_to_role(a: &super::Assignment, all: &[super::Assignment]) -> bool {
+    let Some(role) = IntroducedRole::of(a.kind) else {
+        return false;
+    };
+    !all.iter().any(|b| {
+        b.id != a.id
+            && b.person_id == a.person_id
+            && IntroducedRole::of(b.kind) == Some(role)
+            && (b.starts_on < a.starts_on || (b.starts_on == a.starts_on && b.id < a.id))
+    })
 }
 
 /// Where one person's introduction to one assignment stands.
@@ -138,20 +202,27 @@ impl Due {
     }
 }
 
-/// Every assignment that needs an introduction, with its state.
+/// Every assignment that makes someone new to a role, with who introduces
+/// them (by the region's settings) and where the introduction stands.
 pub fn due_introductions(
     all: &[super::Assignment],
     introduced: &std::collections::HashMap<i64, NaiveDate>,
-    within_days: i64,
+    settings: &super::GovernanceSettings,
     today: NaiveDate,
 ) -> Vec<Due> {
     all.iter()
+        .filter(|a| is_new_to_role(a, all))
         .filter_map(|a| {
-            let responsible = Responsible::for_kind(a.kind)?;
+            let responsible = settings.introducers.for_kind(a.kind)?;
             Some(Due {
                 assignment: a.clone(),
                 responsible,
-                state: IntroductionState::of(a.starts_on, introduced.get(&a.id).copied(), within_days, today),
+                state: IntroductionState::of(
+                    a.starts_on,
+                    introduced.get(&a.id).copied(),
+                    settings.introduction_within_days,
+                    today,
+                ),
             })
         })
         .collect()
@@ -184,15 +255,85 @@ mod tests {
     }
 
     #[test]
-    fn staff_are_introduced_locally_and_managers_by_the_county() {
+    fn who_introduces_whom_is_the_regions_choice() {
+        let uppsala = crate::governance::GovernanceSettings::uppsala().introducers;
+        let skane = crate::governance::GovernanceSettings::skane().introducers;
         assert_eq!(
-            Responsible::for_kind(AssignmentKind::StaffMember),
+            uppsala.for_kind(AssignmentKind::StaffMember),
             Some(Responsible::LocalCoordinator)
         );
         assert_eq!(
-            Responsible::for_kind(AssignmentKind::SteeringMember),
+            uppsala.for_kind(AssignmentKind::LocalCoordinator),
             Some(Responsible::CountyCoordination)
         );
-        assert_eq!(Responsible::for_kind(AssignmentKind::CountyCoordinator), None);
+        assert_eq!(
+            skane.for_kind(AssignmentKind::LocalCoordinator),
+            Some(Responsible::SteeringGroup)
+        );
+        assert_eq!(uppsala.for_kind(AssignmentKind::CountyCoordinator), None);
+        for r in Responsible::ALL {
+            assert_eq!(Responsible::parse(r.code()), Some(r));
+        }
+    }
+
+    fn seat(
+        id: i64,
+        person: i64,
+        kind: AssignmentKind,
+        start: NaiveDate,
+        group: i64,
+    ) -> crate::governance::Assignment {
+        crate::governance::Assignment {
+            id,
+            person_id: person,
+            kind,
+            region_id: 1,
+            centre_id: None,
+            group_id: Some(group),
+            share_percent: None,
+            paid_by: None,
+            minutes_per_week: None,
+            starts_on: start,
+            ends_on: None,
+        }
+    }
+
+    #[test]
+    fn only_people_new_to_a_role_need_an_introduction() {
+        use AssignmentKind::*;
+        let member = seat(1, 7, ManagementMember, d(1, 1), 1);
+        // Becomes the rolling chair: no new introduction.
+        let chair = seat(2, 7, ManagementChair, d(6, 1), 1);
+        // Re-appointed after a pause: none either.
+        let again = seat(3, 7, ManagementMember, d(9, 1), 1);
+        // Joins a steering group: new to that role.
+        let steering = seat(4, 7, SteeringMember, d(9, 1), 2);
+        // Someone else appointed chair and member the same day: one introduction.
+        let other_chair = seat(5, 8, ManagementChair, d(3, 1), 1);
+        let other_member = seat(6, 8, ManagementMember, d(3, 1), 1);
+        let all = vec![
+            member.clone(),
+            chair.clone(),
+            again.clone(),
+            steering.clone(),
+            other_chair.clone(),
+            other_member.clone(),
+        ];
+        let new: Vec<i64> = all
+            .iter()
+            .filter(|a| is_new_to_role(a, &all))
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(new, vec![1, 4, 5]);
+        let due = due_introductions(
+            &all,
+            &std::collections::HashMap::new(),
+            &crate::governance::GovernanceSettings::uppsala(),
+            d(2, 1),
+        );
+        assert_eq!(
+            due.iter().map(|x| x.assignment.id).collect::<Vec<_>>(),
+            vec![1, 4, 5]
+        );
     }
 }
