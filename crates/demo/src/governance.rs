@@ -18,7 +18,7 @@ use samverka_core::governance::{
     Assignment, AssignmentKind, AttendanceStatus, DecisionCategory, GroupKind, MatterStatus, MeetingStatus,
     Responsible,
 };
-use samverka_core::governance::{GroupInput, MatterStep, PersonInput};
+use samverka_core::governance::{GovernanceSettings, GroupInput, MatterStep, PersonInput};
 use samverka_core::{PrincipalKind, ServiceType};
 
 /// A day. A day past the end of the month falls back to the month's last day.
@@ -333,7 +333,10 @@ impl Builder {
         let Some(assignment) = self.plan.assignments.get_mut(a) else {
             return;
         };
-        let Some(responsible) = Responsible::for_kind(assignment.kind) else {
+        let Some(responsible) = GovernanceSettings::uppsala()
+            .introducers
+            .for_kind(assignment.kind)
+        else {
             return;
         };
         if on > self.today {
@@ -341,6 +344,7 @@ impl Builder {
         }
         let title = match responsible {
             Responsible::CountyCoordination => COUNTY_SESSION.to_string(),
+            Responsible::SteeringGroup => "Introduktion i styrgruppen".to_string(),
             Responsible::LocalCoordinator => format!(
                 "Introduktion för nya medarbetare, {}",
                 assignment.centre.as_deref().unwrap_or("familjecentralen")
@@ -819,6 +823,7 @@ pub(crate) async fn write(seed: &mut Seeder, target: &Target<'_>, plan: &Plan) -
             municipality_id,
             reports_to,
             health_forum: g.health_forum,
+            starts_on: None,
             centre_ids: centre_ids(&g.centres)?,
         };
         let id = seed

@@ -21,7 +21,7 @@ use crate::{Backend, Db, Result, StoreError};
 /// The format name written into every export.
 pub const FORMAT: &str = "samverka-backup";
 /// The format version; bumped when a migration changes the tables below.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 /// The oldest version this samverka reads (columns added since are left empty).
 pub const OLDEST_VERSION: i64 = 2;
 
@@ -49,6 +49,27 @@ enum Kind {
 }
 use Kind::{Code, Date, Flag, Int, Json, Text};
 
+/// The value a column added in a later version takes when an older file lacks it.
+#[derive(Clone, Copy)]
+enum Fallback {
+    /// Empty.
+    Null,
+    /// A number (or a yes/no).
+    Int(i64),
+    /// A text or a code.
+    Text(&'static str),
+}
+
+impl Fallback {
+    fn value(self) -> Value {
+        match self {
+            Fallback::Null => Value::Null,
+            Fallback::Int(n) => json!(n),
+            Fallback::Text(t) => json!(t),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Col {
     name: &'static str,
@@ -56,6 +77,7 @@ struct Col {
     null: bool,
     refs: Option<&'static str>,
     since: i64,
+    fallback: Fallback,
 }
 
 const fn col(name: &'static str, kind: Kind) -> Col {
@@ -65,6 +87,7 @@ const fn col(name: &'static str, kind: Kind) -> Col {
         null: false,
         refs: None,
         since: OLDEST_VERSION,
+        fallback: Fallback::Null,
     }
 }
 
@@ -84,10 +107,22 @@ impl Col {
             ..self
         }
     }
+    /// Added in `version`; older files get `fallback` (what the migration gave existing rows).
+    const fn since_or(self, version: i64, fallback: Fallback) -> Col {
+        Col {
+            since: version,
+            fallback,
+            ..self
+        }
+    }
 }
 
 fn known<T: Coded>(s: &str) -> bool {
     T::from_code(s).is_some()
+}
+
+fn known_responsible(s: &str) -> bool {
+    samverka_core::governance::Responsible::parse(s).is_some()
 }
 
 fn partners(s: &str) -> bool {
@@ -122,6 +157,19 @@ const TABLES: &[Table] = &[
             col("introduction_within_days", Int),
             col("matter_within_days", Int),
             col("created_at", Text),
+            col("management_quorum", Int).since_or(4, Fallback::Int(1)),
+            col("min_coordinator_percent", Int).since_or(4, Fallback::Int(20)),
+            col("coordinator_equal_funding", Flag).since_or(4, Fallback::Int(0)),
+            col("chair_one_year", Flag).since_or(4, Fallback::Int(1)),
+            col("chair_rotates", Flag).since_or(4, Fallback::Int(1)),
+            col("chair_not_coordinator", Flag).since_or(4, Fallback::Int(0)),
+            col("introducer_coordinator", Code(known_responsible))
+                .since_or(4, Fallback::Text("county_coordination")),
+            col("introducer_manager", Code(known_responsible))
+                .since_or(4, Fallback::Text("county_coordination")),
+            col("introducer_steering", Code(known_responsible))
+                .since_or(4, Fallback::Text("county_coordination")),
+            col("introducer_staff", Code(known_responsible)).since_or(4, Fallback::Text("local_coordinator")),
         ],
     },
     Table {
@@ -250,6 +298,7 @@ const TABLES: &[Table] = &[
             col("health_forum", Flag),
             col("closed_on", Date).null(),
             col("created_at", Text),
+            col("starts_on", Date).null().since(4),
         ],
     },
     Table {
@@ -565,9 +614,13 @@ fn check(doc: &Value) -> std::result::Result<(i64, HashMap<&'static str, &Vec<Va
                 }
             }
             for c in t.cols {
+                let fallback;
                 let v = match obj.get(c.name) {
                     Some(v) => v,
-                    None if c.since > version => &Value::Null,
+                    None if c.since > version => {
+                        fallback = c.fallback.value();
+                        &fallback
+                    }
                     None => {
                         ck.add(format!("{at}: the column {} is missing", c.name));
                         continue;
@@ -682,7 +735,8 @@ pub async fn import(db: &Db, doc: &Value, mut progress: impl FnMut(&str, usize))
         for row in rows {
             let mut q = sqlx::query(crate::trusted(sql.clone()));
             for c in t.cols {
-                let v = row.get(c.name).unwrap_or(&Value::Null);
+                let fallback = c.fallback.value();
+                let v = row.get(c.name).unwrap_or(&fallback);
                 let v = if deferred.iter().any(|d| d.name == c.name) {
                     &Value::Null
                 } else {

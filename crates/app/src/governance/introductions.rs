@@ -92,15 +92,10 @@ async fn waiting_now(c: &mut Conn, region: &Region, today: NaiveDate) -> Result<
     let all = assignments::list(c, Some(region.id)).await?;
     let introduced = introductions::introduced_on(c, Some(region.id)).await?;
     let since = listed_since(today);
-    let mut due: Vec<Due> = due_introductions(
-        &all,
-        &introduced,
-        region.governance.introduction_within_days,
-        today,
-    )
-    .into_iter()
-    .filter(|d| d.waiting() && d.assignment.starts_on >= since)
-    .collect();
+    let mut due: Vec<Due> = due_introductions(&all, &introduced, &region.governance, today)
+        .into_iter()
+        .filter(|d| d.waiting() && d.assignment.starts_on >= since)
+        .collect();
     due.sort_by_key(|d| (d.assignment.starts_on, d.assignment.id));
     Ok(due)
 }
@@ -205,7 +200,7 @@ pub async fn list_all(ctx: &Ctx, region: Option<i64>) -> Result<Vec<(Due, i64)>>
         let introduced = introductions::introduced_on(&mut c, Some(r.id)).await?;
         let within = r.governance.introduction_within_days;
         out.extend(
-            due_introductions(&all, &introduced, within, ctx.today)
+            due_introductions(&all, &introduced, &r.governance, ctx.today)
                 .into_iter()
                 .map(|d| (d, within)),
         );

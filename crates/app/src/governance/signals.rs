@@ -4,13 +4,15 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use samverka_core::governance::facts::{RegionRecords, centre_facts, meeting_facts};
-use samverka_core::governance::signals::{self, CentreFacts, MeetingFact};
+use samverka_core::governance::facts::{
+    RegionRecords, centre_facts, group_facts, municipalities_without_steering,
+};
+use samverka_core::governance::signals::{self, CentreFacts, GroupFacts};
 use samverka_core::governance::{Group, GroupKind, Signal, SignalKind};
-use samverka_core::{Centre, Region};
+use samverka_core::{Centre, Municipality, Region};
 use samverka_store::Conn;
-use samverka_store::governance::{assignments, groups, introductions, matters, meetings};
-use samverka_store::registry::centres;
+use samverka_store::governance::{assignments, groups, introductions, matters, meetings, people};
+use samverka_store::registry::{centres, municipalities};
 
 use super::viewable_region;
 use crate::{Ctx, Error, Result};
@@ -22,8 +24,75 @@ pub fn chosen_year(text: Option<&str>, today: NaiveDate) -> i32 {
         .unwrap_or_else(|| today.year())
 }
 
-/// The signals of the given centres of a region for a year. A centre with
-/// nothing recorded gets the unknown signals, never a guess.
+/// Everything the signals of a region are computed from, read once.
+struct Records {
+    centres: Vec<Centre>,
+    units: Vec<samverka_core::Unit>,
+    people: Vec<samverka_core::governance::Person>,
+    groups: Vec<Group>,
+    meetings: Vec<samverka_core::governance::Meeting>,
+    attendance: HashMap<i64, HashMap<i64, samverka_core::governance::AttendanceStatus>>,
+    assignments: Vec<samverka_core::governance::Assignment>,
+    introduced: HashMap<i64, NaiveDate>,
+    matters: Vec<samverka_core::governance::Matter>,
+}
+
+impl Records {
+    async fn read(c: &mut Conn, region: &Region) -> Result<Records> {
+        let id = Some(region.id);
+        Ok(Records {
+            centres: centres::list(c, id).await?,
+            units: centres::units_in_region(c, id).await?,
+            people: people::list(c, region.id).await?,
+            groups: groups::list(c, id).await?,
+            meetings: meetings::list(c, id).await?,
+            attendance: meetings::attendance_of_region(c, region.id).await?,
+            assignments: assignments::list(c, id).await?,
+            introduced: introductions::introduced_on(c, id).await?,
+            matters: matters::list(c, id).await?,
+        })
+    }
+
+    fn view<'a>(&'a self, region: &'a Region) -> RegionRecords<'a> {
+        RegionRecords {
+            settings: &region.governance,
+            centres: &self.centres,
+            units: &self.units,
+            people: &self.people,
+            groups: &self.groups,
+            meetings: &self.meetings,
+            attendance: &self.attendance,
+            assignments: &self.assignments,
+            introduced: &self.introduced,
+            matters: &self.matters,
+        }
+    }
+
+    /// The signals of the given centres for a year. A centre with nothing
+    /// recorded gets the unknown signals, never a guess.
+    fn centre_signals(
+        &self,
+        region: &Region,
+        centre_ids: &[i64],
+        year: i32,
+        today: NaiveDate,
+    ) -> HashMap<i64, Vec<Signal>> {
+        let mut facts = centre_facts(self.view(region));
+        let empty = CentreFacts::default();
+        centre_ids
+            .iter()
+            .map(|id| {
+                let f = facts.remove(id);
+                (
+                    *id,
+                    signals::centre_signals(f.as_ref().unwrap_or(&empty), &region.governance, year, today),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The signals of the given centres of a region for a year.
 pub(crate) async fn for_centres(
     c: &mut Conn,
     region: &Region,
@@ -31,29 +100,8 @@ pub(crate) async fn for_centres(
     year: i32,
     today: NaiveDate,
 ) -> Result<HashMap<i64, Vec<Signal>>> {
-    let group_list = groups::list(c, Some(region.id)).await?;
-    let meeting_list = meetings::list(c, Some(region.id)).await?;
-    let assignment_list = assignments::list(c, Some(region.id)).await?;
-    let introduced = introductions::introduced_on(c, Some(region.id)).await?;
-    let matter_list = matters::list(c, Some(region.id)).await?;
-    let mut facts = centre_facts(RegionRecords {
-        groups: &group_list,
-        meetings: &meeting_list,
-        assignments: &assignment_list,
-        introduced: &introduced,
-        matters: &matter_list,
-    });
-    let empty = CentreFacts::default();
-    Ok(centre_ids
-        .iter()
-        .map(|id| {
-            let f = facts.remove(id);
-            (
-                *id,
-                signals::centre_signals(f.as_ref().unwrap_or(&empty), &region.governance, year, today),
-            )
-        })
-        .collect())
+    let records = Records::read(c, region).await?;
+    Ok(records.centre_signals(region, centre_ids, year, today))
 }
 
 /// One centre's signals for a year (those who may read its region).
@@ -65,29 +113,37 @@ pub async fn of_centre(ctx: &Ctx, centre_id: i64, year: i32) -> Result<Vec<Signa
     Ok(all.remove(&centre.id).unwrap_or_default())
 }
 
-/// The meetings and minutes signals of a management or steering group.
+/// The signals of a management or steering group that the region follows:
+/// its meetings (held with its members) and, where followed, its minutes.
 pub fn group_signals(
     kind: GroupKind,
-    facts: &[MeetingFact],
+    facts: &GroupFacts,
     region: &Region,
     year: i32,
     today: NaiveDate,
-) -> [Signal; 2] {
-    let (signal, required) = if kind == GroupKind::Steering {
-        (
-            SignalKind::SteeringMeetings,
-            region.governance.min_steering_meetings,
-        )
+) -> Vec<Signal> {
+    let g = &region.governance;
+    let (signal, required, quorum) = if kind == GroupKind::Steering {
+        (SignalKind::SteeringMeetings, g.min_steering_meetings, 1)
     } else {
         (
             SignalKind::ManagementMeetings,
-            region.governance.min_management_meetings,
+            g.min_management_meetings,
+            g.management_quorum,
         )
     };
-    [
-        signals::meetings(signal, Some(facts), required, year, today),
-        signals::minutes(Some(facts), region.governance.minutes_within_days, year, today),
-    ]
+    let mut out = vec![signals::meetings(
+        signal,
+        Some(facts),
+        required,
+        quorum,
+        year,
+        today,
+    )];
+    if g.follows(SignalKind::MinutesPublished) {
+        out.push(signals::minutes(Some(facts), g.minutes_within_days, year, today));
+    }
+    out
 }
 
 /// A region's signals page.
@@ -99,35 +155,45 @@ pub struct RegionSignals {
     pub year: i32,
     /// Every open centre with its signals, by name.
     pub centres: Vec<(Centre, Vec<Signal>)>,
-    /// Every open management and steering group with its two signals.
-    pub groups: Vec<(Group, [Signal; 2])>,
+    /// Every open management and steering group with its signals.
+    pub groups: Vec<(Group, Vec<Signal>)>,
+    /// The region's municipalities in which no steering group works.
+    pub without_steering: Vec<Municipality>,
 }
 
 /// The signals of a region the actor may read, for a year.
 pub async fn of_region(ctx: &Ctx, region_id: i64, year: i32) -> Result<RegionSignals> {
     let mut c = ctx.read().await?;
     let region = viewable_region(ctx, &mut c, region_id).await?;
-    let open: Vec<Centre> = centres::list(&mut c, Some(region.id))
-        .await?
-        .into_iter()
+    let records = Records::read(&mut c, &region).await?;
+    let municipality_list = municipalities::list(&mut c, Some(region.id)).await?;
+    let open: Vec<Centre> = records
+        .centres
+        .iter()
         .filter(|c| c.closed_on.is_none())
+        .cloned()
         .collect();
     let ids: Vec<i64> = open.iter().map(|c| c.id).collect();
-    let mut by_centre = for_centres(&mut c, &region, &ids, year, ctx.today).await?;
-    let group_list = groups::list(&mut c, Some(region.id)).await?;
-    let meeting_list = meetings::list(&mut c, Some(region.id)).await?;
-    let facts = meeting_facts(&meeting_list);
-    let mut group_lines: Vec<(Group, [Signal; 2])> = group_list
-        .into_iter()
+    let mut by_centre = records.centre_signals(&region, &ids, year, ctx.today);
+    let facts = group_facts(&records.view(&region));
+    let mut group_lines: Vec<(Group, Vec<Signal>)> = records
+        .groups
+        .iter()
         .filter(|g| g.closed_on.is_none() && matches!(g.kind, GroupKind::Management | GroupKind::Steering))
         .map(|g| {
-            let f = facts.get(&g.id).map(Vec::as_slice).unwrap_or(&[]);
-            let s = group_signals(g.kind, f, &region, year, ctx.today);
-            (g, s)
+            let f = facts.get(&g.id).cloned().unwrap_or_default();
+            (g.clone(), group_signals(g.kind, &f, &region, year, ctx.today))
         })
         .collect();
     group_lines.sort_by_key(|(g, _)| g.kind);
+    let ids: Vec<i64> = municipality_list.iter().map(|m| m.id).collect();
+    let missing = municipalities_without_steering(&ids, &records.groups, &records.centres);
+    let has_centre = |m: &Municipality| open.iter().any(|c| c.municipality_id == m.id);
     Ok(RegionSignals {
+        without_steering: municipality_list
+            .into_iter()
+            .filter(|m| missing.contains(&m.id) && has_centre(m))
+            .collect(),
         centres: open
             .into_iter()
             .map(|c| {

@@ -97,9 +97,44 @@ impl Matter {
         )
     }
 
-    /// Whether it still waits for its steering group past the deadline.
+    /// Whether its steering group was (or is) too slow: it still waits past
+    /// the deadline, or it was answered after it. The matters list and the
+    /// signal judge a matter by this one rule.
     pub fn is_late(&self, within_days: i64, today: NaiveDate) -> bool {
-        self.status.is_waiting() && self.waited(today).is_some_and(|d| d > within_days)
+        MatterTiming::of(self.status, self.waited(today), within_days).is_late()
+    }
+}
+
+/// How a matter stands against the region's time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatterTiming {
+    /// Not yet submitted to the steering group.
+    NotSubmitted,
+    /// Waiting, within the limit.
+    Waiting,
+    /// Still waiting, past the limit.
+    Overdue,
+    /// Answered within the limit.
+    AnsweredInTime,
+    /// Answered, but after the limit.
+    AnsweredLate,
+}
+
+impl MatterTiming {
+    /// Judges a matter from its status and the days it waited (or has waited so far).
+    pub fn of(status: MatterStatus, waited: Option<i64>, within_days: i64) -> MatterTiming {
+        match (waited, status.is_waiting()) {
+            (None, _) => MatterTiming::NotSubmitted,
+            (Some(d), true) if d > within_days => MatterTiming::Overdue,
+            (Some(_), true) => MatterTiming::Waiting,
+            (Some(d), false) if d > within_days => MatterTiming::AnsweredLate,
+            (Some(_), false) => MatterTiming::AnsweredInTime,
+        }
+    }
+
+    /// Whether the steering group was too slow.
+    pub fn is_late(self) -> bool {
+        matches!(self, MatterTiming::Overdue | MatterTiming::AnsweredLate)
     }
 }
 

@@ -7,7 +7,8 @@ use samverka_core::governance::{Group, GroupInput};
 use crate::audit::{self, AuditAction, AuditEntity, Change, Who};
 use crate::{Conn, Result, Tx, codec, now, rows};
 
-const COLUMNS: &str = "id, region_id, kind, name, municipality_id, reports_to, health_forum, closed_on";
+const COLUMNS: &str =
+    "id, region_id, kind, name, municipality_id, reports_to, health_forum, starts_on, closed_on";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -18,6 +19,7 @@ struct Row {
     municipality_id: Option<i64>,
     reports_to: Option<i64>,
     health_forum: i64,
+    starts_on: Option<String>,
     closed_on: Option<String>,
 }
 
@@ -31,6 +33,7 @@ impl Row {
             municipality_id: self.municipality_id,
             reports_to: self.reports_to,
             health_forum: codec::flag("groups.health_forum", self.health_forum)?,
+            starts_on: codec::opt_date("groups.starts_on", self.starts_on.as_deref())?,
             closed_on: codec::opt_date("groups.closed_on", self.closed_on.as_deref())?,
             centre_ids,
         })
@@ -78,8 +81,8 @@ async fn check_reports_to(tx: &mut Tx, region_id: i64, reports_to: Option<i64>) 
 pub async fn create(tx: &mut Tx, who: &Who, region_id: i64, g: &GroupInput) -> Result<i64> {
     check_reports_to(tx, region_id, g.reports_to).await?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO groups (region_id, kind, name, municipality_id, reports_to, health_forum, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO groups (region_id, kind, name, municipality_id, reports_to, health_forum, starts_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(region_id)
     .bind(g.kind.code())
@@ -87,6 +90,7 @@ pub async fn create(tx: &mut Tx, who: &Who, region_id: i64, g: &GroupInput) -> R
     .bind(g.municipality_id)
     .bind(g.reports_to)
     .bind(codec::flag_value(g.health_forum))
+    .bind(codec::opt_date_text(g.starts_on))
     .bind(now())
     .fetch_one(&mut **tx)
     .await?;
@@ -104,13 +108,15 @@ pub async fn create(tx: &mut Tx, who: &Who, region_id: i64, g: &GroupInput) -> R
 pub async fn update(tx: &mut Tx, who: &Who, before: &Group, g: &GroupInput) -> Result<()> {
     check_reports_to(tx, before.region_id, g.reports_to).await?;
     sqlx::query(
-        "UPDATE groups SET kind = $1, name = $2, municipality_id = $3, reports_to = $4, health_forum = $5 WHERE id = $6",
+        "UPDATE groups SET kind = $1, name = $2, municipality_id = $3, reports_to = $4, health_forum = $5,
+                starts_on = $6 WHERE id = $7",
     )
     .bind(g.kind.code())
     .bind(&g.name)
     .bind(g.municipality_id)
     .bind(g.reports_to)
     .bind(codec::flag_value(g.health_forum))
+    .bind(codec::opt_date_text(g.starts_on))
     .bind(before.id)
     .execute(&mut **tx)
     .await?;

@@ -1,6 +1,7 @@
 //! Regions (counties) and their rules.
 
-use samverka_core::governance::GovernanceSettings;
+use samverka_core::governance::settings::Introducers;
+use samverka_core::governance::{GovernanceSettings, Responsible};
 use samverka_core::{BaseService, Region, RuleSet};
 
 use crate::audit::{self, AuditAction, AuditEntity, Change, Who};
@@ -8,7 +9,10 @@ use crate::{Conn, Result, StoreError, Tx, codec, now, rows};
 
 const COLUMNS: &str = "id, name, code, like_partners, require_shared_entrance, min_shared_opening_minutes, \
                        min_management_meetings, min_steering_meetings, minutes_within_days, \
-                       introduction_within_days, matter_within_days";
+                       introduction_within_days, matter_within_days, management_quorum, \
+                       min_coordinator_percent, coordinator_equal_funding, chair_one_year, chair_rotates, \
+                       chair_not_coordinator, introducer_coordinator, introducer_manager, introducer_steering, \
+                       introducer_staff";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -23,6 +27,21 @@ struct Row {
     minutes_within_days: i64,
     introduction_within_days: i64,
     matter_within_days: i64,
+    management_quorum: i64,
+    min_coordinator_percent: i64,
+    coordinator_equal_funding: i64,
+    chair_one_year: i64,
+    chair_rotates: i64,
+    chair_not_coordinator: i64,
+    introducer_coordinator: String,
+    introducer_manager: String,
+    introducer_steering: String,
+    introducer_staff: String,
+}
+
+/// A stored introducer code; an unknown one is an error, not a default.
+fn introducer(column: &'static str, code: &str) -> Result<Responsible> {
+    Responsible::parse(code).ok_or_else(|| StoreError::Corrupt(format!("{column}: unknown code {code:?}")))
 }
 
 impl TryFrom<Row> for Region {
@@ -43,9 +62,24 @@ impl TryFrom<Row> for Region {
             governance: GovernanceSettings {
                 min_management_meetings: r.min_management_meetings,
                 min_steering_meetings: r.min_steering_meetings,
+                management_quorum: r.management_quorum,
+                min_coordinator_percent: r.min_coordinator_percent,
+                coordinator_equal_funding: codec::flag(
+                    "regions.coordinator_equal_funding",
+                    r.coordinator_equal_funding,
+                )?,
+                chair_one_year: codec::flag("regions.chair_one_year", r.chair_one_year)?,
+                chair_rotates: codec::flag("regions.chair_rotates", r.chair_rotates)?,
+                chair_not_coordinator: codec::flag("regions.chair_not_coordinator", r.chair_not_coordinator)?,
                 minutes_within_days: r.minutes_within_days,
                 introduction_within_days: r.introduction_within_days,
                 matter_within_days: r.matter_within_days,
+                introducers: Introducers {
+                    coordinator: introducer("regions.introducer_coordinator", &r.introducer_coordinator)?,
+                    manager: introducer("regions.introducer_manager", &r.introducer_manager)?,
+                    steering: introducer("regions.introducer_steering", &r.introducer_steering)?,
+                    staff: introducer("regions.introducer_staff", &r.introducer_staff)?,
+                },
             },
         })
     }
@@ -161,13 +195,27 @@ pub async fn update_governance(tx: &mut Tx, who: &Who, id: i64, g: &GovernanceSe
     let before = get(tx, id).await?;
     sqlx::query(
         "UPDATE regions SET min_management_meetings = $1, min_steering_meetings = $2, minutes_within_days = $3,
-                introduction_within_days = $4, matter_within_days = $5 WHERE id = $6",
+                introduction_within_days = $4, matter_within_days = $5, management_quorum = $6,
+                min_coordinator_percent = $7, coordinator_equal_funding = $8, chair_one_year = $9,
+                chair_rotates = $10, chair_not_coordinator = $11, introducer_coordinator = $12,
+                introducer_manager = $13, introducer_steering = $14, introducer_staff = $15
+          WHERE id = $16",
     )
     .bind(g.min_management_meetings)
     .bind(g.min_steering_meetings)
     .bind(g.minutes_within_days)
     .bind(g.introduction_within_days)
     .bind(g.matter_within_days)
+    .bind(g.management_quorum)
+    .bind(g.min_coordinator_percent)
+    .bind(codec::flag_value(g.coordinator_equal_funding))
+    .bind(codec::flag_value(g.chair_one_year))
+    .bind(codec::flag_value(g.chair_rotates))
+    .bind(codec::flag_value(g.chair_not_coordinator))
+    .bind(g.introducers.coordinator.code())
+    .bind(g.introducers.manager.code())
+    .bind(g.introducers.steering.code())
+    .bind(g.introducers.staff.code())
     .bind(id)
     .execute(&mut **tx)
     .await?;

@@ -30,7 +30,7 @@ people-none = There are no people to show.
 people-caption = { $count ->
     [one] One person
    *[other] { $count } people
-}
+    }
 people-name = Name
 people-current-assignments = Assignments today
 people-email = E-mail
@@ -141,7 +141,7 @@ people-erase-point-details = Name, e-mail, phone, profession and the employer's 
 people-erase-point-history = { $count ->
     [one] The person's only assignment remains under the name "former member", so member counts and attendance stay true.
    *[other] The person's { $count } assignments remain under the name "former member", so member counts and attendance stay true.
-}
+    }
 people-erase-point-audit = Earlier copies of the details in the change log are emptied too.
 people-erase-point-final = Erasure cannot be undone.
 people-erase-export-first = If the person has asked for their data, download it before erasing:
@@ -184,7 +184,7 @@ groups-members-heading = Members today
 groups-members-caption = { $count ->
     [one] One member today
    *[other] { $count } members today
-}
+    }
 groups-no-members = No members are registered at the moment.
 groups-past-heading = Former members
 groups-past-caption = Former members, most recent leavers first
@@ -198,6 +198,8 @@ groups-no-municipality = No municipality
 groups-health-forum-label = The municipality's health and care forum acts as the steering group
 groups-hint-health-forum = Applies to steering groups only.
 groups-hint-reports-to = A management group usually reports to its municipality's steering group.
+groups-starts-on = Start date
+groups-hint-starts-on = The day the group started working. The signals judge only the part of a year in which the group existed; leave empty if not known.
 groups-hint-centres = Tick the family centres the group governs.
 groups-flash-created = The group has been added.
 
@@ -356,17 +358,17 @@ decisions-col-centres = Concerns
 sig-short-management_meetings = MG meetings
 sig-name-management_meetings = The management group held its meetings
 sig-short-steering_meetings = SG meetings
-sig-name-steering_meetings = The steering group held its meetings
+sig-name-steering_meetings = The municipality's steering group exists and held its meetings
 sig-short-coordinator_appointed = Coordinator
-sig-name-coordinator_appointed = A local coordinator is appointed with a share of a post
+sig-name-coordinator_appointed = Local coordinator with the region's share of a post every day
 sig-short-chair_appointed = Chair
 sig-name-chair_appointed = The management group has a chair for the year
 sig-short-minutes_published = Minutes
-sig-name-minutes_published = Minutes were published in time
+sig-name-minutes_published = Minutes were published within the region's time limit
 sig-short-introductions_in_time = Introductions
-sig-name-introductions_in_time = New people were introduced in time
+sig-name-introductions_in_time = People new to a role were introduced within the region's time limit
 sig-short-matters_answered = Matters
-sig-name-matters_answered = Matters to the steering group were answered in time
+sig-name-matters_answered = Matters to the steering group were answered within the region's time limit
 
 ## Levels: always a word and a symbol, never colour alone
 
@@ -384,19 +386,66 @@ sig-legend-unknown = data is missing, so no verdict is guessed.
 
 sig-reason-no_group = No group responsible for this is recorded.
 sig-reason-no_governance_data = Nothing about how this centre is governed has been recorded yet.
-sig-reason-meetings = Meetings held in the year: { $held }. The guideline asks for at least { $required }.
-sig-reason-meetings-planned = Meetings held in the year: { $held }, with { $planned } more planned. The guideline asks for at least { $required }.
-sig-reason-coordinator_share = A local coordinator is appointed, { $percent } percent of a full-time post in all.
+sig-reason-meetings = Meetings held with the members: { $held } of the { $required } required.
+sig-reason-meetings-planned = { $planned ->
+    [one] One more meeting is planned.
+   *[other] { $planned } more meetings are planned.
+    }
+sig-reason-coordinator_share = The local coordinator has { $percent } percent of a full-time post.
 sig-reason-coordinator_without_share = A local coordinator is appointed, but no share of a post is recorded.
 sig-reason-no_coordinator = No local coordinator is appointed during the year.
 sig-reason-chair = The management group has an appointed chair during the year.
 sig-reason-no_chair = No chair of the management group is appointed for the year.
 sig-reason-no_held_meetings = No meetings were held in the year, so there are no minutes to assess.
 sig-reason-minutes = Minutes of held meetings ({ $held }): published in time { $in_time }, published late { $late }, missing after the deadline { $missing }.
-sig-reason-nothing_to_introduce = Nobody new needed an introduction during the year.
-sig-reason-introductions = New assignments needing an introduction: { $due }. In time: { $in_time }, late: { $late }, not yet done after the deadline: { $overdue }.
+sig-reason-nothing_to_introduce = Nobody new to a role needed an introduction during the year.
+sig-reason-introductions = People new to their role who were to be introduced: { $due }. In time: { $in_time }, late: { $late }, not yet done after the deadline: { $overdue }.
 sig-reason-no_matters = No matters were raised to the steering group.
 sig-reason-matters = Matters to the steering group: { $raised }. Answered after the deadline: { $late }. Still waiting past the deadline: { $overdue }.
+sig-short-management_composition = MG make-up
+sig-name-management_composition = The management group has a manager from each base service
+sig-reason-no_steering_group = The municipality has no steering group governing this centre.
+sig-reason-year_not_begun = The year has not begun.
+sig-reason-group_not_in_year = The group did not exist during the year.
+sig-reason-before_records = Nothing is recorded for the group in or before the year, so the year cannot be assessed.
+sig-reason-period_too_short = The group existed for too short a part of the year for any meeting to be due.
+sig-reason-meetings-part = The guideline asks for { $per_year } a year; only the part of the year in which the group existed and has records counts.
+sig-reason-meetings-without-members = { $count ->
+    [one] One meeting does not count, as too few members took part.
+   *[other] { $count } meetings do not count, as too few members took part.
+    }
+sig-reason-meetings-attendance-unknown = { $count ->
+    [one] Attendance is not recorded for one of the meetings.
+   *[other] Attendance is not recorded for { $count } of the meetings.
+    }
+sig-reason-no_base_service = The centre has no open base service, so the management group's make-up cannot be assessed.
+sig-reason-managers-complete = Each base service at the centre has a manager in the management group.
+sig-reason-managers-missing = No manager in the management group from { $services }.
+sig-reason-managers-unplaced = { $count ->
+    [one] One manager in the group has no service recorded.
+   *[other] { $count } managers in the group have no service recorded.
+    }
+sig-reason-managers-absent = { $times ->
+    [one] Managers from { $service } were absent most often, once in the year.
+   *[other] Managers from { $service } were absent most often, { $times } times in the year.
+    }
+sig-reason-coordinator-minimum = The region asks for at least { $minimum } percent on every day.
+sig-reason-coordinator-any = The region asks for no particular share.
+sig-reason-coordinator-below = { $days ->
+    [one] On one day of the year the share was lower (at least { $lowest } percent).
+   *[other] On { $days } days of the year the share was lower (at least { $lowest } percent).
+    }
+sig-reason-coordinator_funding = The parties do not fund the coordinator equally, as the region asks: { $payers }.
+sig-reason-chair-flagged = The management group has a chair, but { $flags }.
+sig-chair-flag-open_ended = the appointment has no end date or runs longer than a year
+sig-chair-flag-same_as_last_year = the same person chaired the year before as well
+sig-chair-flag-is_coordinator = the chair is the centre's local coordinator
+sig-source-guideline = The guideline sets this requirement.
+sig-source-region = The time limit of { $days } days is the region's own choice, not the guideline's.
+sig-service-mhv = maternal health care (MHV)
+sig-service-bhv = child health care (BHV)
+sig-service-of = the open preschool (ÖF)
+sig-service-soc = preventive social services (SOC)
 
 ## The signals page
 
@@ -411,11 +460,13 @@ sig-col-centre = Family centre
 sig-col-group = Group
 sig-col-kind = Kind
 sig-col-signal = Signal
+sig-col-source = Requirement from
+sig-without-steering = Municipalities with family centres but no steering group:
 sig-col-meetings = Meetings
 sig-col-minutes = Minutes
 sig-no-centres = The region has no open family centres.
 sig-no-groups = No management or steering groups are recorded.
-sig-rules = Rules: at least { $management } meetings a year for management groups and { $steering } for steering groups, minutes within { $minutes } days, introductions within { $intro } days, answers to matters within { $matters } days.
+sig-rules = In the guideline: at least { $management } meetings a year for management groups and { $steering } for steering groups. The region's own choices: minutes within { $minutes } days, introductions within { $intro } days, answers to matters within { $matters } days (0 means the rule is off).
 sig-centre-heading = Governance signals { $year }
 sig-centre-more = Signals of every family centre
 sig-overview-heading = Governance signals { $year }
@@ -533,13 +584,33 @@ field-error-intro-date-future = The date cannot be in the future.
 ## The region's governance rules
 
 govset-heading = Governance rules
-govset-lead = These numbers drive the signals: how many meetings the groups must hold a year and how many days may pass.
 govset-min-management = Fewest meetings a year for a management group
 govset-min-steering = Fewest meetings a year for a steering group
 govset-minutes-days = Minutes are published within (days after the meeting)
 govset-intro-days = New people are introduced within (days after they start)
 govset-matter-days = Matters are answered within (days after they are sent)
 govset-hint = A whole number from 0 to 365.
+govset-lead = The rules drive the signals. Some are in the region's guideline, others are the region's own choices for its follow-up; the form says which.
+govset-quorum = Fewest managers taking part for a management-group meeting to count
+govset-coordinator-percent = The local coordinator's smallest share of a post (percent of full time)
+govset-hint-guideline = In the guideline. A whole number from 0 to 365.
+govset-hint-region = The region's own choice, not the guideline's. A whole number from 0 to 365; 0 turns the rule off.
+govset-hint-quorum = A whole number from 1 to 20. A meeting attended by fewer managers does not count as held.
+govset-hint-percent = In the guideline (Uppsala: 20). A whole number from 0 to 100; 0 means no particular share is required.
+govset-flags-legend = Flag these
+govset-equal-funding = The parties fund the coordinator equally (as in Skåne)
+govset-chair-one-year = A chair is appointed for one year at a time
+govset-chair-rotates = The same person should not chair two years in a row
+govset-chair-not-coordinator = The local coordinator should not chair
+govset-introducers-legend = Who introduces someone new to their role?
+govset-introducer-coordinator = New local coordinators
+govset-introducer-manager = New managers in a management group
+govset-introducer-steering = New members of a steering or preparation group
+govset-introducer-staff = New staff at a family centre
+govset-responsible-county_coordination = The county coordination
+govset-responsible-steering_group = The steering group
+govset-responsible-local_coordinator = The local coordinator
+people-intro-by-steering_group = The steering group is responsible.
 govset-save = Save the governance rules
 govset-flash-saved = The governance rules are saved. The signals follow them from now on.
 field-error-gov-number = Write a whole number from 0 to 365.

@@ -30,7 +30,7 @@ people-none = Det finns inga personer att visa.
 people-caption = { $count ->
     [one] En person
    *[other] { $count } personer
-}
+    }
 people-name = Namn
 people-current-assignments = Uppdrag i dag
 people-email = E-post
@@ -141,7 +141,7 @@ people-erase-point-details = Namn, e-post, telefon, yrke och arbetsgivarens namn
 people-erase-point-history = { $count ->
     [one] Personens enda uppdrag finns kvar under namnet "f.d. medlem", så att antalet ledamöter och närvaron stämmer.
    *[other] Personens { $count } uppdrag finns kvar under namnet "f.d. medlem", så att antalet ledamöter och närvaron stämmer.
-}
+    }
 people-erase-point-audit = Tidigare kopior av uppgifterna i ändringsloggen töms också.
 people-erase-point-final = Raderingen går inte att ångra.
 people-erase-export-first = Om personen har begärt ut sina uppgifter, hämta dem innan du raderar:
@@ -184,7 +184,7 @@ groups-members-heading = Ledamöter i dag
 groups-members-caption = { $count ->
     [one] En ledamot i dag
    *[other] { $count } ledamöter i dag
-}
+    }
 groups-no-members = Inga ledamöter är registrerade just nu.
 groups-past-heading = Tidigare ledamöter
 groups-past-caption = Tidigare ledamöter, senast avgångna först
@@ -198,6 +198,8 @@ groups-no-municipality = Ingen kommun
 groups-health-forum-label = Kommunens forum för hälsa och vård fungerar som styrgrupp
 groups-hint-health-forum = Gäller bara styrgrupper.
 groups-hint-reports-to = En ledningsgrupp rapporterar normalt till kommunens styrgrupp.
+groups-starts-on = Startdatum
+groups-hint-starts-on = Den dag gruppen började arbeta. Signalerna bedömer bara den del av ett år då gruppen fanns; lämna tomt om det inte är känt.
 groups-hint-centres = Kryssa för de familjecentraler som gruppen styr.
 groups-flash-created = Gruppen är tillagd.
 
@@ -356,17 +358,17 @@ decisions-col-centres = Gäller
 sig-short-management_meetings = LG-möten
 sig-name-management_meetings = Ledningsgruppen har hållit sina möten
 sig-short-steering_meetings = SG-möten
-sig-name-steering_meetings = Styrgruppen har hållit sina möten
+sig-name-steering_meetings = Kommunens styrgrupp finns och har hållit sina möten
 sig-short-coordinator_appointed = Samordnare
-sig-name-coordinator_appointed = Lokal samordnare utsedd med tjänsteandel
+sig-name-coordinator_appointed = Lokal samordnare med regionens tjänsteandel varje dag
 sig-short-chair_appointed = Ordförande
 sig-name-chair_appointed = Ledningsgruppen har en ordförande för året
 sig-short-minutes_published = Protokoll
-sig-name-minutes_published = Protokollen publicerades i tid
+sig-name-minutes_published = Protokollen publicerades inom regionens tidsgräns
 sig-short-introductions_in_time = Introduktion
-sig-name-introductions_in_time = Nya personer introducerades i tid
+sig-name-introductions_in_time = Nya personer introducerades inom regionens tidsgräns
 sig-short-matters_answered = Ärenden
-sig-name-matters_answered = Ärenden till styrgruppen besvarades i tid
+sig-name-matters_answered = Ärenden till styrgruppen besvarades inom regionens tidsgräns
 
 ## Nivåer: alltid text och symbol, aldrig bara färg
 
@@ -384,19 +386,66 @@ sig-legend-unknown = uppgifter saknas, så signalen gissas inte fram.
 
 sig-reason-no_group = Ingen grupp som ansvarar för detta är registrerad.
 sig-reason-no_governance_data = Inget om styrningen av familjecentralen är registrerat ännu.
-sig-reason-meetings = Hållna möten under året: { $held }. Riktlinjen kräver minst { $required }.
-sig-reason-meetings-planned = Hållna möten under året: { $held }, och { $planned } till är planerade. Riktlinjen kräver minst { $required }.
-sig-reason-coordinator_share = En lokal samordnare är utsedd, sammanlagt { $percent } procent av en heltid.
+sig-reason-meetings = Möten hållna med ledamöterna: { $held } av { $required } som krävs.
+sig-reason-meetings-planned = { $planned ->
+    [one] Ett möte till är planerat.
+   *[other] { $planned } möten till är planerade.
+    }
+sig-reason-coordinator_share = Den lokala samordnaren har { $percent } procent av en heltid.
 sig-reason-coordinator_without_share = En lokal samordnare är utsedd, men ingen tjänsteandel är registrerad.
 sig-reason-no_coordinator = Ingen lokal samordnare är utsedd under året.
 sig-reason-chair = Ledningsgruppen har en utsedd ordförande under året.
 sig-reason-no_chair = Ingen ordförande är utsedd för ledningsgruppen under året.
 sig-reason-no_held_meetings = Inga möten hölls under året, så det finns inga protokoll att bedöma.
 sig-reason-minutes = Protokoll från hållna möten ({ $held }): publicerade i tid { $in_time }, publicerade sent { $late }, saknas fast tiden gått ut { $missing }.
-sig-reason-nothing_to_introduce = Ingen ny person behövde introduceras under året.
-sig-reason-introductions = Nya uppdrag som skulle få introduktion: { $due }. I tid: { $in_time }, sent: { $late }, ännu inte gjorda fast tiden gått ut: { $overdue }.
+sig-reason-nothing_to_introduce = Ingen ny i sin roll behövde introduceras under året.
+sig-reason-introductions = Personer nya i sin roll som skulle introduceras: { $due }. I tid: { $in_time }, sent: { $late }, ännu inte gjorda fast tiden gått ut: { $overdue }.
 sig-reason-no_matters = Inga ärenden har lyfts till styrgruppen.
 sig-reason-matters = Ärenden till styrgruppen: { $raised }. Besvarade efter tidsgränsen: { $late }. Väntar fortfarande efter tidsgränsen: { $overdue }.
+sig-short-management_composition = LG-sammansättning
+sig-name-management_composition = Ledningsgruppen har en chef från varje basverksamhet
+sig-reason-no_steering_group = Kommunen har ingen styrgrupp som styr familjecentralen.
+sig-reason-year_not_begun = Året har inte börjat.
+sig-reason-group_not_in_year = Gruppen fanns inte under året.
+sig-reason-before_records = Inget är registrerat för gruppen under året eller tidigare, så året kan inte bedömas.
+sig-reason-period_too_short = Gruppen fanns för kort del av året för att något möte skulle krävas.
+sig-reason-meetings-part = Riktlinjen kräver { $per_year } per år; bara den del av året som gruppen fanns och det finns uppgifter för räknas.
+sig-reason-meetings-without-members = { $count ->
+    [one] Ett möte räknas inte, eftersom för få ledamöter var med.
+   *[other] { $count } möten räknas inte, eftersom för få ledamöter var med.
+    }
+sig-reason-meetings-attendance-unknown = { $count ->
+    [one] Närvaron är inte registrerad för ett av mötena.
+   *[other] Närvaron är inte registrerad för { $count } av mötena.
+    }
+sig-reason-no_base_service = Familjecentralen har ingen öppen basverksamhet, så ledningsgruppens sammansättning kan inte bedömas.
+sig-reason-managers-complete = Varje basverksamhet på familjecentralen har en chef i ledningsgruppen.
+sig-reason-managers-missing = Ingen chef i ledningsgruppen från { $services }.
+sig-reason-managers-unplaced = { $count ->
+    [one] En chef i gruppen saknar registrerad verksamhet.
+   *[other] { $count } chefer i gruppen saknar registrerad verksamhet.
+    }
+sig-reason-managers-absent = { $times ->
+    [one] Chefer från { $service } var borta oftast, en gång under året.
+   *[other] Chefer från { $service } var borta oftast, { $times } gånger under året.
+    }
+sig-reason-coordinator-minimum = Regionen kräver minst { $minimum } procent varje dag.
+sig-reason-coordinator-any = Regionen kräver ingen viss andel.
+sig-reason-coordinator-below = { $days ->
+    [one] Under en dag av året var andelen lägre (som lägst { $lowest } procent).
+   *[other] Under { $days } dagar av året var andelen lägre (som lägst { $lowest } procent).
+    }
+sig-reason-coordinator_funding = Parterna finansierar inte samordnaren lika, vilket regionen kräver: { $payers }.
+sig-reason-chair-flagged = Ledningsgruppen har en ordförande, men { $flags }.
+sig-chair-flag-open_ended = uppdraget har inget slutdatum eller gäller längre än ett år
+sig-chair-flag-same_as_last_year = samma person var ordförande även året innan
+sig-chair-flag-is_coordinator = ordföranden är familjecentralens lokala samordnare
+sig-source-guideline = Kravet står i riktlinjen.
+sig-source-region = Tidsgränsen { $days } dagar är regionens eget val, inte riktlinjens.
+sig-service-mhv = mödrahälsovården (MHV)
+sig-service-bhv = barnhälsovården (BHV)
+sig-service-of = öppna förskolan (ÖF)
+sig-service-soc = den förebyggande socialtjänsten (SOC)
 
 ## Sidan med signaler
 
@@ -411,11 +460,13 @@ sig-col-centre = Familjecentral
 sig-col-group = Grupp
 sig-col-kind = Slag
 sig-col-signal = Signal
+sig-col-source = Kravet kommer från
+sig-without-steering = Kommuner med familjecentraler men utan styrgrupp:
 sig-col-meetings = Möten
 sig-col-minutes = Protokoll
 sig-no-centres = Regionen har inga öppna familjecentraler.
 sig-no-groups = Inga ledningsgrupper eller styrgrupper är registrerade.
-sig-rules = Regler: minst { $management } möten för ledningsgrupper och { $steering } för styrgrupper per år, protokoll inom { $minutes } dagar, introduktion inom { $intro } dagar, svar på ärenden inom { $matters } dagar.
+sig-rules = Enligt riktlinjen: minst { $management } möten om året för ledningsgrupper och { $steering } för styrgrupper. Regionens egna val: protokoll inom { $minutes } dagar, introduktion inom { $intro } dagar, svar på ärenden inom { $matters } dagar (0 betyder att regeln är avstängd).
 sig-centre-heading = Signaler för styrningen { $year }
 sig-centre-more = Alla familjecentralers signaler
 sig-overview-heading = Signaler för styrningen { $year }
@@ -533,13 +584,33 @@ field-error-intro-date-future = Datumet kan inte ligga i framtiden.
 ## Regionens styrningsregler
 
 govset-heading = Regler för styrningen
-govset-lead = Talen styr signalerna: hur många möten grupperna ska hålla per år och hur många dagar som får gå.
 govset-min-management = Minsta antal möten per år för en ledningsgrupp
 govset-min-steering = Minsta antal möten per år för en styrgrupp
 govset-minutes-days = Protokoll ska publiceras inom (dagar efter mötet)
 govset-intro-days = Nya personer ska introduceras inom (dagar efter start)
 govset-matter-days = Ärenden ska besvaras inom (dagar efter att de skickats in)
 govset-hint = Ett heltal från 0 till 365.
+govset-lead = Reglerna styr signalerna. En del står i regionens riktlinje, andra är regionens egna val för uppföljningen; formuläret säger vilka.
+govset-quorum = Minsta antal chefer som ska delta för att ett ledningsgruppsmöte ska räknas
+govset-coordinator-percent = Lokal samordnares minsta tjänsteandel (procent av heltid)
+govset-hint-guideline = Står i riktlinjen. Ett heltal från 0 till 365.
+govset-hint-region = Regionens eget val, inte riktlinjens. Ett heltal från 0 till 365; 0 stänger av regeln.
+govset-hint-quorum = Ett heltal från 1 till 20. Ett möte som färre chefer deltog i räknas inte som hållet.
+govset-hint-percent = Står i riktlinjen (Uppsala: 20). Ett heltal från 0 till 100; 0 betyder att ingen viss andel krävs.
+govset-flags-legend = Det här ska flaggas
+govset-equal-funding = Parterna ska finansiera samordnaren lika (som i Skåne)
+govset-chair-one-year = En ordförande utses för ett år i taget
+govset-chair-rotates = Samma person ska inte vara ordförande två år i rad
+govset-chair-not-coordinator = Den lokala samordnaren ska inte vara ordförande
+govset-introducers-legend = Vem introducerar den som är ny i sin roll?
+govset-introducer-coordinator = Nya lokala samordnare
+govset-introducer-manager = Nya chefer i en ledningsgrupp
+govset-introducer-steering = Nya ledamöter i en styrgrupp eller beredningsgrupp
+govset-introducer-staff = Ny personal på en familjecentral
+govset-responsible-county_coordination = Länssamordningen
+govset-responsible-steering_group = Styrgruppen
+govset-responsible-local_coordinator = Den lokala samordnaren
+people-intro-by-steering_group = Styrgruppen ansvarar.
 govset-save = Spara reglerna för styrningen
 govset-flash-saved = Reglerna för styrningen är sparade. Signalerna räknas om efter dem.
 field-error-gov-number = Skriv ett heltal från 0 till 365.

@@ -4,8 +4,10 @@
 //! area and the API use these.
 
 use askama::Template;
+use samverka_core::BaseService;
+use samverka_core::governance::settings::Source;
 use samverka_core::governance::{
-    Assignment, AssignmentKind, GroupKind, Level, Person, Reason, Signal, SignalKind,
+    Assignment, AssignmentKind, GovernanceSettings, GroupKind, Level, Person, Reason, Signal, SignalKind,
 };
 use samverka_core::hours::format_hours;
 
@@ -112,12 +114,20 @@ pub fn signal_short(t: &Tr, kind: SignalKind) -> String {
 pub fn reason_code(r: &Reason) -> &'static str {
     match r {
         Reason::NoGroup => "no_group",
+        Reason::NoSteeringGroup => "no_steering_group",
         Reason::NoGovernanceData => "no_governance_data",
+        Reason::YearNotBegun => "year_not_begun",
+        Reason::GroupNotInYear => "group_not_in_year",
+        Reason::BeforeRecords => "before_records",
+        Reason::PeriodTooShort => "period_too_short",
         Reason::Meetings { .. } => "meetings",
+        Reason::NoBaseService => "no_base_service",
+        Reason::Managers { .. } => "managers",
         Reason::CoordinatorShare { .. } => "coordinator_share",
+        Reason::CoordinatorFunding { .. } => "coordinator_funding",
         Reason::CoordinatorWithoutShare => "coordinator_without_share",
         Reason::NoCoordinator => "no_coordinator",
-        Reason::Chair => "chair",
+        Reason::Chair { .. } => "chair",
         Reason::NoChair => "no_chair",
         Reason::NoHeldMeetings => "no_held_meetings",
         Reason::Minutes { .. } => "minutes",
@@ -128,26 +138,117 @@ pub fn reason_code(r: &Reason) -> &'static str {
     }
 }
 
+/// A base service written out, with its abbreviation ("barnhälsovården (BHV)").
+fn service_words(t: &Tr, s: BaseService) -> String {
+    t.t(&format!("sig-service-{}", s.code()))
+}
+
+/// Sentences joined with a space, the empty ones left out.
+fn sentences(parts: Vec<String>) -> String {
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Why a signal has its level, in words a person can read. The one place
 /// reasons are worded: the signals page, the overview, the centre page and
 /// the API all use it.
 pub fn reason_text(t: &Tr, r: &Reason) -> String {
     let key = format!("sig-reason-{}", reason_code(r));
+    let n = |v: &i64| v.to_string();
     match r {
         Reason::Meetings {
             held,
             planned,
             required,
-        } => {
-            let mut args = vec![("held", held.to_string()), ("required", required.to_string())];
-            if *planned > 0 {
-                args.push(("planned", planned.to_string()));
-                t.args("sig-reason-meetings-planned", &args)
+            per_year,
+            without_members,
+            attendance_unknown,
+        } => sentences(vec![
+            t.args(&key, &[("held", n(held)), ("required", n(required))]),
+            if per_year != required {
+                t.t1("sig-reason-meetings-part", "per_year", per_year)
             } else {
-                t.args(&key, &args)
-            }
+                String::new()
+            },
+            if *planned > 0 {
+                t.t1("sig-reason-meetings-planned", "planned", planned)
+            } else {
+                String::new()
+            },
+            if *without_members > 0 {
+                t.t1("sig-reason-meetings-without-members", "count", without_members)
+            } else {
+                String::new()
+            },
+            if *attendance_unknown > 0 {
+                t.t1(
+                    "sig-reason-meetings-attendance-unknown",
+                    "count",
+                    attendance_unknown,
+                )
+            } else {
+                String::new()
+            },
+        ]),
+        Reason::Managers {
+            missing,
+            unplaced,
+            most_absent,
+        } => sentences(vec![
+            if missing.is_empty() {
+                t.t("sig-reason-managers-complete")
+            } else {
+                let list: Vec<String> = missing.iter().map(|s| service_words(t, *s)).collect();
+                t.t1("sig-reason-managers-missing", "services", list.join(", "))
+            },
+            if *unplaced > 0 {
+                t.t1("sig-reason-managers-unplaced", "count", unplaced)
+            } else {
+                String::new()
+            },
+            match most_absent {
+                Some((s, times)) => t.args(
+                    "sig-reason-managers-absent",
+                    &[("service", service_words(t, *s)), ("times", n(times))],
+                ),
+                None => String::new(),
+            },
+        ]),
+        Reason::CoordinatorShare {
+            percent,
+            lowest,
+            days_below,
+            minimum,
+        } => sentences(vec![
+            t.t1(&key, "percent", percent),
+            if *minimum > 0 {
+                t.t1("sig-reason-coordinator-minimum", "minimum", minimum)
+            } else {
+                t.t("sig-reason-coordinator-any")
+            },
+            if *days_below > 0 {
+                t.args(
+                    "sig-reason-coordinator-below",
+                    &[("days", n(days_below)), ("lowest", n(lowest))],
+                )
+            } else {
+                String::new()
+            },
+        ]),
+        Reason::CoordinatorFunding { payers } => {
+            let list: Vec<String> = payers.iter().map(|(p, share)| format!("{p} {share} %")).collect();
+            t.t1(&key, "payers", list.join(", "))
         }
-        Reason::CoordinatorShare { percent } => t.t1(&key, "percent", percent),
+        Reason::Chair { flags } if !flags.is_empty() => {
+            let list: Vec<String> = flags
+                .iter()
+                .map(|f| t.t(&format!("sig-chair-flag-{}", f.code())))
+                .collect();
+            t.t1("sig-reason-chair-flagged", "flags", list.join("; "))
+        }
         Reason::Minutes {
             held,
             in_time,
@@ -156,10 +257,10 @@ pub fn reason_text(t: &Tr, r: &Reason) -> String {
         } => t.args(
             &key,
             &[
-                ("held", held.to_string()),
-                ("in_time", in_time.to_string()),
-                ("late", late.to_string()),
-                ("missing", missing.to_string()),
+                ("held", n(held)),
+                ("in_time", n(in_time)),
+                ("late", n(late)),
+                ("missing", n(missing)),
             ],
         ),
         Reason::Introductions {
@@ -170,10 +271,10 @@ pub fn reason_text(t: &Tr, r: &Reason) -> String {
         } => t.args(
             &key,
             &[
-                ("due", due.to_string()),
-                ("in_time", in_time.to_string()),
-                ("late", late.to_string()),
-                ("overdue", overdue.to_string()),
+                ("due", n(due)),
+                ("in_time", n(in_time)),
+                ("late", n(late)),
+                ("overdue", n(overdue)),
             ],
         ),
         Reason::Matters {
@@ -182,21 +283,39 @@ pub fn reason_text(t: &Tr, r: &Reason) -> String {
             overdue,
         } => t.args(
             &key,
-            &[
-                ("raised", raised.to_string()),
-                ("late", late.to_string()),
-                ("overdue", overdue.to_string()),
-            ],
+            &[("raised", n(raised)), ("late", n(late)), ("overdue", n(overdue))],
         ),
         Reason::NoGroup
+        | Reason::NoSteeringGroup
         | Reason::NoGovernanceData
+        | Reason::YearNotBegun
+        | Reason::GroupNotInYear
+        | Reason::BeforeRecords
+        | Reason::PeriodTooShort
+        | Reason::NoBaseService
         | Reason::CoordinatorWithoutShare
         | Reason::NoCoordinator
-        | Reason::Chair
+        | Reason::Chair { .. }
         | Reason::NoChair
         | Reason::NoHeldMeetings
         | Reason::NothingToIntroduce
         | Reason::NoMatters => t.t(&key),
+    }
+}
+
+/// Where a signal's threshold comes from, in words: the guideline, or the
+/// region's own choice (with the number of days).
+pub fn source_text(t: &Tr, kind: SignalKind, g: &GovernanceSettings) -> String {
+    match GovernanceSettings::source(kind) {
+        Source::Guideline => t.t("sig-source-guideline"),
+        Source::Region => {
+            let days = match kind {
+                SignalKind::MinutesPublished => g.minutes_within_days,
+                SignalKind::IntroductionsInTime => g.introduction_within_days,
+                _ => g.matter_within_days,
+            };
+            t.t1("sig-source-region", "days", days)
+        }
     }
 }
 
@@ -239,8 +358,8 @@ pub struct SignalHeader {
 }
 
 /// The headings of the centre signals, in overview order.
-pub fn headers(t: &Tr) -> Vec<SignalHeader> {
-    SignalKind::CENTRE
+pub fn headers(t: &Tr, g: &GovernanceSettings) -> Vec<SignalHeader> {
+    g.centre_kinds()
         .iter()
         .map(|k| SignalHeader {
             short: signal_short(t, *k),

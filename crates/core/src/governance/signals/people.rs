@@ -11,7 +11,7 @@ use super::{
 };
 use crate::governance::assignment::Assignment;
 use crate::governance::introduction::IntroductionState;
-use crate::governance::matter::waiting_days;
+use crate::governance::matter::{MatterTiming, waiting_days};
 use crate::governance::settings::GovernanceSettings;
 
 /// The local coordinator's share of a post, one day at a time: successive
@@ -226,14 +226,20 @@ pub fn matters(facts: &[MatterFact], within_days: i64, year: i32, today: NaiveDa
         return Signal::new(kind, Level::Green, Reason::NoMatters);
     }
     let end = today.min(dec31);
-    let waited = |m: &MatterFact| waiting_days(m.submitted_on, m.decided_on, end).unwrap_or(0);
+    let timing = |m: &&MatterFact| {
+        MatterTiming::of(
+            m.status,
+            waiting_days(m.submitted_on, m.decided_on, end),
+            within_days,
+        )
+    };
     let overdue = relevant
         .iter()
-        .filter(|m| m.status.is_waiting() && waited(m) > within_days)
+        .filter(|m| timing(m) == MatterTiming::Overdue)
         .count() as i64;
     let late = relevant
         .iter()
-        .filter(|m| !m.status.is_waiting() && waited(m) > within_days)
+        .filter(|m| timing(m) == MatterTiming::AnsweredLate)
         .count() as i64;
     let level = if overdue > 0 {
         Level::Red

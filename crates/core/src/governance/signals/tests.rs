@@ -637,3 +637,27 @@ fn matters_waiting_too_long_are_flagged() {
     assert_eq!(matters(&f, 90, 2024, d(2024, 12, 1)).level, Level::Yellow);
     assert_eq!(matters(&[], 90, 2024, d(2024, 12, 1)).reason, Reason::NoMatters);
 }
+
+#[test]
+fn the_matters_list_and_the_signal_judge_a_matter_alike() {
+    use crate::governance::matter::MatterTiming;
+    // Waited 225 days against 90, then answered: late in the list and in the signal.
+    let answered_late = MatterFact {
+        status: MatterStatus::Decided,
+        submitted_on: Some(d(2024, 1, 10)),
+        decided_on: Some(d(2024, 8, 22)),
+    };
+    let waited = crate::governance::matter::waiting_days(
+        answered_late.submitted_on,
+        answered_late.decided_on,
+        d(2024, 12, 1),
+    );
+    assert_eq!(waited, Some(225));
+    let timing = MatterTiming::of(answered_late.status, waited, 90);
+    assert_eq!(timing, MatterTiming::AnsweredLate);
+    assert!(timing.is_late());
+    assert_eq!(
+        matters(&[answered_late], 90, 2024, d(2024, 12, 1)).level,
+        Level::Yellow
+    );
+}

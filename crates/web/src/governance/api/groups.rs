@@ -33,6 +33,8 @@ pub struct GroupJson {
     pub reports_to: Option<i64>,
     /// Whether a steering group is the local health-and-care forum acting as one.
     pub health_forum: bool,
+    /// When it started (ISO), when recorded.
+    pub starts_on: Option<String>,
     /// When it was disbanded (ISO).
     pub closed_on: Option<String>,
     /// The centres it governs.
@@ -57,6 +59,7 @@ fn to_json(g: Group) -> GroupJson {
         municipality_id: g.municipality_id,
         reports_to: g.reports_to,
         health_forum: g.health_forum,
+        starts_on: g.starts_on.map(|d| d.to_string()),
         closed_on: g.closed_on.map(|d| d.to_string()),
         centre_ids: g.centre_ids,
     }
@@ -95,6 +98,9 @@ pub struct GroupBody {
     /// A health-and-care forum acting as steering group.
     #[serde(default)]
     pub health_forum: bool,
+    /// When the group started, YYYY-MM-DD (signals judge only the part of a year it existed).
+    #[serde(default)]
+    pub starts_on: Option<String>,
     /// The centres it governs.
     #[serde(default)]
     pub centre_ids: Vec<i64>,
@@ -108,6 +114,7 @@ impl GroupBody {
             municipality_id: self.municipality_id.map(|m| m.to_string()).unwrap_or_default(),
             reports_to: self.reports_to.map(|g| g.to_string()).unwrap_or_default(),
             health_forum: self.health_forum,
+            starts_on: self.starts_on.clone().unwrap_or_default(),
             centres: self.centre_ids.iter().map(i64::to_string).collect(),
         }
     }

@@ -96,8 +96,9 @@ async fn list_introductions(
     for d in &waiting {
         let key = match d.responsible {
             Responsible::CountyCoordination => (0, String::new()),
+            Responsible::SteeringGroup => (1, String::new()),
             Responsible::LocalCoordinator => (
-                1,
+                2,
                 d.assignment
                     .centre_id
                     .and_then(|c| names.centres.get(&c))

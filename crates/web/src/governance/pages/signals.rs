@@ -10,11 +10,11 @@ use axum::response::Response;
 use axum::routing::get;
 use chrono::Datelike;
 use samverka_app::governance::signals::{self, chosen_year};
-use samverka_core::governance::{Level, SignalKind};
+use samverka_core::governance::Level;
 use serde::Deserialize;
 
 use crate::governance::words::{
-    LegendItem, SignalHeader, SignalView, group_kind_name, headers, legend, signal_name, view,
+    LegendItem, SignalHeader, SignalView, group_kind_name, headers, legend, signal_name, source_text, view,
 };
 use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
@@ -42,6 +42,8 @@ struct GroupLine {
 
 struct SummaryLine {
     name: String,
+    /// Where its threshold comes from.
+    source: String,
     counts: Vec<usize>,
 }
 
@@ -58,6 +60,8 @@ struct SignalsPage {
     centres: Vec<CentreLine>,
     groups: Vec<GroupLine>,
     summary: Vec<SummaryLine>,
+    /// Municipalities with centres but no steering group.
+    without_steering: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -75,10 +79,14 @@ async fn show_signals(
     let s = signals::of_region(&user, id, year).await?;
     let t = page.t;
     let region = s.region;
-    let mut summary: Vec<SummaryLine> = SignalKind::CENTRE
+    let without_steering: Vec<String> = s.without_steering.iter().map(|m| m.name.clone()).collect();
+    let mut summary: Vec<SummaryLine> = region
+        .governance
+        .centre_kinds()
         .iter()
         .map(|k| SummaryLine {
             name: signal_name(&t, *k),
+            source: source_text(&t, *k, &region.governance),
             counts: vec![0; 4],
         })
         .collect();
@@ -107,11 +115,11 @@ async fn show_signals(
     let groups = s
         .groups
         .iter()
-        .map(|(g, [meetings, minutes])| GroupLine {
+        .map(|(g, signals)| GroupLine {
             id: g.id,
             name: g.name.clone(),
             kind: group_kind_name(&t, g.kind),
-            cells: vec![view(&t, meetings), view(&t, minutes)],
+            cells: signals.iter().map(|x| view(&t, x)).collect(),
         })
         .collect();
     let g = &region.governance;
@@ -137,10 +145,11 @@ async fn show_signals(
         year,
         years,
         rules,
-        headers: headers(&t),
+        headers: headers(&t, &region.governance),
         legend: legend(&t),
         centres,
         groups,
         summary,
+        without_steering,
     })
 }

@@ -259,7 +259,7 @@ async fn show_overview(
         totals,
         summary,
         year,
-        signal_headers: signals::headers(&t),
+        signal_headers: signals::headers(&t, &region.governance),
         legend: signals::legend(&t),
         signal_totals: met.iter().map(|n| format!("{n}/{total}")).collect(),
     })

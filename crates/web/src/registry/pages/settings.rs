@@ -9,6 +9,7 @@ use axum::routing::get;
 use axum::{Form, Router};
 use samverka_app::registry::{regions, settings};
 use samverka_core::classification::{RulePreset, RulesDraft};
+use samverka_core::governance::Responsible;
 use samverka_core::governance::settings::GovernanceDraft;
 use samverka_core::hours::format_hours;
 use samverka_core::{BaseService, FieldErrors};
@@ -32,46 +33,152 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// The governance numbers as entered in the form.
+/// A governance number as entered in the form.
 struct GovField {
     name: &'static str,
     label: String,
+    hint: String,
     value: String,
     error: Option<String>,
 }
 
-fn gov_fields(t: &crate::http::i18n::Tr, d: &GovernanceDraft, errors: &FieldErrors) -> Vec<GovField> {
-    [
+/// A governance rule that is on or off.
+struct GovFlag {
+    name: &'static str,
+    label: String,
+    checked: bool,
+}
+
+/// Who introduces people new to one role.
+struct GovChoice {
+    name: &'static str,
+    label: String,
+    options: Vec<(&'static str, String, bool)>,
+    error: Option<String>,
+}
+
+/// The governance form's parts.
+struct GovForm {
+    numbers: Vec<GovField>,
+    flags: Vec<GovFlag>,
+    choices: Vec<GovChoice>,
+}
+
+fn gov_form(t: &crate::http::i18n::Tr, d: &GovernanceDraft, errors: &FieldErrors) -> GovForm {
+    let numbers = [
         (
             "min_management_meetings",
             "govset-min-management",
+            "govset-hint-guideline",
             &d.min_management_meetings,
         ),
         (
             "min_steering_meetings",
             "govset-min-steering",
+            "govset-hint-guideline",
             &d.min_steering_meetings,
+        ),
+        (
+            "management_quorum",
+            "govset-quorum",
+            "govset-hint-quorum",
+            &d.management_quorum,
+        ),
+        (
+            "min_coordinator_percent",
+            "govset-coordinator-percent",
+            "govset-hint-percent",
+            &d.min_coordinator_percent,
         ),
         (
             "minutes_within_days",
             "govset-minutes-days",
+            "govset-hint-region",
             &d.minutes_within_days,
         ),
         (
             "introduction_within_days",
             "govset-intro-days",
+            "govset-hint-region",
             &d.introduction_within_days,
         ),
-        ("matter_within_days", "govset-matter-days", &d.matter_within_days),
+        (
+            "matter_within_days",
+            "govset-matter-days",
+            "govset-hint-region",
+            &d.matter_within_days,
+        ),
     ]
     .into_iter()
-    .map(|(name, key, value)| GovField {
+    .map(|(name, key, hint, value)| GovField {
         name,
         label: t.t(key),
+        hint: t.t(hint),
         value: value.clone(),
         error: field_error(t, errors, name),
     })
-    .collect()
+    .collect();
+    let flags = [
+        (
+            "coordinator_equal_funding",
+            "govset-equal-funding",
+            &d.coordinator_equal_funding,
+        ),
+        ("chair_one_year", "govset-chair-one-year", &d.chair_one_year),
+        ("chair_rotates", "govset-chair-rotates", &d.chair_rotates),
+        (
+            "chair_not_coordinator",
+            "govset-chair-not-coordinator",
+            &d.chair_not_coordinator,
+        ),
+    ]
+    .into_iter()
+    .map(|(name, key, value)| GovFlag {
+        name,
+        label: t.t(key),
+        checked: value.is_some(),
+    })
+    .collect();
+    let choices = [
+        (
+            "introducer_coordinator",
+            "govset-introducer-coordinator",
+            &d.introducer_coordinator,
+        ),
+        (
+            "introducer_manager",
+            "govset-introducer-manager",
+            &d.introducer_manager,
+        ),
+        (
+            "introducer_steering",
+            "govset-introducer-steering",
+            &d.introducer_steering,
+        ),
+        ("introducer_staff", "govset-introducer-staff", &d.introducer_staff),
+    ]
+    .into_iter()
+    .map(|(name, key, value)| GovChoice {
+        name,
+        label: t.t(key),
+        options: Responsible::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.code(),
+                    t.t(&format!("govset-responsible-{}", r.code())),
+                    r.code() == value.trim(),
+                )
+            })
+            .collect(),
+        error: field_error(t, errors, name),
+    })
+    .collect();
+    GovForm {
+        numbers,
+        flags,
+        choices,
+    }
 }
 
 #[derive(Template)]
@@ -87,16 +194,23 @@ struct SettingsPage {
     hours: String,
     error: Option<String>,
     gov_action: String,
-    gov: Vec<GovField>,
+    gov: GovForm,
 }
 
 impl SettingsPage {
     /// The governance form's problems, for its error summary.
     fn gov_errors(&self) -> Vec<(&'static str, String)> {
-        self.gov
+        let numbers = self
+            .gov
+            .numbers
             .iter()
-            .filter_map(|f| f.error.clone().map(|e| (f.name, e)))
-            .collect()
+            .filter_map(|f| f.error.clone().map(|e| (f.name, e)));
+        let choices = self
+            .gov
+            .choices
+            .iter()
+            .filter_map(|f| f.error.clone().map(|e| (f.name, e)));
+        numbers.chain(choices).collect()
     }
 }
 
@@ -113,7 +227,7 @@ fn settings_page(
     region: &samverka_core::Region,
     rules: Option<&RulesDraft>,
     error: Option<String>,
-    gov: Vec<GovField>,
+    gov: GovForm,
 ) -> SettingsPage {
     let r = &region.rules;
     let id = region.id;
@@ -159,7 +273,7 @@ async fn edit_settings_form(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let region = regions::managed(&user, id).await?;
-    let gov = gov_fields(
+    let gov = gov_form(
         &page.t,
         &GovernanceDraft::of(&region.governance),
         &FieldErrors::default(),
@@ -180,7 +294,7 @@ async fn update_settings(
     after_post(&session, result, saved, async |errors| {
         let region = regions::managed(&user, id).await?;
         let error = errors.0.first().map(|e| crate::ui::forms::message(&t, e.code));
-        let gov = gov_fields(
+        let gov = gov_form(
             &t,
             &GovernanceDraft::of(&region.governance),
             &FieldErrors::default(),
@@ -202,7 +316,7 @@ async fn update_governance(
     let saved = |()| (t.t("govset-flash-saved"), format!("/regions/{id}/settings"));
     after_post(&session, result, saved, async |errors| {
         let region = regions::managed(&user, id).await?;
-        let gov = gov_fields(&t, &draft, &errors);
+        let gov = gov_form(&t, &draft, &errors);
         Ok(settings_page(page, &region, None, None, gov))
     })
     .await

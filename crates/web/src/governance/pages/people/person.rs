@@ -5,7 +5,7 @@ use axum::extract::Path;
 use axum::response::Response;
 use samverka_app::governance::people::{self, PersonPage as Data};
 
-use super::registry::{AssignmentLine, line};
+use super::registry::{AssignmentLine, Introduced, line};
 use super::unit_label;
 use crate::governance::words::{display_name, employer_of};
 use crate::http::error::PageError;
@@ -60,20 +60,16 @@ pub(crate) fn person_page(
 ) -> PersonPage {
     let t = page.t;
     let day = user.today;
-    let within = d.region.governance.introduction_within_days;
     let mut current = Vec::new();
     let mut ended = Vec::new();
     for a in d.history.iter().rev() {
         let is_ended = a.ends_on.is_some_and(|e| e < day);
-        let l = line(
-            &t,
-            a,
-            &d.places,
-            Some(&d.introduced),
-            day,
-            within,
-            d.endable.contains(&a.id),
-        );
+        let introduced = Introduced {
+            on: &d.introduced,
+            settings: &d.region.governance,
+            history: &d.history,
+        };
+        let l = line(&t, a, &d.places, Some(introduced), day, d.endable.contains(&a.id));
         if is_ended { ended.push(l) } else { current.push(l) }
     }
     let errors = end_error

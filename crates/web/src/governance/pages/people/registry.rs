@@ -7,7 +7,10 @@ use axum::extract::{Path, Query};
 use axum::response::Response;
 use chrono::NaiveDate;
 use samverka_app::governance::{Places, people};
-use samverka_core::governance::{Assignment, AssignmentKind, GroupKind, IntroductionState, Responsible};
+use samverka_core::governance::introduction::is_new_to_role;
+use samverka_core::governance::{
+    Assignment, AssignmentKind, GovernanceSettings, GroupKind, IntroductionState,
+};
 use serde::Deserialize;
 
 use super::place_of;
@@ -99,7 +102,7 @@ pub(crate) async fn list_people(
                 .get(&p.id)
                 .map(|v| {
                     v.iter()
-                        .map(|a| line(&t, a, &r.places, None, day, 0, false))
+                        .map(|a| line(&t, a, &r.places, None, day, false))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -121,14 +124,24 @@ pub(crate) async fn list_people(
     })
 }
 
-/// One assignment as a line, with its introduction when it needs one.
+/// What the introduction column of a person's assignments is read from.
+#[derive(Clone, Copy)]
+pub(crate) struct Introduced<'a> {
+    /// When each assignment was introduced.
+    pub on: &'a HashMap<i64, NaiveDate>,
+    /// The region's rules (deadline, who introduces whom).
+    pub settings: &'a GovernanceSettings,
+    /// The person's assignments (only a role new to them needs an introduction).
+    pub history: &'a [Assignment],
+}
+
+/// One assignment as a line, with its introduction when it makes the person new to a role.
 pub(crate) fn line(
     t: &Tr,
     a: &Assignment,
     places: &Places,
-    introduced: Option<&HashMap<i64, NaiveDate>>,
+    introduced: Option<Introduced<'_>>,
     day: NaiveDate,
-    within_days: i64,
     can_end: bool,
 ) -> AssignmentLine {
     let (place, place_href) = place_of(t, places, a);
@@ -139,9 +152,13 @@ pub(crate) fn line(
     } else {
         t.t("people-status-current")
     };
-    let (introduction, introduction_late) = match (introduced, Responsible::for_kind(a.kind)) {
-        (Some(map), Some(who)) => {
-            let state = IntroductionState::of(a.starts_on, map.get(&a.id).copied(), within_days, day);
+    let who = introduced
+        .filter(|i| is_new_to_role(a, i.history))
+        .and_then(|i| Some((i, i.settings.introducers.for_kind(a.kind)?)));
+    let (introduction, introduction_late) = match who {
+        Some((i, who)) => {
+            let within_days = i.settings.introduction_within_days;
+            let state = IntroductionState::of(a.starts_on, i.on.get(&a.id).copied(), within_days, day);
             let by = t.t(&format!("people-intro-by-{}", who.code()));
             let text = match state {
                 IntroductionState::Done { on } => t.t1("people-intro-done", "date", on),
