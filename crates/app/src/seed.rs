@@ -57,6 +57,15 @@ impl Seeder {
         Ok(regions::create(&mut self.tx, &self.ctx.who, name, code, rules).await?)
     }
 
+    /// A region's governance rules.
+    pub async fn governance(
+        &mut self,
+        region_id: i64,
+        settings: &samverka_core::governance::GovernanceSettings,
+    ) -> Result<()> {
+        Ok(regions::update_governance(&mut self.tx, &self.ctx.who, region_id, settings).await?)
+    }
+
     /// A municipality.
     pub async fn municipality(&mut self, region_id: i64, code: &str, name: &str) -> Result<i64> {
         Ok(municipalities::create(&mut self.tx, region_id, code, name).await?)

@@ -633,6 +633,12 @@ pub async fn load_county_as(ctx: &Ctx) -> anyhow::Result<Vec<DemoLogin>> {
     let mut seed = Seeder::begin(ctx).await?;
     let uppsala = load_region(&mut seed, &UPPSALA).await?;
     let sydslatt = load_region(&mut seed, &SYDSLATT).await?;
+    // The fictional region follows Region Skåne's governance choices too.
+    seed.governance(
+        sydslatt.region_id,
+        &samverka_core::governance::GovernanceSettings::skane(),
+    )
+    .await?;
 
     let region = |id: i64| Grant {
         role: Role::Reader,

@@ -47,6 +47,8 @@ async fn fill(db: &Db) {
             minutes_within_days: 10,
             introduction_within_days: 60,
             matter_within_days: 45,
+            management_quorum: 2,
+            ..GovernanceSettings::skane()
         },
     )
     .await
@@ -195,6 +197,7 @@ async fn fill_governance(db: &Db, region: i64, centre: i64) {
             municipality_id: None,
             reports_to: None,
             health_forum: true,
+            starts_on: Some(date(2023, 1, 15)),
             centre_ids: vec![centre],
         },
     )
@@ -210,6 +213,7 @@ async fn fill_governance(db: &Db, region: i64, centre: i64) {
             municipality_id: None,
             reports_to: Some(steering),
             health_forum: false,
+            starts_on: None,
             centre_ids: vec![centre],
         },
     )

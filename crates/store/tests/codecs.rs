@@ -85,6 +85,7 @@ async fn setup(db: &samverka_store::Db) -> Ids {
             municipality_id: None,
             reports_to: None,
             health_forum: false,
+            starts_on: None,
             centre_ids: vec![centre],
         },
     )

@@ -156,6 +156,7 @@ async fn two_publishers_of_the_same_minutes_one_wins_and_one_set_of_mails_is_que
                 municipality_id: None,
                 reports_to: None,
                 health_forum: false,
+                starts_on: None,
                 centre_ids: vec![c],
             },
         )

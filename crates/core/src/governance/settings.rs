@@ -235,28 +235,49 @@ impl GovernanceDraft {
     /// whole numbers 0–365, the quorum 1–20, the share 0–100.
     pub fn validate(&self) -> Result<GovernanceSettings, crate::FieldErrors> {
         let mut errors = crate::FieldErrors::default();
-        let mut number = |field: &'static str, text: &str, range: std::ops::RangeInclusive<i64>| -> i64 {
-            match text.trim().parse::<i64>() {
-                Ok(n) if range.contains(&n) => n,
-                _ => {
-                    errors.add(field, "gov-number");
-                    *range.start()
+        let mut number =
+            |field: &'static str, text: &str, range: std::ops::RangeInclusive<i64>, code: &'static str| {
+                match text.trim().parse::<i64>() {
+                    Ok(n) if range.contains(&n) => n,
+                    _ => {
+                        errors.add(field, code);
+                        *range.start()
+                    }
                 }
-            }
-        };
-        let min_management_meetings =
-            number("min_management_meetings", &self.min_management_meetings, 0..=365);
-        let min_steering_meetings = number("min_steering_meetings", &self.min_steering_meetings, 0..=365);
-        let management_quorum = number("management_quorum", &self.management_quorum, 1..=20);
-        let min_coordinator_percent =
-            number("min_coordinator_percent", &self.min_coordinator_percent, 0..=100);
-        let minutes_within_days = number("minutes_within_days", &self.minutes_within_days, 0..=365);
+            };
+        let d = self;
+        let min_management_meetings = number(
+            "min_management_meetings",
+            &d.min_management_meetings,
+            0..=365,
+            "gov-number",
+        );
+        let min_steering_meetings = number(
+            "min_steering_meetings",
+            &d.min_steering_meetings,
+            0..=365,
+            "gov-number",
+        );
+        let management_quorum = number("management_quorum", &d.management_quorum, 1..=20, "gov-quorum");
+        let min_coordinator_percent = number(
+            "min_coordinator_percent",
+            &d.min_coordinator_percent,
+            0..=100,
+            "gov-percent",
+        );
+        let minutes_within_days = number(
+            "minutes_within_days",
+            &d.minutes_within_days,
+            0..=365,
+            "gov-number",
+        );
         let introduction_within_days = number(
             "introduction_within_days",
-            &self.introduction_within_days,
+            &d.introduction_within_days,
             0..=365,
+            "gov-number",
         );
-        let matter_within_days = number("matter_within_days", &self.matter_within_days, 0..=365);
+        let matter_within_days = number("matter_within_days", &d.matter_within_days, 0..=365, "gov-number");
         let mut who = |field: &'static str, text: &str| -> Responsible {
             Responsible::parse(text).unwrap_or_else(|| {
                 errors.add(field, "invalid-choice");
@@ -303,8 +324,8 @@ mod tests {
             ..GovernanceDraft::of(&GovernanceSettings::uppsala())
         };
         let e = bad.validate().expect_err("refused");
-        assert_eq!(e.get("management_quorum"), Some("gov-number"));
-        assert_eq!(e.get("min_coordinator_percent"), Some("gov-number"));
+        assert_eq!(e.get("management_quorum"), Some("gov-quorum"));
+        assert_eq!(e.get("min_coordinator_percent"), Some("gov-percent"));
         assert_eq!(e.get("introducer_staff"), Some("invalid-choice"));
     }
 

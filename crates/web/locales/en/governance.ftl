@@ -614,5 +614,7 @@ people-intro-by-steering_group = The steering group is responsible.
 govset-save = Save the governance rules
 govset-flash-saved = The governance rules are saved. The signals follow them from now on.
 field-error-gov-number = Write a whole number from 0 to 365.
+field-error-gov-quorum = Write a whole number from 1 to 20.
+field-error-gov-percent = Write a whole number from 0 to 100.
 people-erase-point-minutes = Minutes stay as they were written: if the person's name is in minutes, it stays there.
 meeting-publish-already-published = The minutes are published already.

@@ -614,5 +614,7 @@ people-intro-by-steering_group = Styrgruppen ansvarar.
 govset-save = Spara reglerna för styrningen
 govset-flash-saved = Reglerna för styrningen är sparade. Signalerna räknas om efter dem.
 field-error-gov-number = Skriv ett heltal från 0 till 365.
+field-error-gov-quorum = Skriv ett heltal från 1 till 20.
+field-error-gov-percent = Skriv ett heltal från 0 till 100.
 people-erase-point-minutes = Protokoll står kvar som de skrevs: står personens namn i ett protokoll finns det kvar där.
 meeting-publish-already-published = Protokollet är redan publicerat.

@@ -67,6 +67,7 @@ pub fn group(kind: GroupKind, name: &str) -> GroupInput {
         municipality_id: None,
         reports_to: None,
         health_forum: false,
+        starts_on: None,
         centre_ids: Vec::new(),
     }
 }
