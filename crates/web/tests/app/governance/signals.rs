@@ -342,3 +342,81 @@ async fn the_api_gives_the_same_signals_and_keeps_people_within_their_region() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn a_meeting_nobody_attended_does_not_count_and_a_municipality_without_a_steering_group_is_red() {
+    use samverka_core::governance::{AttendanceStatus, GroupKind, MeetingStatus};
+
+    use crate::support::builders::{GroupBuilder, centre, group};
+
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let f = SignalCentre::build(&app).await;
+        let year = last_year(&app);
+        app.held(f.management, &three_last_year(&app)).await;
+        app.held(f.steering, &[day(year, 3, 1)]).await;
+        let alvkarleby = app.municipality("Älvkarleby").await;
+        let mut seed = app.seed().await;
+        // A fourth meeting, at which the only member recorded stayed away.
+        let empty = seed
+            .meeting(f.management, day(year, 11, 20), MeetingStatus::Held, None)
+            .await
+            .unwrap();
+        seed.attendance(empty, &[(f.county_person, AttendanceStatus::Absent)])
+            .await
+            .unwrap();
+        // A centre with a management group in a municipality that has no steering group.
+        let lone = seed
+            .centre(f.region, &centre("Ensamma centralen", alvkarleby))
+            .await
+            .unwrap();
+        let lone_group = seed
+            .group(
+                f.region,
+                &group(GroupKind::Management, "Ledningsgrupp Ensamma centralen").governing(&[lone]),
+            )
+            .await
+            .unwrap();
+        seed.meeting(lone_group, day(year, 4, 2), MeetingStatus::Held, None)
+            .await
+            .unwrap();
+        seed.commit().await.unwrap();
+
+        let county = app.login(COUNTY).await;
+        let (status, html) = app
+            .get(&county, &format!("/regions/{}/signals?year={year}", f.region))
+            .await;
+        assert_eq!(status, 200, "{b}");
+        let line = row_with_id(&html, &format!("centre-{}", f.centre));
+        assert_eq!(level_in(line, "management_meetings"), "red", "{b}");
+        let words = page_text(line);
+        assert!(words.contains(RED_REASON), "{b}: {words}");
+        assert!(
+            words.contains("Ett möte räknas inte, eftersom för få ledamöter var med."),
+            "{b}: {words}"
+        );
+
+        let line = row_with_id(&html, &format!("centre-{lone}"));
+        assert_eq!(level_in(line, "steering_meetings"), "red", "{b}");
+        assert!(
+            page_text(line).contains("Kommunen har ingen styrgrupp som styr familjecentralen."),
+            "{b}"
+        );
+        let notice = page_text(&html);
+        assert!(
+            notice.contains("Kommuner med familjecentraler men utan styrgrupp: Älvkarleby"),
+            "{b}: {notice}"
+        );
+        // A year that has not begun cannot be assessed: never red.
+        let (_, html) = app
+            .get(
+                &county,
+                &format!("/regions/{}/signals?year={}", f.region, year + 2),
+            )
+            .await;
+        let line = row_with_id(&html, &format!("centre-{}", f.centre));
+        assert_eq!(level_in(line, "management_meetings"), "unknown", "{b}");
+        assert_eq!(level_in(line, "steering_meetings"), "unknown", "{b}");
+        app.stop().await;
+    }
+}
