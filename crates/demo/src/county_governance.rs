@@ -1473,7 +1473,60 @@ pub(crate) fn plan(today: NaiveDate) -> Plan {
         c.b.year(network, year, YearSpec::held(4));
     }
     c.b.current(network, y0, 4);
-    c.b.plan
+    let mut plan = c.b.plan;
+    // The follow-up found 59 % of management-group members and 27 % of
+    // steering-group members introduced: leave that many, taking away the
+    // introductions of the longest-standing seats first (they lie years back,
+    // so this year's and last year's signals are as written above).
+    let mid_last_year = day(y1, 6, 30);
+    calibrate_introductions(
+        &mut plan,
+        &[AssignmentKind::ManagementMember, AssignmentKind::ManagementChair],
+        mid_last_year,
+        59,
+    );
+    calibrate_introductions(&mut plan, &[AssignmentKind::SteeringMember], mid_last_year, 27);
+    plan
+}
+
+/// Leaves introduced (rounded half up) `percent` of the people sitting in
+/// seats of `kinds` on a day, by taking away the introductions of those
+/// whose seats of that kind began earliest.
+fn calibrate_introductions(plan: &mut Plan, kinds: &[AssignmentKind], on: NaiveDate, percent: usize) {
+    let sitting: std::collections::BTreeSet<usize> = plan
+        .assignments
+        .iter()
+        .filter(|a| kinds.contains(&a.kind) && a.starts_on <= on && a.ends_on.is_none_or(|e| e >= on))
+        .map(|a| a.person)
+        .collect();
+    let target = (2 * percent * sitting.len() + 100) / 200;
+    let first_start = |p: usize| {
+        plan.assignments
+            .iter()
+            .filter(|a| a.person == p && kinds.contains(&a.kind))
+            .map(|a| a.starts_on)
+            .min()
+    };
+    let mut introduced: Vec<(Option<NaiveDate>, usize)> = sitting
+        .iter()
+        .filter(|p| {
+            plan.assignments.iter().any(|a| {
+                a.person == **p && kinds.contains(&a.kind) && a.starts_on <= on && a.introduced.is_some()
+            })
+        })
+        .map(|p| (first_start(*p), *p))
+        .collect();
+    introduced.sort();
+    let surplus = introduced.len().saturating_sub(target);
+    for (_, p) in introduced.into_iter().take(surplus) {
+        for a in plan
+            .assignments
+            .iter_mut()
+            .filter(|a| a.person == p && kinds.contains(&a.kind) && a.starts_on <= on)
+        {
+            a.introduced = None;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1530,5 +1583,50 @@ mod tests {
                 assert!(i.on >= a.starts_on && i.on <= today, "{a:?}");
             }
         }
+    }
+
+    /// The share of the people sitting in groups of a kind on a day who were
+    /// introduced to that role (in any of their seats of that kind).
+    fn introduced_share(plan: &Plan, kinds: &[AssignmentKind], on: NaiveDate) -> (usize, usize) {
+        let sitting: HashSet<usize> = plan
+            .assignments
+            .iter()
+            .filter(|a| kinds.contains(&a.kind) && a.starts_on <= on && a.ends_on.is_none_or(|e| e >= on))
+            .map(|a| a.person)
+            .collect();
+        let introduced = sitting
+            .iter()
+            .filter(|p| {
+                plan.assignments.iter().any(|a| {
+                    a.person == **p && kinds.contains(&a.kind) && a.starts_on <= on && a.introduced.is_some()
+                })
+            })
+            .count();
+        (introduced, sitting.len())
+    }
+
+    #[test]
+    fn about_59_percent_of_managers_and_27_percent_of_steering_members_are_introduced() {
+        let today = day(2026, 11, 23);
+        let plan = plan(today);
+        let on = day(2025, 6, 30);
+        let (m_in, m_all) = introduced_share(
+            &plan,
+            &[AssignmentKind::ManagementMember, AssignmentKind::ManagementChair],
+            on,
+        );
+        let (s_in, s_all) = introduced_share(&plan, &[AssignmentKind::SteeringMember], on);
+        let pct = |a: usize, b: usize| (200 * a + b) / (2 * b.max(1));
+        println!(
+            "management {m_in}/{m_all} = {} %, steering {s_in}/{s_all} = {} %",
+            pct(m_in, m_all),
+            pct(s_in, s_all)
+        );
+        assert_eq!(
+            pct(m_in, m_all),
+            60,
+            "about 59 % of management members introduced"
+        );
+        assert_eq!(pct(s_in, s_all), 28, "about 27 % of steering members introduced");
     }
 }
