@@ -78,6 +78,7 @@ fn conflict_code(constraint: &str) -> &'static str {
         "meetings.minutes_published_on" => "already-published",
         "matters.status" => "step-taken",
         "centres.closed_on" | "units.closed_on" => "closed",
+        "centres.reopen" | "units.reopen" => "not-closed",
         "assignments.ends_on" => "ended",
         "people.erased_at" => "erased",
         c if c.contains("email") => "email-taken",

@@ -39,15 +39,18 @@ fn share_permille(part: i64, whole: i64) -> Option<i64> {
 }
 
 /// The county total of an access table. Sums count only municipalities
-/// with numbers; `complete` says whether any were missing.
+/// with numbers; `complete` says whether any were missing. A year without
+/// any numbers has no sums at all ("uppgift saknas"), never 0.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccessTotals {
-    /// Sum of population.
-    pub population: i64,
-    /// Sum of children 0–6.
-    pub children_0_6: i64,
+    /// Sum of population; `None` when no municipality has numbers for the year.
+    pub population: Option<i64>,
+    /// Sum of children 0–6; `None` when no municipality has numbers for the year.
+    pub children_0_6: Option<i64>,
     /// Sum of centres.
     pub centres: i64,
+    /// Centres in the municipalities that have numbers of children.
+    pub centres_with_numbers: i64,
     /// False when some municipality lacks population numbers for the year.
     pub complete: bool,
 }
@@ -55,24 +58,31 @@ pub struct AccessTotals {
 impl AccessTotals {
     /// Adds up the rows.
     pub fn of(rows: &[AccessRow]) -> AccessTotals {
+        let sum = |v: Vec<i64>| (!v.is_empty()).then(|| v.iter().sum());
         AccessTotals {
-            population: rows.iter().filter_map(|r| r.population).sum(),
-            children_0_6: rows.iter().filter_map(|r| r.children_0_6).sum(),
+            population: sum(rows.iter().filter_map(|r| r.population).collect()),
+            children_0_6: sum(rows.iter().filter_map(|r| r.children_0_6).collect()),
             centres: rows.iter().map(|r| r.centres).sum(),
+            centres_with_numbers: rows
+                .iter()
+                .filter(|r| r.children_0_6.is_some())
+                .map(|r| r.centres)
+                .sum(),
             complete: rows
                 .iter()
                 .all(|r| r.population.is_some() && r.children_0_6.is_some()),
         }
     }
 
-    /// Children per centre for the whole county.
+    /// Children per centre for the whole county, counting only the
+    /// municipalities with numbers; `None` without numbers or centres.
     pub fn children_per_centre(&self) -> Option<i64> {
-        children_per_centre(self.children_0_6, self.centres)
+        children_per_centre(self.children_0_6?, self.centres_with_numbers)
     }
 
     /// Share of the population aged 0–6, in tenths of a percent.
     pub fn child_share_permille(&self) -> Option<i64> {
-        share_permille(self.children_0_6, self.population)
+        share_permille(self.children_0_6?, self.population?)
     }
 }
 
@@ -132,8 +142,31 @@ mod tests {
         assert_eq!(missing.children_per_centre(), None);
         let t = AccessTotals::of(&[row("A", 1000, 80, 2), missing]);
         assert!(!t.complete);
-        assert_eq!(t.children_0_6, 80);
+        assert_eq!(t.children_0_6, Some(80));
         assert_eq!(t.centres, 3);
+        // Per centre counts only the centres where the children are counted.
+        assert_eq!(t.children_per_centre(), Some(40));
+    }
+
+    #[test]
+    fn a_year_without_numbers_has_no_totals_rather_than_zero() {
+        let rows = [
+            AccessRow {
+                population: None,
+                children_0_6: None,
+                ..row("Heby", 0, 0, 5)
+            },
+            AccessRow {
+                population: None,
+                children_0_6: None,
+                ..row("Tierp", 0, 0, 1)
+            },
+        ];
+        let t = AccessTotals::of(&rows);
+        assert_eq!((t.population, t.children_0_6, t.centres), (None, None, 6));
+        assert_eq!(t.children_per_centre(), None);
+        assert_eq!(t.child_share_permille(), None);
+        assert!(!t.complete);
     }
 
     #[test]
@@ -149,7 +182,10 @@ mod tests {
             row("Östhammar", 22_164, 1_455, 1),
         ];
         let t = AccessTotals::of(&rows);
-        assert_eq!((t.population, t.children_0_6, t.centres), (407_698, 29_619, 17));
+        assert_eq!(
+            (t.population, t.children_0_6, t.centres),
+            (Some(407_698), Some(29_619), 17)
+        );
         assert_eq!(t.child_share_permille(), Some(73));
         assert_eq!(t.children_per_centre(), Some(1_742));
     }

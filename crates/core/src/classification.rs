@@ -116,6 +116,64 @@ impl RuleSet {
     }
 }
 
+/// The rule that decided a centre's class, named before any supporting fact.
+/// The web layer words it in the reader's language, with the rule set's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// Family centre: all four base services have their whole operation in one
+    /// building (behind one entrance and open together long enough, when the rules ask).
+    AllFourTogether {
+        /// The building as written on the first unit there.
+        building: String,
+    },
+    /// FC-like: child health care shares a building with these partners, as the
+    /// rules ask; the base services in `missing` are not there (or not behind
+    /// the shared entrance), so it is not a family centre.
+    ChildHealthWithPartners {
+        /// The building.
+        building: String,
+        /// The partner services there.
+        partners: Vec<BaseService>,
+        /// The base services a family centre would also need there.
+        missing: Vec<BaseService>,
+        /// Whether the rules ask for one shared entrance (then "there" means
+        /// behind it).
+        entrance_required: bool,
+    },
+    /// Family-centred work: the centre has no child health care, which both classes need.
+    NoChildHealth,
+    /// Family-centred work: child health care has only a branch at the centre.
+    ChildHealthNotWhole,
+    /// Family-centred work: child health care shares no building with any of
+    /// the partners the rules ask for.
+    ChildHealthWithoutPartner {
+        /// The partners the rules accept (any one would do).
+        partners: Vec<BaseService>,
+    },
+    /// Family-centred work: child health care shares a building with a partner,
+    /// but not the entrance the rules ask for.
+    EntranceNotShared {
+        /// The partners the rules accept.
+        partners: Vec<BaseService>,
+    },
+    /// Family-centred work: the services are open together for fewer hours than
+    /// the rules ask for either class.
+    HoursBelow {
+        /// Minutes a week the centre has.
+        minutes: i64,
+        /// Minutes a week the rules ask for.
+        required: i64,
+    },
+    /// Undetermined: data that could change the class is missing (the
+    /// findings say which).
+    MissingData,
+    /// Undetermined: none of the four base services is recorded.
+    NoBaseService,
+    /// Undetermined: no services at all are recorded.
+    NoUnits,
+}
+
 /// One plain fact behind a classification, for the person who asks "why?".
 /// The web layer words each one in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -140,11 +198,6 @@ pub enum Finding {
         /// The service.
         service: BaseService,
     },
-    /// The centre does not include this base service.
-    Absent {
-        /// The service.
-        service: BaseService,
-    },
     /// Nobody has recorded where this service works.
     LocationUnknown {
         /// The service.
@@ -152,6 +205,11 @@ pub enum Finding {
     },
     /// Nobody has recorded whether the whole operation of this service is at the centre.
     FullOperationUnknown {
+        /// The service.
+        service: BaseService,
+    },
+    /// The centre does not include this base service.
+    Absent {
         /// The service.
         service: BaseService,
     },
@@ -177,8 +235,6 @@ pub enum Finding {
         /// Minutes a week the rules ask for.
         required: i64,
     },
-    /// No services are recorded for the centre at all.
-    NoUnits,
 }
 
 /// The result of classifying one centre.
@@ -190,7 +246,11 @@ pub struct ClassificationOutcome {
     pub possible: Option<(Classification, Classification)>,
     /// Which rule set was applied.
     pub preset: RulePreset,
-    /// The facts behind it, in reading order.
+    /// The rule that decided the class (or why there is none): read it first.
+    pub reason: Reason,
+    /// The supporting facts, in a fixed order: shared buildings (largest first),
+    /// services alone, branches, unknown places, unknown full operation, absent
+    /// services, entrances, opening hours.
     pub findings: Vec<Finding>,
 }
 
@@ -204,30 +264,51 @@ pub fn classify(
 ) -> ClassificationOutcome {
     let active: Vec<&Unit> = units.iter().filter(|u| u.closed_on.is_none()).collect();
     let preset = rules.preset();
+    let whole_range = Some((Classification::FamilyCentredWork, Classification::FamilyCentre));
     if active.is_empty() {
         return ClassificationOutcome {
             classification: None,
-            possible: Some((Classification::FamilyCentredWork, Classification::FamilyCentre)),
+            possible: whole_range,
             preset,
-            findings: vec![Finding::NoUnits],
+            reason: Reason::NoUnits,
+            findings: Vec::new(),
+        };
+    }
+    if active.iter().all(|u| u.service.base().is_none()) {
+        return ClassificationOutcome {
+            classification: None,
+            possible: whole_range,
+            preset,
+            reason: Reason::NoBaseService,
+            findings: Vec::new(),
         };
     }
     let low = evaluate(&active, shared_opening_minutes, rules, false);
     let high = evaluate(&active, shared_opening_minutes, rules, true);
+    let classification = (low == high).then_some(low);
+    let reason = match classification {
+        Some(class) => decide(&active, shared_opening_minutes, rules, class),
+        None => Reason::MissingData,
+    };
     ClassificationOutcome {
-        classification: (low == high).then_some(low),
+        classification,
         possible: (low != high).then_some((low, high)),
         preset,
-        findings: findings(&active, shared_opening_minutes, rules),
+        reason,
+        findings: findings(&active, shared_opening_minutes, rules, classification),
     }
 }
 
-/// Evaluates the rules with every unknown read as "no" (`optimistic == false`)
-/// or as "yes" (`optimistic == true`).
-fn evaluate(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, optimistic: bool) -> Classification {
+/// One building: its name as first written, and per base service wholly
+/// there whether it uses the shared entrance.
+type Place = (String, BTreeMap<BaseService, bool>);
+
+/// The buildings of the units, with every unknown read as "no"
+/// (`optimistic == false`) or as "yes" (`optimistic == true`). An optimistic
+/// reading puts a service of unknown place into every building.
+fn places(units: &[&Unit], optimistic: bool) -> Vec<Place> {
     let resolve = |v: Option<bool>| v.unwrap_or(optimistic);
-    // Per building: which services are wholly there, and which of them use the shared entrance.
-    let mut present: BTreeMap<String, BTreeMap<BaseService, bool>> = BTreeMap::new();
+    let mut present: BTreeMap<String, Place> = BTreeMap::new();
     let mut anywhere: BTreeMap<BaseService, bool> = BTreeMap::new();
     for u in units {
         let Some(service) = u.service.base() else { continue };
@@ -239,7 +320,8 @@ fn evaluate(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, optimistic: b
             Some(b) => {
                 let slot = present
                     .entry(building_key(b))
-                    .or_default()
+                    .or_insert_with(|| (b.clone(), BTreeMap::new()))
+                    .1
                     .entry(service)
                     .or_insert(false);
                 *slot |= entrance;
@@ -252,23 +334,30 @@ fn evaluate(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, optimistic: b
         }
     }
     if present.is_empty() {
-        present.insert(String::new(), BTreeMap::new());
+        present.insert(String::new(), (String::new(), BTreeMap::new()));
     }
-    let hours_ok = match rules.min_shared_opening_minutes {
-        None => true,
-        Some(min) => shared.map_or(optimistic, |m| m >= min),
-    };
+    present
+        .into_values()
+        .map(|(name, mut here)| {
+            for (s, e) in &anywhere {
+                let slot = here.entry(*s).or_insert(false);
+                *slot |= *e;
+            }
+            (name, here)
+        })
+        .collect()
+}
+
+/// Whether a service counts in a building under the rules.
+fn counts(here: &BTreeMap<BaseService, bool>, s: BaseService, entrance_required: bool) -> bool {
+    here.get(&s).is_some_and(|e| *e || !entrance_required)
+}
+
+/// The class of the best building under the rules, ignoring opening hours.
+fn best_building(places: &[Place], rules: &RuleSet, entrance_required: bool) -> Classification {
     let mut best = Classification::FamilyCentredWork;
-    for services in present.values() {
-        let mut here = services.clone();
-        for (s, e) in &anywhere {
-            let slot = here.entry(*s).or_insert(false);
-            *slot |= *e;
-        }
-        let ok = |s: BaseService| here.get(&s).is_some_and(|e| *e || !rules.require_shared_entrance);
-        if !hours_ok {
-            continue;
-        }
+    for (_, here) in places {
+        let ok = |s: BaseService| counts(here, s, entrance_required);
         if BaseService::ALL.iter().all(|s| ok(*s)) {
             return Classification::FamilyCentre;
         }
@@ -279,19 +368,112 @@ fn evaluate(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, optimistic: b
     best
 }
 
-fn findings(units: &[&Unit], shared: Option<i64>, rules: &RuleSet) -> Vec<Finding> {
-    let mut out = Vec::new();
+/// Evaluates the rules with every unknown read as "no" (`optimistic == false`)
+/// or as "yes" (`optimistic == true`).
+fn evaluate(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, optimistic: bool) -> Classification {
+    let hours_ok = match rules.min_shared_opening_minutes {
+        None => true,
+        Some(min) => shared.map_or(optimistic, |m| m >= min),
+    };
+    if !hours_ok {
+        return Classification::FamilyCentredWork;
+    }
+    best_building(&places(units, optimistic), rules, rules.require_shared_entrance)
+}
+
+fn sorted_partners(rules: &RuleSet) -> Vec<BaseService> {
+    let mut p = rules.like_partners.clone();
+    p.sort();
+    p.dedup();
+    p
+}
+
+/// The rule that decided a determined class. Unknowns are read as "no": the
+/// class is the same either way, so the pessimistic reading names it.
+fn decide(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, class: Classification) -> Reason {
+    let places = places(units, false);
+    let entrance = rules.require_shared_entrance;
+    match class {
+        Classification::FamilyCentre => {
+            let building = places
+                .iter()
+                .find(|(_, here)| BaseService::ALL.iter().all(|s| counts(here, *s, entrance)))
+                .map(|(name, _)| name.clone())
+                .unwrap_or_default();
+            Reason::AllFourTogether { building }
+        }
+        Classification::FamilyCentreLike => {
+            let mut best: Option<Reason> = None;
+            let mut best_missing = usize::MAX;
+            for (name, here) in &places {
+                let ok = |s: BaseService| counts(here, s, entrance);
+                let partners: Vec<BaseService> =
+                    sorted_partners(rules).into_iter().filter(|p| ok(*p)).collect();
+                if !ok(BaseService::ChildHealth) || partners.is_empty() {
+                    continue;
+                }
+                let missing: Vec<BaseService> = BaseService::ALL.into_iter().filter(|s| !ok(*s)).collect();
+                if missing.len() < best_missing {
+                    best_missing = missing.len();
+                    best = Some(Reason::ChildHealthWithPartners {
+                        building: name.clone(),
+                        partners,
+                        missing,
+                        entrance_required: entrance,
+                    });
+                }
+            }
+            best.unwrap_or(Reason::MissingData)
+        }
+        Classification::FamilyCentredWork => {
+            if let (Some(required), Some(minutes)) = (rules.min_shared_opening_minutes, shared)
+                && minutes < required
+                && best_building(&places, rules, entrance) > Classification::FamilyCentredWork
+            {
+                return Reason::HoursBelow { minutes, required };
+            }
+            let child_health: Vec<&&Unit> = units
+                .iter()
+                .filter(|u| u.service.base() == Some(BaseService::ChildHealth))
+                .collect();
+            let partners = sorted_partners(rules);
+            if child_health.is_empty() {
+                Reason::NoChildHealth
+            } else if child_health.iter().all(|u| u.full_operation == Some(false)) {
+                Reason::ChildHealthNotWhole
+            } else if entrance && best_building(&places, rules, false) > Classification::FamilyCentredWork {
+                Reason::EntranceNotShared { partners }
+            } else {
+                Reason::ChildHealthWithoutPartner { partners }
+            }
+        }
+    }
+}
+
+fn findings(
+    units: &[&Unit],
+    shared: Option<i64>,
+    rules: &RuleSet,
+    class: Option<Classification>,
+) -> Vec<Finding> {
     let mut groups: BTreeMap<String, (String, BTreeSet<BaseService>)> = BTreeMap::new();
     let mut seen: BTreeSet<BaseService> = BTreeSet::new();
-    let mut not_shared = BTreeSet::new();
-    let mut entrance_unknown = BTreeSet::new();
+    let mut branch = BTreeSet::new();
+    let mut location_unknown = BTreeSet::new();
+    let mut full_unknown = BTreeSet::new();
     for u in units {
         let Some(service) = u.service.base() else { continue };
         seen.insert(service);
         match (&u.building, u.full_operation) {
-            (None, _) => out.push(Finding::LocationUnknown { service }),
-            (Some(_), Some(false)) => out.push(Finding::Branch { service }),
-            (Some(_), None) => out.push(Finding::FullOperationUnknown { service }),
+            (None, _) => {
+                location_unknown.insert(service);
+            }
+            (Some(_), Some(false)) => {
+                branch.insert(service);
+            }
+            (Some(_), None) => {
+                full_unknown.insert(service);
+            }
             (Some(b), Some(true)) => {
                 groups
                     .entry(building_key(b))
@@ -299,6 +481,37 @@ fn findings(units: &[&Unit], shared: Option<i64>, rules: &RuleSet) -> Vec<Findin
                     .1
                     .insert(service);
             }
+        }
+    }
+    // A door matters only for a service that shares (or may share) a building
+    // with another base service; for an FC-like centre, only for the services
+    // of that class (child health care and its partners).
+    let colocated: BTreeSet<BaseService> = groups
+        .values()
+        .filter(|(_, s)| s.len() > 1)
+        .flat_map(|(_, s)| s.iter().copied())
+        .chain(full_unknown.iter().copied())
+        .chain(location_unknown.iter().copied())
+        .collect();
+    let door_matters = |s: BaseService| {
+        colocated.contains(&s)
+            && match class {
+                Some(Classification::FamilyCentreLike) => {
+                    s == BaseService::ChildHealth || rules.like_partners.contains(&s)
+                }
+                Some(Classification::FamilyCentre) => false,
+                _ => true,
+            }
+    };
+    let mut not_shared = BTreeSet::new();
+    let mut entrance_unknown = BTreeSet::new();
+    for u in units {
+        let Some(service) = u.service.base() else { continue };
+        if u.building.is_some() && u.full_operation == Some(false) {
+            continue;
+        }
+        if !door_matters(service) {
+            continue;
         }
         match u.shared_entrance {
             Some(false) => {
@@ -310,25 +523,37 @@ fn findings(units: &[&Unit], shared: Option<i64>, rules: &RuleSet) -> Vec<Findin
             Some(true) => {}
         }
     }
-    let mut located: Vec<Finding> = groups
-        .into_values()
-        .map(|(building, services)| {
-            if services.len() == 1 {
-                let service = services.into_iter().next().unwrap_or(BaseService::ChildHealth);
-                Finding::Alone { service, building }
-            } else {
-                Finding::SharedBuilding {
-                    building,
-                    services: services.into_iter().collect(),
-                }
-            }
-        })
+    let mut shared_buildings: Vec<(String, Vec<BaseService>)> = Vec::new();
+    let mut alone: Vec<(BaseService, String)> = Vec::new();
+    for (building, services) in groups.into_values() {
+        if services.len() == 1 {
+            alone.extend(services.into_iter().map(|s| (s, building.clone())));
+        } else {
+            shared_buildings.push((building, services.into_iter().collect()));
+        }
+    }
+    shared_buildings.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.1.cmp(&b.1)));
+    alone.sort();
+    let mut out: Vec<Finding> = shared_buildings
+        .into_iter()
+        .map(|(building, services)| Finding::SharedBuilding { building, services })
         .collect();
-    located.sort_by_key(|f| match f {
-        Finding::SharedBuilding { services, .. } => std::cmp::Reverse(services.len()),
-        _ => std::cmp::Reverse(1),
-    });
-    out.splice(0..0, located);
+    out.extend(
+        alone
+            .into_iter()
+            .map(|(service, building)| Finding::Alone { service, building }),
+    );
+    out.extend(branch.into_iter().map(|service| Finding::Branch { service }));
+    out.extend(
+        location_unknown
+            .into_iter()
+            .map(|service| Finding::LocationUnknown { service }),
+    );
+    out.extend(
+        full_unknown
+            .into_iter()
+            .map(|service| Finding::FullOperationUnknown { service }),
+    );
     for s in BaseService::ALL {
         if !seen.contains(&s) {
             out.push(Finding::Absent { service: s });
@@ -532,12 +757,19 @@ mod tests {
             Some(FamilyCentre)
         );
         units[0].shared_entrance = Some(false);
-        // Without MHV behind the door it is still FC-like (BHV + ÖF share it).
+        // Without MHV behind the door it is still FC-like (BHV + ÖF share it);
+        // the reason says MHV is what a family centre would also need there.
         let out = classify(&units, Some(900), &RuleSet::skane());
         assert_eq!(out.classification, Some(FamilyCentreLike));
-        assert!(out.findings.contains(&Finding::EntranceNotShared {
-            services: vec![Maternal]
-        }));
+        assert_eq!(
+            out.reason,
+            Reason::ChildHealthWithPartners {
+                building: "A".into(),
+                partners: vec![OpenPreschool],
+                missing: vec![Maternal],
+                entrance_required: true
+            }
+        );
         // The national definition does not care about the door.
         assert_eq!(
             classify(&units, None, &RuleSet::national()).classification,
@@ -613,7 +845,153 @@ mod tests {
     fn no_units_means_no_answer() {
         let out = classify(&[], None, &RuleSet::national());
         assert_eq!(out.classification, None);
-        assert_eq!(out.findings, vec![Finding::NoUnits]);
+        assert_eq!(out.reason, Reason::NoUnits);
+        assert!(out.findings.is_empty());
+    }
+
+    #[test]
+    fn a_centre_without_any_base_service_cannot_be_assessed() {
+        let mut other = unit(ChildHealth, Some("Biblioteket"), Some(true), Some(true));
+        other.service = ServiceType::Other;
+        for rules in [RuleSet::national(), RuleSet::skane()] {
+            let out = classify(std::slice::from_ref(&other), Some(20 * 60), &rules);
+            assert_eq!(out.classification, None, "not family-centred work");
+            assert_eq!(out.reason, Reason::NoBaseService);
+            assert_eq!(out.possible, Some((FamilyCentredWork, FamilyCentre)));
+        }
+        // One base service is enough to judge it: alone, it is family-centred work.
+        let units = [
+            other,
+            unit(OpenPreschool, Some("Biblioteket"), Some(true), Some(true)),
+        ];
+        let out = classify(&units, None, &RuleSet::national());
+        assert_eq!(out.classification, Some(FamilyCentredWork));
+        assert_eq!(out.reason, Reason::NoChildHealth);
+    }
+
+    #[test]
+    fn the_deciding_rule_comes_first_and_names_what_is_missing() {
+        // Skåne: BHV and SOC share a house, ÖF is elsewhere: not FC-like there.
+        let units = [
+            unit(ChildHealth, Some("Vårdcentralen"), Some(true), Some(true)),
+            unit(SocialServices, Some("Vårdcentralen"), Some(true), Some(true)),
+            unit(OpenPreschool, Some("Kyrkan"), Some(true), Some(false)),
+            unit(Maternal, Some("Vårdcentralen"), Some(true), Some(true)),
+        ];
+        let out = classify(&units, Some(20 * 60), &RuleSet::skane());
+        assert_eq!(out.classification, Some(FamilyCentredWork));
+        assert_eq!(
+            out.reason,
+            Reason::ChildHealthWithoutPartner {
+                partners: vec![OpenPreschool]
+            }
+        );
+        // The supporting facts follow in a fixed order: the shared house first.
+        assert_eq!(
+            out.findings[0],
+            Finding::SharedBuilding {
+                building: "Vårdcentralen".into(),
+                services: vec![Maternal, ChildHealth, SocialServices]
+            }
+        );
+        assert_eq!(
+            out.findings[1],
+            Finding::Alone {
+                service: OpenPreschool,
+                building: "Kyrkan".into()
+            }
+        );
+        // ÖF's door does not matter: it is not in the house at all.
+        assert!(
+            !out.findings
+                .iter()
+                .any(|f| matches!(f, Finding::EntranceNotShared { .. }))
+        );
+
+        // The national definition accepts SOC: FC-like, and it says why not FC.
+        let out = classify(&units, None, &RuleSet::national());
+        assert_eq!(out.classification, Some(FamilyCentreLike));
+        assert_eq!(
+            out.reason,
+            Reason::ChildHealthWithPartners {
+                building: "Vårdcentralen".into(),
+                partners: vec![SocialServices],
+                missing: vec![OpenPreschool],
+                entrance_required: false
+            }
+        );
+
+        // All four together.
+        let together: Vec<Unit> = BaseService::ALL
+            .iter()
+            .map(|s| unit(*s, Some("Huset"), Some(true), Some(true)))
+            .collect();
+        assert_eq!(
+            classify(&together, Some(20 * 60), &RuleSet::skane()).reason,
+            Reason::AllFourTogether {
+                building: "Huset".into()
+            }
+        );
+        // Too few hours together decide it, before anything else.
+        let out = classify(&together, Some(10 * 60), &RuleSet::skane());
+        assert_eq!(
+            out.reason,
+            Reason::HoursBelow {
+                minutes: 600,
+                required: 900
+            }
+        );
+        // A door not shared decides it when the house is shared.
+        let mut doors = together.clone();
+        for u in &mut doors {
+            u.shared_entrance = Some(false);
+        }
+        assert_eq!(
+            classify(&doors, Some(20 * 60), &RuleSet::skane()).reason,
+            Reason::EntranceNotShared {
+                partners: vec![OpenPreschool]
+            }
+        );
+        // Missing data: undetermined, and the reason says so.
+        let unknown = [
+            unit(ChildHealth, None, Some(true), None),
+            unit(OpenPreschool, Some("A"), Some(true), None),
+        ];
+        assert_eq!(
+            classify(&unknown, None, &RuleSet::national()).reason,
+            Reason::MissingData
+        );
+    }
+
+    #[test]
+    fn an_fc_like_verdict_does_not_complain_about_doors_outside_its_class() {
+        // Skåne: BHV and ÖF share the house and the door; MHV elsewhere, SOC in the
+        // house with its own door. Only BHV and ÖF make the verdict.
+        let units = [
+            unit(ChildHealth, Some("Huset"), Some(true), Some(true)),
+            unit(OpenPreschool, Some("Huset"), Some(true), Some(true)),
+            unit(SocialServices, Some("Huset"), Some(true), Some(false)),
+            unit(Maternal, Some("Sjukhuset"), Some(true), Some(false)),
+        ];
+        let out = classify(&units, Some(20 * 60), &RuleSet::skane());
+        assert_eq!(out.classification, Some(FamilyCentreLike));
+        assert!(
+            !out.findings.iter().any(|f| matches!(
+                f,
+                Finding::EntranceNotShared { .. } | Finding::EntranceUnknown { .. }
+            )),
+            "{:?}",
+            out.findings
+        );
+        assert_eq!(
+            out.reason,
+            Reason::ChildHealthWithPartners {
+                building: "Huset".into(),
+                partners: vec![OpenPreschool],
+                missing: vec![Maternal, SocialServices],
+                entrance_required: true
+            }
+        );
     }
 
     #[test]

@@ -127,6 +127,8 @@ pub struct CentreDetail {
     pub can_edit: bool,
     /// The actor may close it.
     pub can_close: bool,
+    /// It is closed and the actor may reopen it (and its closed units).
+    pub can_reopen: bool,
     /// The actor manages the region.
     pub manage: bool,
 }
@@ -142,6 +144,7 @@ pub async fn get(ctx: &Ctx, id: i64) -> Result<CentreDetail> {
     Ok(CentreDetail {
         can_edit: open && ctx.actor.can_edit_centre(region.id, view.centre.id),
         can_close: open && manage,
+        can_reopen: !open && manage,
         manage,
         view,
         region,
@@ -218,6 +221,32 @@ pub async fn close(ctx: &Ctx, id: i64, closed_on: &str) -> Result<()> {
     }
     let on = validate_closing(before.opened_on, closed_on)?;
     centres::close(&mut tx, &ctx.who, &before, on).await?;
+    commit(tx).await
+}
+
+/// A closed centre the actor may reopen, with its region.
+pub async fn reopenable(ctx: &Ctx, id: i64) -> Result<(Centre, Region)> {
+    let mut c = ctx.read().await?;
+    let centre = centres::get(&mut c, id).await?;
+    Error::require(ctx.actor.can_manage_region(centre.region_id))?;
+    if centre.closed_on.is_none() {
+        return Err(Error::Conflict("not-closed"));
+    }
+    let region = regions::get(&mut c, centre.region_id).await?;
+    Ok((centre, region))
+}
+
+/// Reopens a closed centre (county coordinators and admins of its region):
+/// undoes a closing, with an audit entry. 409 `not-closed` when it is open
+/// (also when two requests race: the update is conditional).
+pub async fn reopen(ctx: &Ctx, id: i64) -> Result<()> {
+    let mut tx = ctx.write().await?;
+    let before = centres::get(&mut tx, id).await?;
+    Error::require(ctx.actor.can_manage_region(before.region_id))?;
+    if before.closed_on.is_none() {
+        return Err(Error::Conflict("not-closed"));
+    }
+    centres::reopen(&mut tx, &ctx.who, &before).await?;
     commit(tx).await
 }
 

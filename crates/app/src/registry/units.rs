@@ -78,3 +78,38 @@ pub async fn close(ctx: &Ctx, unit_id: i64, closed_on: &str) -> Result<i64> {
     commit(tx).await?;
     Ok(centre.id)
 }
+
+/// A closed unit of an open centre the actor may reopen, with its centre and region.
+pub async fn reopenable(ctx: &Ctx, unit_id: i64) -> Result<(Unit, Centre, Region)> {
+    let mut c = ctx.read().await?;
+    let unit = centres::get_unit(&mut c, unit_id).await?;
+    let centre = centres::get(&mut c, unit.centre_id).await?;
+    Error::require(ctx.actor.can_manage_region(centre.region_id))?;
+    if centre.closed_on.is_some() {
+        return Err(Error::Conflict("closed"));
+    }
+    if unit.closed_on.is_none() {
+        return Err(Error::Conflict("not-closed"));
+    }
+    let region = regions::get(&mut c, centre.region_id).await?;
+    Ok((unit, centre, region))
+}
+
+/// Reopens a closed unit of an open centre (county coordinators and admins
+/// of its region), with an audit entry; returns the centre's id. 409
+/// `not-closed` when the unit is open, `closed` when its centre is closed.
+pub async fn reopen(ctx: &Ctx, unit_id: i64) -> Result<i64> {
+    let mut tx = ctx.write().await?;
+    let before = centres::get_unit(&mut tx, unit_id).await?;
+    let centre = centres::get(&mut tx, before.centre_id).await?;
+    Error::require(ctx.actor.can_manage_region(centre.region_id))?;
+    if centre.closed_on.is_some() {
+        return Err(Error::Conflict("closed"));
+    }
+    if before.closed_on.is_none() {
+        return Err(Error::Conflict("not-closed"));
+    }
+    centres::reopen_unit(&mut tx, &ctx.who, centre.region_id, &before).await?;
+    commit(tx).await?;
+    Ok(centre.id)
+}

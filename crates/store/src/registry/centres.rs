@@ -213,6 +213,32 @@ pub async fn close(tx: &mut Tx, who: &Who, before: &Centre, on: NaiveDate) -> Re
     .await
 }
 
+/// Reopens a closed centre: it counts again from today as if never closed.
+/// Conditional on it being closed, so a double click cannot reopen twice.
+pub async fn reopen(tx: &mut Tx, who: &Who, before: &Centre) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE centres SET closed_on = NULL, updated_at = $1 WHERE id = $2 AND closed_on IS NOT NULL",
+    )
+    .bind(now())
+    .bind(before.id)
+    .execute(&mut **tx)
+    .await?;
+    rows::changed_one(done, "centres.reopen")?;
+    audit::record(
+        tx,
+        who,
+        Change::new(
+            AuditAction::Reopen,
+            AuditEntity::Centre,
+            Some(before.id),
+            Some(before.region_id),
+        )
+        .before(before)
+        .after(serde_json::json!({ "closed_on": null })),
+    )
+    .await
+}
+
 /// Adds a unit to a centre.
 pub async fn create_unit(tx: &mut Tx, who: &Who, centre: &Centre, input: &UnitInput) -> Result<i64> {
     let ts = now();
@@ -309,6 +335,32 @@ pub async fn close_unit(tx: &mut Tx, who: &Who, region_id: i64, before: &Unit, o
         )
         .before(before)
         .after(serde_json::json!({ "closed_on": codec::date_text(on) })),
+    )
+    .await
+}
+
+/// Reopens a closed unit: it is part of its centre again. Conditional on it
+/// being closed.
+pub async fn reopen_unit(tx: &mut Tx, who: &Who, region_id: i64, before: &Unit) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE units SET closed_on = NULL, updated_at = $1 WHERE id = $2 AND closed_on IS NOT NULL",
+    )
+    .bind(now())
+    .bind(before.id)
+    .execute(&mut **tx)
+    .await?;
+    rows::changed_one(done, "units.reopen")?;
+    audit::record(
+        tx,
+        who,
+        Change::new(
+            AuditAction::Reopen,
+            AuditEntity::Unit,
+            Some(before.id),
+            Some(region_id),
+        )
+        .before(before)
+        .after(serde_json::json!({ "closed_on": null })),
     )
     .await
 }

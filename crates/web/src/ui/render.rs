@@ -44,3 +44,16 @@ pub async fn after_post<T, F: askama::Template>(
         Err(e) => Err(e.into()),
     }
 }
+
+/// What a post without fields (a confirmed action) ends in: on success the
+/// flash message and a redirect (303) to the address `saved` makes of the
+/// result; anything else the error page.
+pub async fn after_action<T>(
+    session: &Session,
+    result: Result<T, Error>,
+    saved: impl FnOnce(T) -> (String, String),
+) -> Result<Response, PageError> {
+    let (message, to) = saved(result?);
+    flash(session, message).await;
+    Ok(see_other(&to))
+}

@@ -1,6 +1,6 @@
 //! Words for the domain's values: services, principals, classes, findings.
 
-use samverka_core::classification::{Finding, RulePreset};
+use samverka_core::classification::{ClassificationOutcome, Finding, Reason, RulePreset};
 use samverka_core::{BaseService, Classification, Colocation, PrincipalKind, ServiceType};
 
 use crate::http::i18n::Tr;
@@ -52,39 +52,152 @@ pub fn preset_name(t: &Tr, p: RulePreset) -> String {
     })
 }
 
-fn list(services: &[BaseService]) -> String {
-    let names: Vec<&str> = services.iter().map(|s| s.abbreviation()).collect();
-    names.join(", ")
+/// A base service's name as written inside a sentence, lower case, with its
+/// abbreviation in brackets ("barnhälsovården (BHV)").
+pub fn service_in_text(t: &Tr, s: BaseService) -> String {
+    t.t(&format!("service-text-{}", s.code()))
+}
+
+/// Words joined as people write them: "a, b och c" (`conjunction` is the
+/// message key of the last joining word, `list-and` or `list-or`).
+fn join(t: &Tr, words: Vec<String>, conjunction: &str) -> String {
+    match words.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t.t(conjunction)),
+    }
+}
+
+fn services(t: &Tr, services: &[BaseService], conjunction: &str) -> String {
+    join(
+        t,
+        services.iter().map(|s| service_in_text(t, *s)).collect(),
+        conjunction,
+    )
+}
+
+/// The text with its first letter in upper case, to begin a sentence.
+fn sentence(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// A class name in the middle of a sentence (lower case).
+pub fn classification_in_text(t: &Tr, c: Option<Classification>) -> String {
+    let name = classification_name(t, c);
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
+/// The deciding rule of a classification, in words, led by the class:
+/// "Familjecentrerat arbete: barnhälsovården (BHV) delar inte hus med ...".
+pub fn reason_text(t: &Tr, outcome: &ClassificationOutcome) -> String {
+    let rules = t.t(match outcome.preset {
+        RulePreset::National => "rules-text-national",
+        RulePreset::Skane => "rules-text-skane",
+        RulePreset::Custom => "rules-text-custom",
+    });
+    let reason = match &outcome.reason {
+        Reason::AllFourTogether { building } => t.args(
+            "reason-all-four",
+            &[("building", building.clone()), ("rules", rules)],
+        ),
+        Reason::ChildHealthWithPartners {
+            building,
+            partners,
+            missing,
+            entrance_required,
+        } => t.args(
+            if *entrance_required {
+                "reason-like-entrance"
+            } else {
+                "reason-like"
+            },
+            &[
+                ("building", building.clone()),
+                ("partners", services(t, partners, "list-and")),
+                ("missing", services(t, missing, "list-and")),
+                ("rules", rules),
+            ],
+        ),
+        Reason::NoChildHealth => t.t("reason-no-child-health"),
+        Reason::ChildHealthNotWhole => t.t1("reason-child-health-not-whole", "rules", rules),
+        Reason::ChildHealthWithoutPartner { partners } => t.args(
+            "reason-child-health-without-partner",
+            &[("partners", services(t, partners, "list-or")), ("rules", rules)],
+        ),
+        Reason::EntranceNotShared { partners } => t.args(
+            "reason-entrance-not-shared",
+            &[("partners", services(t, partners, "list-or")), ("rules", rules)],
+        ),
+        Reason::HoursBelow { minutes, required } => t.args(
+            "reason-hours-below",
+            &[
+                ("hours", samverka_core::hours::format_hours(*minutes)),
+                ("required", samverka_core::hours::format_hours(*required)),
+                ("rules", rules),
+            ],
+        ),
+        Reason::MissingData => t.t("reason-missing-data"),
+        Reason::NoBaseService => t.t("reason-no-base-service"),
+        Reason::NoUnits => t.t("reason-no-units"),
+    };
+    t.args(
+        "reason-line",
+        &[
+            ("class", classification_name(t, outcome.classification)),
+            ("reason", reason),
+        ],
+    )
+}
+
+/// Every reason of a classification in reading order: the deciding rule,
+/// then the supporting facts.
+pub fn reasons(t: &Tr, outcome: &ClassificationOutcome) -> Vec<String> {
+    std::iter::once(reason_text(t, outcome))
+        .chain(outcome.findings.iter().map(|f| finding_text(t, f)))
+        .collect()
 }
 
 /// One finding behind a classification, in words.
 pub fn finding_text(t: &Tr, f: &Finding) -> String {
-    match f {
-        Finding::SharedBuilding { building, services } => t.args(
+    let one = |key: &str, service: &BaseService| t.t1(key, "service", service_in_text(t, *service));
+    sentence(match f {
+        Finding::SharedBuilding {
+            building,
+            services: s,
+        } => t.args(
             "finding-shared-building",
-            &[("services", list(services)), ("building", building.clone())],
+            &[
+                ("services", services(t, s, "list-and")),
+                ("building", building.clone()),
+            ],
         ),
         Finding::Alone { service, building } => t.args(
             "finding-alone",
             &[
-                ("service", service.abbreviation().to_string()),
+                ("service", service_in_text(t, *service)),
                 ("building", building.clone()),
             ],
         ),
-        Finding::Branch { service } => t.t1("finding-branch", "service", service.abbreviation()),
-        Finding::Absent { service } => t.t1("finding-absent", "service", service.abbreviation()),
-        Finding::LocationUnknown { service } => {
-            t.t1("finding-location-unknown", "service", service.abbreviation())
-        }
-        Finding::FullOperationUnknown { service } => t.t1(
-            "finding-full-operation-unknown",
-            "service",
-            service.abbreviation(),
+        Finding::Branch { service } => one("finding-branch", service),
+        Finding::Absent { service } => one("finding-absent", service),
+        Finding::LocationUnknown { service } => one("finding-location-unknown", service),
+        Finding::FullOperationUnknown { service } => one("finding-full-operation-unknown", service),
+        Finding::EntranceNotShared { services: s } => t.t1(
+            "finding-entrance-not-shared",
+            "services",
+            services(t, s, "list-and"),
         ),
-        Finding::EntranceNotShared { services } => {
-            t.t1("finding-entrance-not-shared", "services", list(services))
+        Finding::EntranceUnknown { services: s } => {
+            t.t1("finding-entrance-unknown", "services", services(t, s, "list-and"))
         }
-        Finding::EntranceUnknown { services } => t.t1("finding-entrance-unknown", "services", list(services)),
         Finding::SharedHoursBelow { minutes, required } => t.args(
             "finding-hours-below",
             &[
@@ -97,8 +210,7 @@ pub fn finding_text(t: &Tr, f: &Finding) -> String {
             "required",
             samverka_core::hours::format_hours(*required),
         ),
-        Finding::NoUnits => t.t("finding-no-units"),
-    }
+    })
 }
 
 /// One problem of a population import, in words.

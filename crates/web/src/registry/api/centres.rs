@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samverka_app::registry::centres::{self, CentreView, Filter};
 use samverka_app::registry::units;
+use samverka_core::Classification;
 use samverka_core::centre::{CentreDraft, UnitDraft};
 use samverka_core::hours::format_hours;
 use serde::{Deserialize, Serialize};
@@ -65,10 +66,16 @@ pub struct CentreJson {
     pub shared_opening_hours: Option<String>,
     /// `familjecentral`, `familjecentralsliknande`, `familjecentrerat_arbete`, or null when missing data leaves it open.
     pub classification: Option<String>,
-    /// Why, in the caller's language (Accept-Language: sv or en).
+    /// Why, in the caller's language (Accept-Language: sv or en): first the rule that
+    /// decided the class, then the supporting facts in a fixed order.
     pub classification_reasons: Vec<String>,
     /// When the class is undetermined: the lowest and highest class the missing data allows.
     pub classification_range: Option<[String; 2]>,
+    /// When the class is undetermined: every class the missing data still allows, lowest
+    /// first (e.g. `["familjecentrerat_arbete", "familjecentralsliknande"]`); null when
+    /// the class is known.
+    #[schema(example = json!(["familjecentrerat_arbete", "familjecentralsliknande"]))]
+    pub classification_possible: Option<Vec<String>>,
     /// `inte_alls` (separate buildings), `till_viss_del` (some share one), `till_stor_del` (one building),
     /// `helt_och_hallet` (one building and entrance), or null when unknown.
     pub colocation: Option<String>,
@@ -104,12 +111,18 @@ fn to_json(t: &Tr, c: &CentreView) -> CentreJson {
         closed_on: c.centre.closed_on.map(|d| d.to_string()),
         shared_opening_hours: c.centre.shared_opening_minutes.map(format_hours),
         classification: c.outcome.classification.map(|x| x.code().to_string()),
-        classification_reasons: c
-            .outcome
-            .findings
-            .iter()
-            .map(|f| view::finding_text(t, f))
-            .collect(),
+        classification_reasons: view::reasons(t, &c.outcome),
+        classification_possible: c.outcome.possible.map(|(lo, hi)| {
+            [
+                Classification::FamilyCentredWork,
+                Classification::FamilyCentreLike,
+                Classification::FamilyCentre,
+            ]
+            .into_iter()
+            .filter(|x| (lo..=hi).contains(x))
+            .map(|x| x.code().to_string())
+            .collect()
+        }),
         classification_range: c
             .outcome
             .possible
@@ -348,6 +361,31 @@ pub async fn close_unit(
     ApiJson(body): ApiJson<CloseBody>,
 ) -> Result<Json<CentreJson>, ApiError> {
     let centre_id = units::close(&api, id, &body.closed_on).await?;
+    let d = centres::get(&api, centre_id).await?;
+    Ok(Json(to_json(&t, &d.view)))
+}
+
+/// Reopens a closed centre (county coordinators and admins of its region): undoes a
+/// closing, with an audit entry. 409 `not-closed` when it is open.
+#[utoipa::path(post, path = "/centres/{id}/reopen", tag = "centres", params(("id" = i64, Path, description = "Centre id")),
+    responses((status = 200, body = CentreJson), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reopen_centre(api: ApiUser, t: Tr, Path(id): Path<i64>) -> Result<Json<CentreJson>, ApiError> {
+    centres::reopen(&api, id).await?;
+    let d = centres::get(&api, id).await?;
+    Ok(Json(to_json(&t, &d.view)))
+}
+
+/// Reopens a closed unit of an open centre (county coordinators and admins of its
+/// region), with an audit entry; answers with the whole centre. 409 `not-closed` when
+/// the unit is open, `closed` when its centre is closed.
+#[utoipa::path(post, path = "/units/{id}/reopen", tag = "centres", params(("id" = i64, Path, description = "Unit id")),
+    responses((status = 200, body = CentreJson), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn reopen_unit(api: ApiUser, t: Tr, Path(id): Path<i64>) -> Result<Json<CentreJson>, ApiError> {
+    let centre_id = units::reopen(&api, id).await?;
     let d = centres::get(&api, centre_id).await?;
     Ok(Json(to_json(&t, &d.view)))
 }

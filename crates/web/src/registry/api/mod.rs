@@ -16,8 +16,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(centres::list_centres, centres::create_centre))
         .routes(routes!(centres::get_centre, centres::update_centre))
         .routes(routes!(centres::close_centre))
+        .routes(routes!(centres::reopen_centre))
         .routes(routes!(centres::create_unit))
         .routes(routes!(centres::update_unit))
         .routes(routes!(centres::close_unit))
+        .routes(routes!(centres::reopen_unit))
         .routes(routes!(municipalities::list_municipalities))
 }

@@ -38,6 +38,7 @@ struct AccessPage {
     years: Vec<i64>,
     lines: Vec<Line>,
     total: Line,
+    no_numbers: bool,
     can_import: bool,
 }
 
@@ -83,10 +84,11 @@ async fn show_access(
         })
         .collect();
     let totals = AccessTotals::of(&rows);
+    let no_numbers = totals.population.is_none() && totals.children_0_6.is_none();
     let total = Line {
         name: t.t("access-total"),
-        population: format_count(totals.population),
-        children: format_count(totals.children_0_6),
+        population: opt(totals.population),
+        children: opt(totals.children_0_6),
         share: totals
             .child_share_permille()
             .map(format_permille)
@@ -106,6 +108,7 @@ async fn show_access(
         years,
         lines,
         total,
+        no_numbers,
         can_import: manage,
     })
 }

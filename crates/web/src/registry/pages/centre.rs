@@ -53,6 +53,7 @@ struct CentrePage {
     units: Vec<UnitLine>,
     can_edit: bool,
     can_close: bool,
+    can_reopen: bool,
     /// The centre's governance signals this year, rendered (autoescaped) by the governance area.
     signals_html: String,
 }
@@ -90,8 +91,8 @@ async fn show_centre(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resu
         t.args(
             "centre-possible",
             &[
-                ("low", view::classification_name(&t, Some(lo))),
-                ("high", view::classification_name(&t, Some(hi))),
+                ("low", view::classification_in_text(&t, Some(lo))),
+                ("high", view::classification_in_text(&t, Some(hi))),
             ],
         )
     });
@@ -118,17 +119,13 @@ async fn show_centre(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resu
         classification: view::classification_name(&t, c.outcome.classification),
         class_code: c.outcome.classification.map_or("undetermined", |x| x.code()),
         possible,
-        findings: c
-            .outcome
-            .findings
-            .iter()
-            .map(|f| view::finding_text(&t, f))
-            .collect(),
+        findings: view::reasons(&t, &c.outcome),
         rules: view::preset_name(&t, c.outcome.preset),
         colocation: view::colocation_name(&t, c.colocation),
         units,
         can_edit: d.can_edit,
         can_close: d.can_close,
+        can_reopen: d.can_reopen,
         signals_html,
     })
 }

@@ -17,7 +17,7 @@ use crate::http::extract::CurrentUser;
 use crate::state::AppState;
 use crate::ui::Page;
 use crate::ui::forms::{error_for, field_error, field_messages};
-use crate::ui::render::{after_post, html};
+use crate::ui::render::{after_action, after_post, html};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -27,6 +27,10 @@ pub fn router() -> Router<AppState> {
         )
         .route("/centres/{id}/edit", get(edit_centre_form).post(update_centre))
         .route("/centres/{id}/close", get(close_centre_form).post(close_centre))
+        .route(
+            "/centres/{id}/reopen",
+            get(reopen_centre_form).post(reopen_centre),
+        )
 }
 
 /// The centre form, new or edit, with any problems.
@@ -159,30 +163,61 @@ async fn update_centre(
     .await
 }
 
-/// The form that closes a centre or a unit.
+/// The form that closes a centre or a unit: what happens, the day, and a
+/// box to tick to confirm.
 #[derive(Template)]
 #[template(path = "registry/close_form.html")]
 pub(crate) struct CloseForm {
     pub page: Page,
     pub action: String,
     pub cancel: String,
-    pub explanation: String,
+    pub consequences: Vec<String>,
+    pub confirm_label: String,
     pub closed_on: String,
     pub error: Option<String>,
+    pub confirm_error: Option<String>,
 }
 
 #[derive(Deserialize)]
 pub(crate) struct CloseDraft {
     #[serde(default)]
     pub closed_on: String,
+    /// The ticked confirmation box.
+    #[serde(default)]
+    pub confirm: Option<String>,
 }
 
-/// The form that closes a centre, with the day as entered and its problem.
+impl CloseDraft {
+    /// Closing from a page needs the box ticked; without it, nothing is closed.
+    pub fn confirmed(&self) -> samverka_app::Result<()> {
+        match self.confirm.as_deref() {
+            Some(v) if !v.is_empty() => Ok(()),
+            _ => Err(samverka_app::Error::field("confirm", "confirm-close")),
+        }
+    }
+}
+
+/// The page that asks before reopening a centre or a unit.
+#[derive(Template)]
+#[template(path = "registry/reopen_form.html")]
+pub(crate) struct ReopenForm {
+    pub page: Page,
+    pub action: String,
+    pub cancel: String,
+    pub consequences: Vec<String>,
+}
+
+/// The messages of a list of keys, in order.
+pub(crate) fn messages(t: &crate::http::i18n::Tr, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| t.t(k)).collect()
+}
+
+/// The form that closes a centre, with the day as entered and its problems.
 fn close_form(
     page: Page,
     (c, region): (&Centre, &Region),
     closed_on: String,
-    error: Option<String>,
+    errors: &samverka_core::FieldErrors,
 ) -> CloseForm {
     let t = page.t;
     CloseForm {
@@ -191,9 +226,19 @@ fn close_form(
             .in_region(region.id, &region.name, true, "overview"),
         action: format!("/centres/{}/close", c.id),
         cancel: format!("/centres/{}", c.id),
-        explanation: t.t("centre-close-explanation"),
+        consequences: messages(
+            &t,
+            &[
+                "centre-close-kept",
+                "centre-close-counts",
+                "centre-close-frozen",
+                "centre-close-undo",
+            ],
+        ),
+        confirm_label: t.t1("centre-close-confirm", "name", &c.name),
         closed_on,
-        error,
+        error: field_error(&t, errors, "closed_on"),
+        confirm_error: field_error(&t, errors, "confirm"),
     }
 }
 
@@ -203,7 +248,8 @@ async fn close_centre_form(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let (c, region) = centres::closable(&user, id).await?;
-    html(close_form(page, (&c, &region), user.today.to_string(), None))
+    let none = samverka_core::FieldErrors::default();
+    html(close_form(page, (&c, &region), user.today.to_string(), &none))
 }
 
 async fn close_centre(
@@ -214,12 +260,47 @@ async fn close_centre(
     Form(form): Form<CloseDraft>,
 ) -> Result<Response, PageError> {
     let t = page.t;
-    let result = centres::close(&user, id, &form.closed_on).await;
+    let result = match form.confirmed() {
+        Ok(()) => centres::close(&user, id, &form.closed_on).await,
+        // Who may not close it, or what is already closed, hears that first.
+        Err(e) => centres::closable(&user, id).await.and(Err(e)),
+    };
     let saved = |()| (t.t("flash-closed"), format!("/centres/{id}"));
     after_post(&session, result, saved, async |errors| {
         let (c, region) = centres::closable(&user, id).await?;
-        let error = field_error(&t, &errors, "closed_on");
-        Ok(close_form(page, (&c, &region), form.closed_on, error))
+        Ok(close_form(page, (&c, &region), form.closed_on, &errors))
     })
     .await
+}
+
+async fn reopen_centre_form(
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let (c, region) = centres::reopenable(&user, id).await?;
+    let t = page.t;
+    html(ReopenForm {
+        page: page
+            .titled(t.t1("centre-reopen-title", "name", &c.name))
+            .in_region(region.id, &region.name, true, "overview"),
+        action: format!("/centres/{}/reopen", c.id),
+        cancel: format!("/centres/{}", c.id),
+        consequences: messages(
+            &t,
+            &["centre-reopen-counts", "centre-reopen-units", "reopen-audit"],
+        ),
+    })
+}
+
+async fn reopen_centre(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = centres::reopen(&user, id).await;
+    let saved = |()| (t.t("flash-reopened"), format!("/centres/{id}"));
+    after_action(&session, result, saved).await
 }

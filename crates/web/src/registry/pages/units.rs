@@ -11,13 +11,13 @@ use samverka_core::hours::format_hours;
 use samverka_core::{Centre, PrincipalKind, Region, ServiceType};
 use tower_sessions::Session;
 
-use super::centre_form::{CloseDraft, CloseForm};
+use super::centre_form::{CloseDraft, CloseForm, ReopenForm, messages};
 use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
 use crate::http::i18n::Tr;
 use crate::state::AppState;
 use crate::ui::forms::{error_for, field_error, field_messages};
-use crate::ui::render::{after_post, html};
+use crate::ui::render::{after_action, after_post, html};
 use crate::ui::{Page, words as view};
 
 pub fn router() -> Router<AppState> {
@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/centres/{id}/units/new", get(new_unit_form).post(create_unit))
         .route("/units/{id}/edit", get(edit_unit_form).post(update_unit))
         .route("/units/{id}/close", get(close_unit_form).post(close_unit))
+        .route("/units/{id}/reopen", get(reopen_unit_form).post(reopen_unit))
 }
 
 #[derive(Template)]
@@ -208,32 +209,39 @@ async fn update_unit(
     .await
 }
 
-/// The form that closes a unit, with the day as entered and its problem.
+/// The form that closes a unit, with the day as entered and its problems.
 fn close_form(
     page: Page,
     user: &CurrentUser,
     (u, centre, region): (&Unit, &Centre, &Region),
     closed_on: String,
-    error: Option<String>,
+    errors: &samverka_core::FieldErrors,
 ) -> CloseForm {
     let t = page.t;
     let manage = user.actor.can_manage_region(region.id);
+    let service = view::service_name(&t, u.service);
     CloseForm {
         page: page
-            .titled(t.t1("unit-close-title", "service", view::service_name(&t, u.service)))
+            .titled(t.t1("unit-close-title", "service", &service))
             .in_region(region.id, &region.name, manage, "overview"),
         action: format!("/units/{}/close", u.id),
         cancel: format!("/centres/{}", centre.id),
-        explanation: t.t("unit-close-explanation"),
+        consequences: messages(&t, &["unit-close-kept", "unit-close-counts", "unit-close-undo"]),
+        confirm_label: t.args(
+            "unit-close-confirm",
+            &[("service", service), ("centre", centre.name.clone())],
+        ),
         closed_on,
-        error,
+        error: field_error(&t, errors, "closed_on"),
+        confirm_error: field_error(&t, errors, "confirm"),
     }
 }
 
 async fn close_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
     let (u, centre, region) = units::closable(&user, id).await?;
     let today = user.today.to_string();
-    html(close_form(page, &user, (&u, &centre, &region), today, None))
+    let none = samverka_core::FieldErrors::default();
+    html(close_form(page, &user, (&u, &centre, &region), today, &none))
 }
 
 async fn close_unit(
@@ -244,18 +252,52 @@ async fn close_unit(
     Form(form): Form<CloseDraft>,
 ) -> Result<Response, PageError> {
     let t = page.t;
-    let result = units::close(&user, id, &form.closed_on).await;
+    let result = match form.confirmed() {
+        Ok(()) => units::close(&user, id, &form.closed_on).await,
+        // Who may not close it, or what is already closed, hears that first.
+        Err(e) => units::closable(&user, id).await.and(Err(e)),
+    };
     let saved = |centre_id| (t.t("flash-closed"), format!("/centres/{centre_id}"));
     after_post(&session, result, saved, async |errors| {
         let (u, centre, region) = units::closable(&user, id).await?;
-        let error = field_error(&t, &errors, "closed_on");
         Ok(close_form(
             page,
             &user,
             (&u, &centre, &region),
             form.closed_on,
-            error,
+            &errors,
         ))
     })
     .await
+}
+
+async fn reopen_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+    let (u, centre, region) = units::reopenable(&user, id).await?;
+    let t = page.t;
+    html(ReopenForm {
+        page: page
+            .titled(t.args(
+                "unit-reopen-title",
+                &[
+                    ("service", view::service_name(&t, u.service)),
+                    ("centre", centre.name.clone()),
+                ],
+            ))
+            .in_region(region.id, &region.name, true, "overview"),
+        action: format!("/units/{}/reopen", u.id),
+        cancel: format!("/centres/{}", centre.id),
+        consequences: messages(&t, &["unit-reopen-counts", "reopen-audit"]),
+    })
+}
+
+async fn reopen_unit(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = units::reopen(&user, id).await;
+    let saved = |centre_id| (t.t("flash-reopened"), format!("/centres/{centre_id}"));
+    after_action(&session, result, saved).await
 }

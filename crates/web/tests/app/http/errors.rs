@@ -35,7 +35,7 @@ async fn messages_are_in_english_when_the_browser_asks_for_it() {
             .submit(
                 &client,
                 &format!("/centres/{savja}/close"),
-                &[("closed_on", "tomorrow")],
+                &[("closed_on", "tomorrow"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 422, "{}", app.backend());

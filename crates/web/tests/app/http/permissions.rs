@@ -67,8 +67,8 @@ fn post(path: String, fields: Fields, allowed: &'static [Caller]) -> Row {
 /// allowed callers an invalid one (422: past the permission check, nothing closes).
 fn close(path: String, allowed: &'static [Caller]) -> Row {
     let (form, probe) = (
-        fields(&[("closed_on", "2025-06-30")]),
-        fields(&[("closed_on", "inte ett datum")]),
+        fields(&[("closed_on", "2025-06-30"), ("confirm", "yes")]),
+        fields(&[("closed_on", "inte ett datum"), ("confirm", "yes")]),
     );
     Row {
         path,
@@ -358,7 +358,7 @@ async fn refused_changes_leave_the_data_as_it_was() {
                 .submit(
                     &client,
                     &format!("/centres/{gimo}/close"),
-                    &[("closed_on", "2025-01-01")],
+                    &[("closed_on", "2025-01-01"), ("confirm", "yes")],
                 )
                 .await;
             assert_eq!(r.status, 403, "{}: {} closes Gimo", app.backend(), account.0);

@@ -64,6 +64,18 @@ async fn the_access_page_shows_children_per_centre_for_the_chosen_year() {
             "{}: no numbers that year",
             app.backend()
         );
+        let total = row_cells(&html, "Hela regionen");
+        assert_eq!(
+            (total[0].as_str(), total[1].as_str(), total[4].as_str()),
+            ("uppgift saknas", "uppgift saknas", "uppgift saknas"),
+            "{}: a year without numbers has no total, not 0: {total:?}",
+            app.backend()
+        );
+        assert!(
+            page_text(&html).contains("inga befolkningssiffror för det här året"),
+            "{}",
+            app.backend()
+        );
         // A reader is not offered the import.
         assert!(
             !latest.contains(&format!("/regions/{uppsala}/population")),
@@ -84,7 +96,7 @@ async fn a_closed_centre_still_counts_in_the_year_it_closed() {
             .submit(
                 &client,
                 &format!("/centres/{enkoping}/close"),
-                &[("closed_on", "2024-06-30")],
+                &[("closed_on", "2024-06-30"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 303, "{}", app.backend());

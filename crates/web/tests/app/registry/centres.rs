@@ -168,7 +168,7 @@ async fn a_local_coordinator_of_several_centres_edits_each_of_them_and_no_other(
             .submit(
                 &client,
                 &format!("/centres/{heby}/close"),
-                &[("closed_on", "2025-01-01")],
+                &[("closed_on", "2025-01-01"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 403, "{}", app.backend());
@@ -240,7 +240,7 @@ async fn a_county_coordinator_closes_a_centre_and_it_leaves_the_overview() {
             .submit(
                 &client,
                 &format!("/centres/{tierp}/close"),
-                &[("closed_on", "2025-06-30")],
+                &[("closed_on", "2025-06-30"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 303, "{}: {}", app.backend(), r.body);
@@ -276,7 +276,7 @@ async fn a_county_coordinator_closes_a_centre_and_it_leaves_the_overview() {
             .submit(
                 &client,
                 &format!("/centres/{tierp}/close"),
-                &[("closed_on", "2025-07-01")],
+                &[("closed_on", "2025-07-01"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 409, "{}", app.backend());
@@ -476,7 +476,7 @@ async fn a_centre_cannot_close_before_it_opened() {
             .submit(
                 &client,
                 &format!("/centres/{savja}/close"),
-                &[("closed_on", "2014-12-31")],
+                &[("closed_on", "2014-12-31"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 422, "{}", app.backend());
@@ -487,7 +487,11 @@ async fn a_centre_cannot_close_before_it_opened() {
             app.backend()
         );
         let r = app
-            .submit(&client, &format!("/centres/{savja}/close"), &[("closed_on", "")])
+            .submit(
+                &client,
+                &format!("/centres/{savja}/close"),
+                &[("closed_on", ""), ("confirm", "yes")],
+            )
             .await;
         assert_eq!(r.status, 422, "{}", app.backend());
         assert_eq!(
@@ -500,7 +504,7 @@ async fn a_centre_cannot_close_before_it_opened() {
             .submit(
                 &client,
                 &format!("/centres/{savja}/close"),
-                &[("closed_on", "snart")],
+                &[("closed_on", "snart"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 422, "{}", app.backend());
@@ -538,6 +542,25 @@ async fn the_centre_list_has_only_visible_centres_with_coded_classes() {
                 "{b}: {c}"
             );
             assert!(c["classification_reasons"].is_array(), "{b}");
+            // The deciding rule comes first, led by the class it decided.
+            let first = c["classification_reasons"][0].as_str().unwrap_or_default();
+            let led_by = match class.as_str() {
+                Some("familjecentral") => "Familjecentral: ",
+                Some("familjecentralsliknande") => "Familjecentralsliknande verksamhet: ",
+                Some(_) => "Familjecentrerat arbete: ",
+                None => "Kan inte bedömas: ",
+            };
+            assert!(first.starts_with(led_by), "{b}: {first}");
+            // An undetermined class carries every class still possible; a known one none.
+            let possible = &c["classification_possible"];
+            if class.is_null() {
+                let possible = possible.as_array().expect("possible classes");
+                assert!(possible.len() >= 2, "{b}: {c}");
+                assert_eq!(possible.first(), c["classification_range"].get(0), "{b}: {c}");
+                assert_eq!(possible.last(), c["classification_range"].get(1), "{b}: {c}");
+            } else {
+                assert!(possible.is_null(), "{b}: {c}");
+            }
         }
         let savja = centre_named(&list, "Sävja familjecentral").expect("Sävja");
         assert_eq!(savja["classification"], "familjecentral", "{b}");
@@ -706,6 +729,70 @@ async fn a_county_coordinator_creates_a_centre_through_the_api_and_a_reader_cann
         assert_eq!(json["opened_on"], "2025-01-07", "{b}");
         assert_eq!(json["classification"], Value::Null, "{b}: no units yet");
         assert_eq!(app.stored_centre(id).await.region_id, uppsala, "{b}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_centre_without_base_services_cannot_be_assessed_and_the_api_lists_what_is_possible() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let uppsala = app.uppsala().await;
+        let knivsta = app.municipality("Knivsta").await;
+        let token = app.token(COUNTY.0).await;
+        let body = serde_json::json!({
+            "region_id": uppsala,
+            "municipality_id": knivsta,
+            "name": "Alsike mötesplats",
+        });
+        let (status, json) = app
+            .api(
+                Method::POST,
+                "/api/v1/centres",
+                Some(&token),
+                Some(&body.to_string()),
+            )
+            .await;
+        assert_eq!(status, 201, "{b}: {json}");
+        assert_eq!(json["classification"], Value::Null, "{b}");
+        assert_eq!(
+            json["classification_possible"],
+            serde_json::json!([
+                "familjecentrerat_arbete",
+                "familjecentralsliknande",
+                "familjecentral"
+            ]),
+            "{b}"
+        );
+        assert_eq!(
+            json["classification_reasons"][0],
+            "Kan inte bedömas: inga verksamheter är registrerade för familjecentralen.",
+            "{b}"
+        );
+
+        // Only another party (a library): still no base service, so still no class.
+        let id = json["id"].as_i64().expect("id");
+        let unit =
+            serde_json::json!({ "service": "other", "name": "Biblioteket", "building": "Alsike torg 1" });
+        let (status, json) = app
+            .api(
+                Method::POST,
+                &format!("/api/v1/centres/{id}/units"),
+                Some(&token),
+                Some(&unit.to_string()),
+            )
+            .await;
+        assert!(status == 200 || status == 201, "{b}: {status} {json}");
+        assert_eq!(
+            json["classification"],
+            Value::Null,
+            "{b}: not family-centred work"
+        );
+        let first = json["classification_reasons"][0].as_str().unwrap_or_default();
+        assert!(
+            first.starts_with("Kan inte bedömas: ingen av basverksamheterna"),
+            "{b}: {first}"
+        );
         app.stop().await;
     }
 }

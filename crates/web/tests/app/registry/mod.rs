@@ -6,5 +6,6 @@ mod api_close;
 mod centres;
 mod overview;
 mod population;
+mod reopen;
 mod settings;
 mod units;

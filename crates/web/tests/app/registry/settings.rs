@@ -84,7 +84,12 @@ async fn skane_rules_reclassify_the_region_and_custom_rules_are_checked() {
             assert_eq!(verdict(&html), "Kan inte bedömas", "{}", app.backend());
             let page = page_text(&html);
             assert!(
-                page.contains("Reglerna kräver gemensam entré"),
+                page.contains("Kan inte bedömas: det saknas uppgifter som avgör klassningen"),
+                "{}: {page}",
+                app.backend()
+            );
+            assert!(
+                page.contains("inte registrerat om den gemensamma entrén används"),
                 "{}: {page}",
                 app.backend()
             );

@@ -54,7 +54,7 @@ async fn a_local_coordinator_adds_edits_and_closes_units_of_their_centre() {
             .submit(
                 &client,
                 &format!("/units/{}/close", church.id),
-                &[("closed_on", "2025-03-31")],
+                &[("closed_on", "2025-03-31"), ("confirm", "yes")],
             )
             .await;
         assert_eq!(r.status, 303, "{}: {}", app.backend(), r.body);
@@ -78,6 +78,16 @@ async fn sharing_a_building_makes_stenhagen_family_centre_like() {
         let uppsala = app.uppsala().await;
         let (_, html) = app.get(&client, &format!("/centres/{stenhagen}")).await;
         assert_eq!(verdict(&html), "Familjecentrerat arbete", "{}", app.backend());
+        assert!(
+            page_text(&html).contains(
+                "Familjecentrerat arbete: barnhälsovården (BHV) delar inte hus med öppen förskola (ÖF) \
+                 eller förebyggande socialtjänst (SOC), vilket den nationella definitionen kräver \
+                 för familjecentralsliknande verksamhet."
+            ),
+            "{}: the deciding rule, in words: {}",
+            app.backend(),
+            page_text(&html)
+        );
         assert!(
             page_text(&html).contains("Inte alls"),
             "{}: co-location before",
@@ -108,7 +118,16 @@ async fn sharing_a_building_makes_stenhagen_family_centre_like() {
         );
         let page = page_text(&html);
         assert!(
-            page.contains("BHV, ÖF har hela sin verksamhet i samma hus"),
+            page.contains(
+                "Familjecentralsliknande verksamhet: barnhälsovården (BHV) delar hus med öppen förskola (ÖF)"
+            ),
+            "{}: the deciding rule first: {page}",
+            app.backend()
+        );
+        assert!(
+            page.contains(
+                "Barnhälsovården (BHV) och öppen förskola (ÖF) har hela sin ordinarie verksamhet i samma hus"
+            ),
             "{}: why: {page}",
             app.backend()
         );
