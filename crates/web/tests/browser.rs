@@ -733,6 +733,16 @@ async fn the_overview_fits_a_phone() {
         .await
         .unwrap();
     eprintln!("phone overview: {m}");
+    let wide = c
+        .execute(
+            "const w = document.querySelector('.table-wrap').getBoundingClientRect().right; return [...document.querySelectorAll('main *')]
+               .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.visually-hidden'))
+               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("wider than the page: {wide}");
     let inner = m["inner"].as_u64().unwrap();
     assert!(inner <= 420, "the viewport is phone-sized: {m}");
     assert!(
@@ -968,6 +978,7 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
         .await
         .unwrap();
     eprintln!("overview at 1366x900: {m}");
+    screenshot(&c, "samverka-overview-1366.png", LAPTOP).await;
     let (w, h) = (m["w"].as_f64().unwrap(), m["h"].as_f64().unwrap());
     assert!(w >= 1300.0, "a laptop-wide window: {m}");
     assert_eq!(
@@ -1072,6 +1083,17 @@ async fn on_a_phone_the_menu_folds_and_tables_stack() {
         .await
         .unwrap();
     eprintln!("phone 390x844: {m}");
+    screenshot(&c, "samverka-overview-390.png", PHONE_390).await;
+    let wide = c
+        .execute(
+            "const w = window.innerWidth; return [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.visually-hidden'))
+               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("wider than the phone: {wide}");
     let h = m["h"].as_f64().unwrap();
     let w = m["w"].as_f64().unwrap();
     assert!(
@@ -1086,7 +1108,6 @@ async fn on_a_phone_the_menu_folds_and_tables_stack() {
         "the classification is in view: {m}"
     );
     assert!(m["signal"].as_f64().unwrap() <= w, "the signals are in view: {m}");
-    screenshot(&c, "samverka-overview-390.png", PHONE_390).await;
 
     click(&c, "details.menu > summary").await;
     let link = c
