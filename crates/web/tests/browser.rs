@@ -242,8 +242,9 @@ async fn cdp(driver: &Driver, c: &Client, cmd: &str, params: Value) -> Value {
 /// Lays the page out as the printer would at a printable width: print media,
 /// a viewport as wide as the paper less its margins. Returns how far the
 /// page and anything in it reach past that width (0 when nothing is cut off),
-/// with the page's measurements for the message.
-async fn overflow_in_print(driver: &Driver, c: &Client, width: f64) -> (f64, Value) {
+/// with the page's measurements for the message; the layout is saved as a
+/// screenshot `name` in the temp directory.
+async fn overflow_in_print(driver: &Driver, c: &Client, width: f64, name: &str) -> (f64, Value) {
     cdp(
         driver,
         c,
@@ -289,6 +290,24 @@ async fn overflow_in_print(driver: &Driver, c: &Client, width: f64) -> (f64, Val
     } else {
         (reach - inner).max(0.0)
     };
+    // What the printer lays out, for a human to look at.
+    let full = c
+        .execute("return document.documentElement.scrollHeight", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(1100)
+        .clamp(1100, 6000);
+    cdp(
+        driver,
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width.floor() as u32, "height": full, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await;
+    let path = std::env::temp_dir().join(name);
+    std::fs::write(&path, c.screenshot().await.unwrap()).unwrap();
+    eprintln!("print layout: {}", path.display());
     cdp(driver, c, "Emulation.setEmulatedMedia", json!({ "media": "" })).await;
     cdp(driver, c, "Emulation.clearDeviceMetricsOverride", json!({})).await;
     (over, m)
@@ -1000,7 +1019,6 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
             "a text alternative: {s}"
         );
     }
-    screenshot(&c, "samverka-overview-1366.png", LAPTOP).await;
 
     // The first column stays in place when the table scrolls sideways.
     let sticky = c
@@ -1016,7 +1034,7 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
     let source = c.source().await.unwrap();
     assert!(source.contains("Utskriven 2026-11-23"), "the printed date");
     assert!(source.contains("Klassningen räknas fram enligt"), "the rule set");
-    let (over, m) = overflow_in_print(&driver, &c, A4_PORTRAIT_PX).await;
+    let (over, m) = overflow_in_print(&driver, &c, A4_PORTRAIT_PX, "samverka-overview-print.png").await;
     eprintln!("overview in print on A4 portrait: {m}");
     assert!(
         over == 0.0,
@@ -1035,7 +1053,7 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
     c.goto(&app.url(&format!("/regions/{region}/signals")))
         .await
         .unwrap();
-    let (over, m) = overflow_in_print(&driver, &c, A4_LANDSCAPE_PX).await;
+    let (over, m) = overflow_in_print(&driver, &c, A4_LANDSCAPE_PX, "samverka-signals-print.png").await;
     eprintln!("signals in print on A4 landscape: {m}");
     assert!(
         over == 0.0,
