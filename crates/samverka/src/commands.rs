@@ -191,7 +191,7 @@ async fn demo(app: &App, scale: Scale) -> Result<()> {
             println!("It holds no demo accounts.");
         } else {
             println!(
-                "Demo logins (a password changed since is not shown; delete the database file to start over):"
+                "Demo logins, as the demo set them (a password changed since then no longer works; delete the database file to start over):"
             );
             print_logins(&logins);
         }
