@@ -1127,7 +1127,12 @@ async fn on_a_phone_the_menu_folds_and_tables_stack() {
     );
     assert!(m["signal"].as_f64().unwrap() <= w, "the signals are in view: {m}");
 
+    let top = std::env::temp_dir().join("samverka-overview-390-top.png");
+    std::fs::write(&top, c.screenshot().await.unwrap()).unwrap();
     click(&c, "details.menu > summary").await;
+    let open = std::env::temp_dir().join("samverka-menu-390.png");
+    std::fs::write(&open, c.screenshot().await.unwrap()).unwrap();
+    eprintln!("screenshots: {} {}", top.display(), open.display());
     let link = c
         .find(Locator::Css("details.menu a[aria-current='page']"))
         .await
