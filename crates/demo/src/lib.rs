@@ -44,6 +44,46 @@ pub async fn is_empty(app: &samverka_app::App) -> anyhow::Result<bool> {
     Ok(app.is_empty().await?)
 }
 
+/// The password the demo gave an account, by its login name (the county's
+/// accounts and every synthetic region's county coordinator).
+fn demo_password(email: &str) -> Option<&'static str> {
+    let known = [
+        ("admin@demo.samverka.se", "demo-admin"),
+        ("lan@uppsala.demo.samverka.se", "demo-lan"),
+        ("lokal.savja@uppsala.demo.samverka.se", "demo-savja"),
+        ("lokal.heby@uppsala.demo.samverka.se", "demo-heby"),
+        ("lasare@uppsala.demo.samverka.se", "demo-lasare"),
+        ("lan@sydslatt.demo.samverka.se", "demo-sydslatt"),
+    ];
+    if let Some((_, p)) = known.iter().find(|(e, _)| *e == email) {
+        return Some(p);
+    }
+    (email.starts_with("lan@") && email.ends_with(".demo.samverka.se"))
+        .then_some(national::COORDINATOR_PASSWORD)
+}
+
+/// The demo accounts a filled database holds, with the passwords the demo
+/// gave them (a password changed since is not known), for printing again
+/// when `demo` finds its data already there.
+pub async fn existing_logins(app: &samverka_app::App) -> anyhow::Result<Vec<DemoLogin>> {
+    let ctx = app.cli();
+    let accounts = samverka_app::accounts::manage::list_all(&ctx).await?;
+    Ok(accounts
+        .into_iter()
+        .filter(|a| !a.account.disabled)
+        .filter_map(|a| {
+            let password = demo_password(&a.account.email)?;
+            let role = a.grants.first().map_or("", |g| g.grant.role.code());
+            Some(DemoLogin {
+                email: a.account.email.clone(),
+                password: password.to_string(),
+                role,
+                scope: a.account.name.clone(),
+            })
+        })
+        .collect())
+}
+
 /// One line of the accounts the command line prints.
 fn login(email: &str, password: &str, role: samverka_core::Role, scope: impl Into<String>) -> DemoLogin {
     DemoLogin {

@@ -29,7 +29,7 @@ const CENTRES: usize = 500;
 /// The years with population numbers.
 const YEARS: std::ops::RangeInclusive<i64> = 2015..=2024;
 /// The password of every county coordinator of the national demo.
-const COORDINATOR_PASSWORD: &str = "demo-lan";
+pub(crate) const COORDINATOR_PASSWORD: &str = "demo-lan";
 
 /// The 21 regions: name, county code, a plain-ASCII name for e-mail
 /// addresses, and how many municipalities the county really has (290 in all).

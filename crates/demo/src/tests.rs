@@ -78,6 +78,20 @@ async fn the_county_demo_matches_the_2025_follow_up() {
         assert!(is_empty(&app).await.expect("empty?"), "{name}");
         let logins = load_county(&app).await.expect("load county");
         assert!(!is_empty(&app).await.expect("empty?"), "{name}");
+        // A second `demo` run prints the same logins again.
+        let mut again: Vec<(String, String)> = crate::existing_logins(&app)
+            .await
+            .expect("logins again")
+            .into_iter()
+            .map(|l| (l.email, l.password))
+            .collect();
+        let mut first: Vec<(String, String)> = logins
+            .iter()
+            .map(|l| (l.email.clone(), l.password.clone()))
+            .collect();
+        again.sort();
+        first.sort();
+        assert_eq!(again, first, "{name}");
 
         let uppsala = regions::find(ctx, "Region Uppsala").await.expect("uppsala");
         assert_eq!(uppsala.code.as_deref(), Some("03"));

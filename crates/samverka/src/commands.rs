@@ -186,7 +186,15 @@ async fn serve(app: App, args: &ServeArgs) -> Result<()> {
 async fn demo(app: &App, scale: Scale) -> Result<()> {
     if !samverka_demo::is_empty(app).await? {
         println!("The database already has data; serving it as it is.");
-        println!("(Demo logins were printed when it was filled, e.g. admin@demo.samverka.se / demo-admin.)");
+        let logins = samverka_demo::existing_logins(app).await?;
+        if logins.is_empty() {
+            println!("It holds no demo accounts.");
+        } else {
+            println!(
+                "Demo logins, as the demo set them (a password changed since then no longer works; delete the database file to start over):"
+            );
+            print_logins(&logins);
+        }
         return Ok(());
     }
     let logins = match scale {
@@ -221,14 +229,18 @@ async fn demo(app: &App, scale: Scale) -> Result<()> {
         }
     };
     println!("Demo logins:");
+    print_logins(&logins);
+    Ok(())
+}
+
+fn print_logins(logins: &[samverka_demo::DemoLogin]) {
     let width = logins.iter().map(|l| l.email.len()).max().unwrap_or(0);
-    for l in &logins {
+    for l in logins {
         println!(
             "  {:width$}  {:14}  {} ({})",
             l.email, l.password, l.role, l.scope
         );
     }
-    Ok(())
 }
 
 async fn user(app: &App, cmd: UserCommand) -> Result<()> {

@@ -108,6 +108,8 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::public())
         .merge(pages)
         .merge(api)
+        .fallback(http::error::not_found)
+        .layer(middleware::from_fn(http::error::keep_frame))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             http::auth::authenticate,

@@ -41,6 +41,14 @@ use support::{LOCAL_SAVJA, TestApp};
 const SAVJA: &str = "Sävja familjecentral";
 const WIDE: (u32, u32) = (1280, 900);
 const PHONE: (u32, u32) = (375, 800);
+/// A common laptop screen.
+const LAPTOP: (u32, u32) = (1366, 900);
+/// A common phone screen.
+const PHONE_390: (u32, u32) = (390, 844);
+/// The printable width of A4 at 96 px per inch: portrait 210 mm less the
+/// stylesheet's 12 mm margins, landscape 297 mm less 10 mm margins.
+const A4_PORTRAIT_PX: f64 = (210.0 - 24.0) / 25.4 * 96.0;
+const A4_LANDSCAPE_PX: f64 = (297.0 - 20.0) / 25.4 * 96.0;
 
 // ---------------------------------------------------------------------------
 // Skipping loudly
@@ -212,6 +220,99 @@ impl Driver {
     }
 }
 
+/// Sends one Chrome DevTools command through chromedriver (`goog/cdp/execute`).
+async fn cdp(driver: &Driver, c: &Client, cmd: &str, params: Value) -> Value {
+    let session = c.session_id().await.unwrap().expect("a session");
+    let url = format!(
+        "http://127.0.0.1:{}/session/{session}/goog/cdp/execute",
+        driver.port
+    );
+    let res = reqwest::Client::new()
+        .post(url)
+        .json(&json!({ "cmd": cmd, "params": params }))
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    let body: Value = res.json().await.unwrap();
+    assert!(status.is_success(), "{cmd}: {body}");
+    body
+}
+
+/// Lays the page out as the printer would at a printable width: print media,
+/// a viewport as wide as the paper less its margins. Returns how far the
+/// page and anything in it reach past that width (0 when nothing is cut off),
+/// with the page's measurements for the message; the layout is saved as a
+/// screenshot `name` in the temp directory.
+async fn overflow_in_print(driver: &Driver, c: &Client, width: f64, name: &str) -> (f64, Value) {
+    cdp(
+        driver,
+        c,
+        "Emulation.setEmulatedMedia",
+        json!({ "media": "print" }),
+    )
+    .await;
+    cdp(
+        driver,
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width.floor() as u32, "height": 1100, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let m = c
+        .execute(
+            "const w = window.innerWidth;
+             let reach = document.documentElement.scrollWidth;
+             const clipped = [];
+             for (const el of document.querySelectorAll('main *')) {
+               const r = el.getBoundingClientRect();
+               if (r.width === 0 || r.height === 0) continue;
+               if (el.closest('.visually-hidden')) continue;
+               if (r.right > reach) reach = r.right;
+               if (r.right > w + 0.5) clipped.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+             }
+             for (const wrap of document.querySelectorAll('.table-wrap')) {
+               if (wrap.scrollWidth > wrap.clientWidth + 1) clipped.push('table-wrap scrolls ' + wrap.scrollWidth + '>' + wrap.clientWidth);
+             }
+             return { inner: w, reach: reach, clipped: clipped.slice(0, 10),
+                      print: window.matchMedia('print').matches };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(m["print"], json!(true), "print media emulated: {m}");
+    let inner = m["inner"].as_f64().unwrap();
+    let reach = m["reach"].as_f64().unwrap();
+    let clipped = m["clipped"].as_array().map_or(0, Vec::len);
+    let over = if clipped > 0 {
+        (reach - inner).max(1.0)
+    } else {
+        (reach - inner).max(0.0)
+    };
+    // What the printer lays out, for a human to look at.
+    let full = c
+        .execute("return document.documentElement.scrollHeight", vec![])
+        .await
+        .unwrap()
+        .as_u64()
+        .unwrap_or(1100)
+        .clamp(1100, 6000);
+    cdp(
+        driver,
+        c,
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": width.floor() as u32, "height": full, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await;
+    let path = std::env::temp_dir().join(name);
+    std::fs::write(&path, c.screenshot().await.unwrap()).unwrap();
+    eprintln!("print layout: {}", path.display());
+    cdp(driver, c, "Emulation.setEmulatedMedia", json!({ "media": "" })).await;
+    cdp(driver, c, "Emulation.clearDeviceMetricsOverride", json!({})).await;
+    (over, m)
+}
+
 /// chromedriver and a browser, or `None` after saying loudly why not.
 async fn browser(size: (u32, u32)) -> Option<(Driver, Client)> {
     let driver = match Driver::start().await {
@@ -299,10 +400,9 @@ async fn log_in(c: &Client, app: &TestApp, (email, password): (&str, &str)) {
     wait_for_path(c, "a page after logging in", |p| p != "/login").await;
 }
 
-/// Where the classification is in an overview row: after the centre, its
-/// municipality, the four services, other parties, principals and
-/// co-location (the governance signals follow it).
-const CLASSIFICATION_COLUMN: usize = 9;
+/// Where the classification is in an overview row: after the centre and its
+/// municipality (the governance signals follow it).
+const CLASSIFICATION_COLUMN: usize = 2;
 
 /// The overview table's row for a centre: its cells' texts, in order.
 async fn overview_row(c: &Client, centre: &str) -> Vec<String> {
@@ -531,6 +631,29 @@ async fn pages_have_no_axe_violations() {
         failures.push(format!("overview: {}", ids(&v)));
     }
 
+    c.goto(&app.url(&format!("/regions/{region}?class=familjecentral&signal=unknown")))
+        .await
+        .unwrap();
+    let v = axe(&c, &axe_js, "the filtered overview").await;
+    if !v.is_empty() {
+        failures.push(format!("filtered overview: {}", ids(&v)));
+    }
+
+    c.goto(&app.url(&format!("/regions/{region}/signals")))
+        .await
+        .unwrap();
+    let v = axe(&c, &axe_js, "the signals page").await;
+    if !v.is_empty() {
+        failures.push(format!("signals page: {}", ids(&v)));
+    }
+
+    c.goto(&app.url("/centres/abc")).await.unwrap();
+    assert!(body_text(&c).await.contains("Sidan finns inte"), "the 404 page");
+    let v = axe(&c, &axe_js, "the 404 page").await;
+    if !v.is_empty() {
+        failures.push(format!("404 page: {}", ids(&v)));
+    }
+
     c.goto(&app.url(&format!("/centres/{savja}"))).await.unwrap();
     let v = axe(&c, &axe_js, "the centre page").await;
     if !v.is_empty() {
@@ -549,6 +672,15 @@ async fn pages_have_no_axe_violations() {
     submit_main_form(&c).await;
     let summary = text_of(&c, ".error-summary").await;
     assert!(!summary.is_empty(), "an error summary");
+    assert!(summary.contains("Namn"), "the summary names the field: {summary}");
+    let focused = c
+        .execute(
+            "return document.activeElement && document.activeElement.className",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("error-summary"), "the error summary has the focus");
     assert_eq!(
         c.find(Locator::Css("#name"))
             .await
@@ -598,8 +730,8 @@ fn ids(violations: &[Value]) -> String {
         .join(", ")
 }
 
-/// At phone width the page itself never scrolls sideways; the wide table
-/// scrolls inside its own container.
+/// At phone width the page itself never scrolls sideways: the overview's
+/// tables become stacks of labelled lines.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_overview_fits_a_phone() {
     let Some((_driver, c)) = browser(PHONE).await else {
@@ -620,6 +752,16 @@ async fn the_overview_fits_a_phone() {
         .await
         .unwrap();
     eprintln!("phone overview: {m}");
+    let wide = c
+        .execute(
+            "const w = document.querySelector('.table-wrap').getBoundingClientRect().right; return [...document.querySelectorAll('main *')]
+               .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.visually-hidden'))
+               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("wider than the page: {wide}");
     let inner = m["inner"].as_u64().unwrap();
     assert!(inner <= 420, "the viewport is phone-sized: {m}");
     assert!(
@@ -631,8 +773,8 @@ async fn the_overview_fits_a_phone() {
         "the body scrolls sideways at {inner} px: {m}"
     );
     assert!(
-        m["table"].as_u64().unwrap() > m["wrap"].as_u64().unwrap(),
-        "the table scrolls in its container: {m}"
+        m["table"].as_u64().unwrap() <= m["wrap"].as_u64().unwrap(),
+        "the table needs no sideways scrolling: {m}"
     );
     screenshot(&c, "samverka-overview-phone.png", PHONE).await;
 
@@ -819,6 +961,191 @@ async fn published_minutes_reach_the_managers_of_the_governed_centres() {
     );
     screenshot(&c, "samverka-meeting.png", WIDE).await;
 
+    c.close().await.unwrap();
+    app.stop().await;
+}
+
+/// At 1366×900 the county coordinator sees every governance signal of the
+/// first centre beside its name without scrolling; the overview prints on A4
+/// portrait and the signal matrix on A4 landscape with nothing cut off, with
+/// the title, the date and the rule set.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
+    let axe_js = axe_source().ok();
+    let Some((driver, c)) = browser(LAPTOP).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    log_in(&c, &app, support::COUNTY).await;
+    let overview = format!("/regions/{region}");
+    c.goto(&app.url(&overview)).await.unwrap();
+    wait_for_path(&c, "the overview", |p| p == overview).await;
+    let m = c
+        .execute(
+            "const row = document.querySelector('table.overview tbody tr');
+             const signals = [...row.querySelectorAll('.signal')].map(e => {
+               const r = e.getBoundingClientRect();
+               return { left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+                        text: e.getAttribute('title') };
+             });
+             return { w: window.innerWidth, h: window.innerHeight,
+                      x: window.scrollX, y: window.scrollY,
+                      name: row.querySelector('th').innerText, signals: signals };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("overview at 1366x900: {m}");
+    screenshot(&c, "samverka-overview-1366.png", LAPTOP).await;
+    let (w, h) = (m["w"].as_f64().unwrap(), m["h"].as_f64().unwrap());
+    assert!(w >= 1300.0, "a laptop-wide window: {m}");
+    assert_eq!(
+        (m["x"].as_f64(), m["y"].as_f64()),
+        (Some(0.0), Some(0.0)),
+        "not scrolled"
+    );
+    let signals = m["signals"].as_array().unwrap();
+    assert_eq!(signals.len(), 7, "every signal of the first centre: {m}");
+    for s in signals {
+        let (l, t) = (s["left"].as_f64().unwrap(), s["top"].as_f64().unwrap());
+        let (r, b) = (s["right"].as_f64().unwrap(), s["bottom"].as_f64().unwrap());
+        assert!(
+            l >= 0.0 && t >= 0.0 && r <= w && b <= h,
+            "{s} lies outside the {w}x{h} window: {m}"
+        );
+        assert!(
+            s["text"].as_str().is_some_and(|t| t.contains(':')),
+            "a text alternative: {s}"
+        );
+    }
+
+    // The first column stays in place when the table scrolls sideways.
+    let sticky = c
+        .execute(
+            "return getComputedStyle(document.querySelector('table.overview tbody th')).position",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(sticky, json!("sticky"));
+
+    // In print: the title, the date and the rule set; nothing cut off on A4 portrait.
+    let source = c.source().await.unwrap();
+    assert!(source.contains("Utskriven 2026-11-23"), "the printed date");
+    assert!(source.contains("Klassningen räknas fram enligt"), "the rule set");
+    let (over, m) = overflow_in_print(&driver, &c, A4_PORTRAIT_PX, "samverka-overview-print.png").await;
+    eprintln!("overview in print on A4 portrait: {m}");
+    assert!(
+        over == 0.0,
+        "the overview is cut off by {over} px on A4 portrait: {m}"
+    );
+    let pdf = c
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .unwrap();
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    let path = std::env::temp_dir().join("samverka-overview.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    eprintln!("printed: {}", path.display());
+
+    // The wide signal matrix prints on landscape.
+    c.goto(&app.url(&format!("/regions/{region}/signals")))
+        .await
+        .unwrap();
+    let (over, m) = overflow_in_print(&driver, &c, A4_LANDSCAPE_PX, "samverka-signals-print.png").await;
+    eprintln!("signals in print on A4 landscape: {m}");
+    assert!(
+        over == 0.0,
+        "the signal matrix is cut off by {over} px on A4 landscape: {m}"
+    );
+
+    if let Some(axe_js) = axe_js {
+        c.goto(&app.url(&overview)).await.unwrap();
+        let v = axe(&c, &axe_js, "the overview at 1366 px").await;
+        assert!(v.is_empty(), "axe: {}", ids(&v));
+    }
+    c.close().await.unwrap();
+    app.stop().await;
+}
+
+/// On a 390×844 phone the header with its folded menu takes at most a fifth
+/// of the screen; the menu opens without JavaScript; the overview's rows are
+/// stacks that show the classification and the signals without sideways scrolling.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_menu_folds_and_tables_stack() {
+    let axe_js = axe_source().ok();
+    let Some((_driver, c)) = browser(PHONE_390).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    log_in(&c, &app, support::COUNTY).await;
+    let overview = format!("/regions/{region}");
+    c.goto(&app.url(&overview)).await.unwrap();
+    wait_for_path(&c, "the overview", |p| p == overview).await;
+    let m = c
+        .execute(
+            "const header = document.querySelector('.site-header').getBoundingClientRect();
+             const menu = document.querySelector('details.menu');
+             const tabs = document.querySelector('nav.tabs');
+             const row = document.querySelector('table.overview tbody tr');
+             const badge = row.querySelector('.badge').getBoundingClientRect();
+             const last = [...row.querySelectorAll('.signal')].pop().getBoundingClientRect();
+             return { h: window.innerHeight, w: window.innerWidth, header: header.height,
+                      open: menu.open, tabs: tabs ? tabs.getBoundingClientRect().height : 0,
+                      page: document.documentElement.scrollWidth,
+                      badge: badge.right, signal: last.right };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("phone 390x844: {m}");
+    screenshot(&c, "samverka-overview-390.png", PHONE_390).await;
+    let wide = c
+        .execute(
+            "const w = window.innerWidth; return [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.visually-hidden'))
+               .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("wider than the phone: {wide}");
+    let h = m["h"].as_f64().unwrap();
+    let w = m["w"].as_f64().unwrap();
+    assert!(
+        m["header"].as_f64().unwrap() <= h / 5.0,
+        "the header takes more than a fifth of the screen: {m}"
+    );
+    assert_eq!(m["open"], json!(false), "the menu starts folded");
+    assert_eq!(m["tabs"].as_f64(), Some(0.0), "the wide tabs are hidden");
+    assert!(m["page"].as_f64().unwrap() <= w, "no sideways scrolling: {m}");
+    assert!(
+        m["badge"].as_f64().unwrap() <= w,
+        "the classification is in view: {m}"
+    );
+    assert!(m["signal"].as_f64().unwrap() <= w, "the signals are in view: {m}");
+
+    let top = std::env::temp_dir().join("samverka-overview-390-top.png");
+    std::fs::write(&top, c.screenshot().await.unwrap()).unwrap();
+    click(&c, "details.menu > summary").await;
+    let open = std::env::temp_dir().join("samverka-menu-390.png");
+    std::fs::write(&open, c.screenshot().await.unwrap()).unwrap();
+    eprintln!("screenshots: {} {}", top.display(), open.display());
+    let link = c
+        .find(Locator::Css("details.menu a[aria-current='page']"))
+        .await
+        .unwrap();
+    assert!(
+        link.is_displayed().await.unwrap(),
+        "the open menu shows the region's pages"
+    );
+    assert_eq!(link.text().await.unwrap().trim(), "Länsöversikt");
+    if let Some(axe_js) = axe_js {
+        let v = axe(&c, &axe_js, "the phone overview with its menu open").await;
+        assert!(v.is_empty(), "axe: {}", ids(&v));
+    }
     c.close().await.unwrap();
     app.stop().await;
 }

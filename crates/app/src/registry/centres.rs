@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use samverka_core::centre::{CentreDraft, validate_closing};
-use samverka_core::{Centre, ClassificationOutcome, Colocation, Municipality, Region, Unit, classify};
+use samverka_core::{
+    Centre, Classification, ClassificationOutcome, Colocation, Municipality, Region, Unit, classify,
+};
 use samverka_store::Conn;
 use samverka_store::registry::{centres, municipalities, regions};
 
@@ -256,8 +258,12 @@ pub async fn reopen(ctx: &Ctx, id: i64) -> Result<()> {
 pub struct Overview {
     /// The region.
     pub region: Region,
-    /// Its centres (open ones, or all), by name.
+    /// The centres the filter lets through, by name.
     pub centres: Vec<CentreView>,
+    /// How many centres there are before the filter's choices (open ones, or all).
+    pub unfiltered: usize,
+    /// The region's municipalities, for choosing one.
+    pub municipalities: Vec<Municipality>,
     /// Each shown centre's signals.
     pub signals: HashMap<i64, Vec<samverka_core::governance::Signal>>,
     /// The year of the signals.
@@ -266,22 +272,55 @@ pub struct Overview {
     pub manage: bool,
 }
 
-/// The overview of a region the actor may read.
-pub async fn overview(ctx: &Ctx, region_id: i64, year: i32, include_closed: bool) -> Result<Overview> {
+/// Which centres the overview shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OverviewFilter {
+    /// Closed centres too.
+    pub include_closed: bool,
+    /// Only centres of this class (`Some(None)`: those that cannot be classified).
+    pub classification: Option<Option<Classification>>,
+    /// Only centres in this municipality.
+    pub municipality: Option<i64>,
+    /// Only centres with at least one signal at this level (red, or "kan inte bedömas").
+    pub level: Option<samverka_core::governance::Level>,
+}
+
+/// The overview of a region the actor may read, filtered.
+pub async fn overview(ctx: &Ctx, region_id: i64, year: i32, filter: OverviewFilter) -> Result<Overview> {
     let mut c = ctx.read().await?;
     let region = regions::get(&mut c, region_id).await?;
     Error::require(ctx.actor.can_view_region(region.id))?;
-    let (views, _) = of_region(&mut c, &region).await?;
+    let (views, municipalities) = of_region(&mut c, &region).await?;
     let views: Vec<CentreView> = views
         .into_iter()
-        .filter(|v| include_closed || v.centre.closed_on.is_none())
+        .filter(|v| filter.include_closed || v.centre.closed_on.is_none())
         .collect();
+    let unfiltered = views.len();
     let ids: Vec<i64> = views.iter().map(|v| v.centre.id).collect();
-    let signals = crate::governance::signals::for_centres(&mut c, &region, &ids, year, ctx.today).await?;
+    let mut signals = crate::governance::signals::for_centres(&mut c, &region, &ids, year, ctx.today).await?;
+    let views: Vec<CentreView> = views
+        .into_iter()
+        .filter(|v| {
+            filter
+                .classification
+                .is_none_or(|class| v.outcome.classification == class)
+        })
+        .filter(|v| filter.municipality.is_none_or(|m| v.centre.municipality_id == m))
+        .filter(|v| {
+            filter.level.is_none_or(|level| {
+                signals
+                    .get(&v.centre.id)
+                    .is_some_and(|list| list.iter().any(|s| s.level == level))
+            })
+        })
+        .collect();
+    signals.retain(|id, _| views.iter().any(|v| v.centre.id == *id));
     Ok(Overview {
         manage: ctx.actor.can_manage_region(region.id),
         region,
         centres: views,
+        unfiltered,
+        municipalities,
         signals,
         year,
     })

@@ -2,7 +2,7 @@
 
 # samverka – English texts. Every key also exists in sv/main.ftl.
 skip-to-content = Skip to content
-nav-tools = Language and account
+nav-tools = Account
 nav-logout = Log out
 nav-region = Region pages
 nav-overview = County overview
@@ -143,3 +143,11 @@ field-label-to_group_id = Steering group
 field-label-decision_id = Decision
 field-label-centre_id = Family centre
 population-column-children_0_6 = children 0–6
+nav-menu = Menu
+nav-language = Language
+error-ways-on = Where to next?
+error-to-account = To your account
+error-to-login = To the login page
+field-label-current_password = Current password
+field-label-new_password = New password
+field-label-expires_on = Valid until

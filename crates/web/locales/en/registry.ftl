@@ -61,7 +61,6 @@ overview-col-colocation = Co-location
 overview-col-classification = Classification
 overview-total = Total
 overview-closed-on = closed { $date }
-overview-unknown-note = For { $count } centre(s) the services are not recorded.
 access-title = Access to family centres { $year }
 access-lead = Children aged 0–6 per family centre in each municipality. A centre counts if it was open at some point during the year.
 access-year = Year
@@ -178,3 +177,32 @@ unit-close-confirm = Yes, end { $service } at { $centre }.
 reopen-audit = The change is written to the audit trail under your name.
 reopen-submit = Reopen
 flash-reopened = Reopened.
+
+overview-unknown-note = { $count ->
+    [one] The services of 1 centre are not recorded.
+   *[other] The services of { $count } centres are not recorded.
+}
+overview-count = { $count ->
+    [0] No centre is shown.
+    [one] 1 centre is shown.
+   *[other] { $count } centres are shown.
+}
+overview-filtered = { $count ->
+    [one] The filter shows { $shown } of 1 centre.
+   *[other] The filter shows { $shown } of { $count } centres.
+}
+overview-printed-on = Printed { $date }
+overview-filters = Choose which centres are shown
+overview-filter-all-classes = All classes
+overview-filter-all-municipalities = All municipalities
+overview-filter-signal = Signals
+overview-filter-signal-any = All, whatever the signals
+overview-filter-signal-red = Only those with a red signal
+overview-filter-signal-unknown = Only those where something cannot be assessed
+overview-filter-apply = Show
+overview-filter-clear = Show all again
+overview-signals-met = Signals met
+overview-services-caption = Services and principals (counted as in the county's follow-up)
+overview-run-by-other = No, run by { $party }
+overview-counting-note = A base service counts only when the region or the municipality runs it, as the county's follow-up counts. When someone else runs it, for example the Church of Sweden, it is listed among the other parties with who runs it.
+overview-signals-caption = Classification and governance signals { $year }

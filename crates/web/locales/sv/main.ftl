@@ -2,7 +2,7 @@
 
 # samverka – svenska texter. Varje nyckel finns också i en/main.ftl.
 skip-to-content = Hoppa till innehållet
-nav-tools = Språk och konto
+nav-tools = Konto
 nav-logout = Logga ut
 nav-region = Regionens sidor
 nav-overview = Länsöversikt
@@ -143,3 +143,11 @@ field-label-to_group_id = Styrgrupp
 field-label-decision_id = Beslut
 field-label-centre_id = Familjecentral
 population-column-children_0_6 = barn 0–6 år
+nav-menu = Meny
+nav-language = Språk
+error-ways-on = Vart vill du gå?
+error-to-account = Till ditt konto
+error-to-login = Till inloggningen
+field-label-current_password = Nuvarande lösenord
+field-label-new_password = Nytt lösenord
+field-label-expires_on = Giltig till

@@ -61,7 +61,6 @@ overview-col-colocation = Samlokalisering
 overview-col-classification = Klassning
 overview-total = Totalt
 overview-closed-on = nedlagd { $date }
-overview-unknown-note = För { $count } familjecentral(er) saknas uppgifter om verksamheterna.
 access-title = Tillgång till familjecentral { $year }
 access-lead = Antal barn 0–6 år per familjecentral i varje kommun. Familjecentraler räknas om de var öppna någon gång under året.
 access-year = År
@@ -178,3 +177,32 @@ unit-close-confirm = Ja, avsluta { $service } vid { $centre }.
 reopen-audit = Ändringen skrivs in i ändringsloggen med ditt namn.
 reopen-submit = Öppna igen
 flash-reopened = Öppnad igen.
+
+overview-unknown-note = { $count ->
+    [one] För 1 familjecentral saknas uppgifter om verksamheterna.
+   *[other] För { $count } familjecentraler saknas uppgifter om verksamheterna.
+}
+overview-count = { $count ->
+    [0] Ingen familjecentral visas.
+    [one] 1 familjecentral visas.
+   *[other] { $count } familjecentraler visas.
+}
+overview-filtered = { $count ->
+    [one] Filtret visar { $shown } av 1 familjecentral.
+   *[other] Filtret visar { $shown } av { $count } familjecentraler.
+}
+overview-printed-on = Utskriven { $date }
+overview-filters = Välj vilka familjecentraler som visas
+overview-filter-all-classes = Alla klasser
+overview-filter-all-municipalities = Alla kommuner
+overview-filter-signal = Signaler
+overview-filter-signal-any = Alla, oavsett signal
+overview-filter-signal-red = Bara de med någon röd signal
+overview-filter-signal-unknown = Bara de där något inte kan bedömas
+overview-filter-apply = Visa
+overview-filter-clear = Visa alla igen
+overview-signals-met = Uppfyllda signaler
+overview-services-caption = Verksamheter och huvudmän (räknade som i länets uppföljning)
+overview-run-by-other = Nej, drivs av { $party }
+overview-counting-note = En basverksamhet räknas bara när regionen eller kommunen driver den, så som länets uppföljning räknar. Drivs den av någon annan, till exempel Svenska kyrkan, står den bland övriga parter med vem som driver den.
+overview-signals-caption = Klassning och signaler för styrningen { $year }

@@ -5,11 +5,13 @@
 
 use askama::Template;
 use axum::extract::Request;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use samverka_app::Error;
 
+use super::csrf::CsrfToken;
+use super::extract::CurrentUser;
 use super::i18n::{Lang, Tr};
 
 /// What went wrong while answering a page request.
@@ -130,52 +132,117 @@ impl IntoResponse for PageError {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
-    t: Tr,
+    page: crate::ui::Page,
     status: u16,
-    heading: String,
     detail: String,
-    here: String,
+}
+
+/// Where the language switch of a page leads back to: the address itself for
+/// a GET, else the page the form was on (the `Referer`, same origin only by
+/// the referrer policy), so that switching language on a form shown again
+/// after errors opens that form instead of a POST-only address.
+pub(crate) fn come_back_to(method: &Method, uri: &Uri, headers: &HeaderMap) -> String {
+    let own = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    if method == Method::GET || method == Method::HEAD {
+        return own.to_string();
+    }
+    headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<Uri>().ok())
+        .and_then(|r| r.path_and_query().map(|p| p.as_str().to_string()))
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/lang/"))
+        .unwrap_or_else(|| own.to_string())
+}
+
+/// Keeps who is logged in on an error answer, for [`render_error_pages`] to
+/// show the page's menu (the session layers run inside it).
+pub async fn keep_frame(req: Request, next: Next) -> Response {
+    let user = req.extensions().get::<CurrentUser>().cloned();
+    let csrf = req.extensions().get::<CsrfToken>().cloned();
+    let mut res = next.run(req).await;
+    if res.status().is_client_error() || res.status().is_server_error() {
+        if let Some(u) = user {
+            res.extensions_mut().insert(u);
+        }
+        if let Some(c) = csrf {
+            res.extensions_mut().insert(c);
+        }
+    }
+    res
+}
+
+/// The answer to an address no route knows: the 404 page (JSON under `/api/`).
+pub async fn not_found(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        super::api_error::ApiError::App(Error::NotFound).into_response()
+    } else {
+        PageError::App(Error::NotFound).into_response()
+    }
 }
 
 /// Replaces bare error responses of the pages with a page in the reader's
-/// language, with the way home and the language switch. Also dresses the
-/// router's own 404 and 405 answers.
+/// language, with the menu, the way home and the language switch. Also
+/// dresses the router's own 404 and 405 answers; a malformed id in an
+/// address (`/centres/abc`) is a page that does not exist, 404.
 pub async fn render_error_pages(req: Request, next: Next) -> Response {
     let lang = req.extensions().get::<Lang>().copied().unwrap_or_default();
     let api = req.uri().path().starts_with("/api/");
-    let here_raw = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "/".into());
+    let here_raw = come_back_to(req.method(), req.uri(), req.headers());
     let res = next.run(req).await;
     if api {
         return res;
     }
-    let err = match res.extensions().get::<ErrorMarker>().cloned() {
-        Some(ErrorMarker(e)) => e,
-        None if res.status() == StatusCode::NOT_FOUND && !is_html(&res) => PageError::App(Error::NotFound),
-        None if res.status() == StatusCode::METHOD_NOT_ALLOWED => PageError::BadRequest,
+    let (res, err) = match res.extensions().get::<ErrorMarker>().cloned() {
+        Some(ErrorMarker(e)) => (res, e),
+        None if res.status() == StatusCode::NOT_FOUND && !is_html(&res) => {
+            (res, PageError::App(Error::NotFound))
+        }
+        None if res.status() == StatusCode::METHOD_NOT_ALLOWED => (res, PageError::BadRequest),
+        None if res.status() == StatusCode::BAD_REQUEST && !is_html(&res) => {
+            // axum's own answer to a path parameter of the wrong type.
+            let (parts, body) = res.into_parts();
+            let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+            let res = Response::from_parts(parts, axum::body::Body::from(bytes.clone()));
+            if bytes.starts_with(b"Invalid URL") {
+                let mut res = res;
+                *res.status_mut() = StatusCode::NOT_FOUND;
+                (res, PageError::App(Error::NotFound))
+            } else {
+                (res, PageError::BadRequest)
+            }
+        }
         None if matches!(
             res.status(),
-            StatusCode::BAD_REQUEST
-                | StatusCode::UNPROCESSABLE_ENTITY
+            StatusCode::UNPROCESSABLE_ENTITY
                 | StatusCode::UNSUPPORTED_MEDIA_TYPE
                 | StatusCode::PAYLOAD_TOO_LARGE
         ) && !is_html(&res) =>
         {
-            PageError::BadRequest
+            (res, PageError::BadRequest)
         }
         None => return res,
     };
     let t = Tr::new(lang);
     let here = serde_urlencoded::to_string([("next", here_raw.as_str())]).unwrap_or_default();
+    let user = res.extensions().get::<CurrentUser>().cloned();
+    let csrf = res
+        .extensions()
+        .get::<CsrfToken>()
+        .map(|c| c.0.clone())
+        .unwrap_or_default();
     let page = ErrorPage {
-        t,
+        page: crate::ui::Page {
+            t,
+            title: t.t(&err.message_key()),
+            user,
+            csrf,
+            here,
+            region_nav: None,
+            flash: None,
+        },
         status: err.status().as_u16(),
-        heading: t.t(&err.message_key()),
         detail: err.detail(&t),
-        here,
     };
     let status = if res.status().is_client_error() || res.status().is_server_error() {
         res.status()

@@ -92,8 +92,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
             },
             _ => None,
         };
-        let here_raw = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-        let here = serde_urlencoded::to_string([("next", here_raw)]).unwrap_or_default();
+        let here_raw = crate::http::error::come_back_to(&parts.method, &parts.uri, &parts.headers);
+        let here = serde_urlencoded::to_string([("next", here_raw.as_str())]).unwrap_or_default();
         Ok(Page {
             t,
             title: String::new(),

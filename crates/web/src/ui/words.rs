@@ -35,6 +35,17 @@ pub fn classification_name(t: &Tr, c: Option<Classification>) -> String {
     }
 }
 
+/// A class's name inside a sentence: lower case ("allt från familjecentrerat
+/// arbete till familjecentral").
+pub fn classification_in_sentence(t: &Tr, c: Option<Classification>) -> String {
+    let name = classification_name(t, c);
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
 /// The name of a co-location degree.
 pub fn colocation_name(t: &Tr, c: Option<Colocation>) -> String {
     match c {
@@ -82,16 +93,6 @@ fn sentence(text: String) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => text,
-    }
-}
-
-/// A class name in the middle of a sentence (lower case).
-pub fn classification_in_text(t: &Tr, c: Option<Classification>) -> String {
-    let name = classification_name(t, c);
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => name,
     }
 }
 

@@ -91,8 +91,8 @@ async fn show_centre(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resu
         t.args(
             "centre-possible",
             &[
-                ("low", view::classification_in_text(&t, Some(lo))),
-                ("high", view::classification_in_text(&t, Some(hi))),
+                ("low", view::classification_in_sentence(&t, Some(lo))),
+                ("high", view::classification_in_sentence(&t, Some(hi))),
             ],
         )
     });

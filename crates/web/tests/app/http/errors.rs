@@ -239,3 +239,129 @@ async fn a_lost_database_is_503_on_pages_and_in_the_api_never_404() {
         app.stop().await;
     }
 }
+
+/// The `href` of the page's language switch (`/lang/...`), unescaped.
+fn language_link(html: &str) -> String {
+    let at = html.find("href=\"/lang/").expect("a language switch") + "href=\"".len();
+    crate::support::unescape(&html[at..at + html[at..].find('"').unwrap()])
+}
+
+#[tokio::test]
+async fn unknown_addresses_and_malformed_ids_get_the_404_page_with_menu_and_language_switch() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let client = app.login(COUNTY).await;
+        for path in [
+            "/centres/abc",
+            "/centres/1x/edit",
+            "/regions/%C3%A5",
+            "/nowhere",
+            "/meetings/-/edit",
+        ] {
+            let res = client.get(app.url(path)).send().await.unwrap();
+            assert_eq!(res.status(), 404, "{b}: {path}");
+            assert!(
+                res.headers()["content-type"]
+                    .to_str()
+                    .unwrap()
+                    .starts_with("text/html"),
+                "{b}: {path}"
+            );
+            let html = res.text().await.unwrap();
+            assert!(html.contains("<html lang=\"sv\">"), "{b}: {path}");
+            let text = page_text(&html);
+            assert!(text.contains("Sidan finns inte"), "{b}: {path}: {text}");
+            assert!(!text.contains("Invalid URL"), "{b}: {path}");
+            // The menu: the account and logging out, the way home, the language switch.
+            assert!(
+                text.contains("Demo Länssamordnare Uppsala"),
+                "{b}: {path}: the account's menu"
+            );
+            assert!(html.contains("action=\"/logout\""), "{b}: {path}");
+            assert!(html.contains("href=\"/\""), "{b}: {path}: a way back");
+            assert!(
+                language_link(&html).starts_with("/lang/en?next=%2F"),
+                "{b}: {path}"
+            );
+        }
+        // A visitor who is not logged in is sent to log in first, for an
+        // unknown address too; after logging in the page says it does not exist.
+        let res = app.client().get(app.url("/centres/abc")).send().await.unwrap();
+        assert!(matches!(res.status().as_u16(), 303 | 404), "{b}");
+        // In English when asked for.
+        let en = app.login_in("en", COUNTY).await;
+        let (status, html) = app.get(&en, "/centres/abc").await;
+        assert_eq!(status, 404, "{b}");
+        assert!(page_text(&html).contains("The page does not exist"), "{b}");
+        assert!(language_link(&html).starts_with("/lang/sv?"), "{b}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn switching_language_on_a_form_shown_again_after_errors_leads_back_to_the_form() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let client = app.login(COUNTY).await;
+        // A form whose address only takes POST: changing one's password.
+        let csrf = app.session_csrf(&client).await;
+        let res = client
+            .post(app.url("/account/password"))
+            .header("referer", app.url("/account"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("current_password", "fel lösenord"),
+                ("new_password", "ett nytt långt lösenord"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "{b}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains("class=\"error-summary\""), "{b}");
+        assert!(html.contains("autofocus"), "{b}: the summary takes the focus");
+        // The summary names the field.
+        assert!(
+            page_text(&html).contains("Nuvarande lösenord:"),
+            "{b}: {}",
+            page_text(&html)
+        );
+        let link = language_link(&html);
+        assert_eq!(link, "/lang/en?next=%2Faccount", "{b}");
+        let res = client.get(app.url(&link)).send().await.unwrap();
+        assert_eq!(res.status(), 303, "{b}");
+        let back = res.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(back, "/account", "{b}");
+        let (status, html) = app.get(&client, &back).await;
+        assert_eq!(status, 200, "{b}: the form again, not a 405");
+        assert!(html.contains("<html lang=\"en\">"), "{b}");
+        assert!(
+            html.contains("name=\"current_password\""),
+            "{b}: the form is there"
+        );
+
+        // A form shown again on its own address: the switch leads to that address.
+        let savja = app.centre("Sävja familjecentral").await;
+        let before = app.stored_centre(savja).await;
+        let fields = with(centre_fields(&before), "name", "");
+        let edit = format!("/centres/{savja}/edit");
+        let csrf = app.session_csrf(&client).await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend(borrowed(&fields));
+        let res = client
+            .post(app.url(&edit))
+            .header("referer", app.url(&edit))
+            .form(&all)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "{b}");
+        let html = res.text().await.unwrap();
+        let link = language_link(&html);
+        let res = client.get(app.url(&link)).send().await.unwrap();
+        assert_eq!(res.headers()["location"].to_str().unwrap(), edit, "{b}");
+        let (status, _) = app.get(&client, &edit).await;
+        assert_eq!(status, 200, "{b}");
+        app.stop().await;
+    }
+}
