@@ -1006,7 +1006,12 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
         "not scrolled"
     );
     let signals = m["signals"].as_array().unwrap();
-    assert_eq!(signals.len(), 7, "every signal of the first centre: {m}");
+    // Uppsala follows every rule, so every signal kind is shown.
+    assert_eq!(
+        signals.len(),
+        samverka_core::governance::SignalKind::CENTRE.len(),
+        "every signal of the first centre: {m}"
+    );
     for s in signals {
         let (l, t) = (s["left"].as_f64().unwrap(), s["top"].as_f64().unwrap());
         let (r, b) = (s["right"].as_f64().unwrap(), s["bottom"].as_f64().unwrap());
@@ -1146,6 +1151,63 @@ async fn on_a_phone_the_menu_folds_and_tables_stack() {
         let v = axe(&c, &axe_js, "the phone overview with its menu open").await;
         assert!(v.is_empty(), "axe: {}", ids(&v));
     }
+    c.close().await.unwrap();
+    app.stop().await;
+}
+
+/// The region's governance rules and the group form, as a county
+/// coordinator sees them (and the rules shown again with an error): no
+/// WCAG 2.1 A/AA violations.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_governance_rules_and_group_forms_have_no_axe_violations() {
+    let axe_js = match axe_source() {
+        Ok(js) => js,
+        Err(why) => return unavailable(&why),
+    };
+    let Some((_driver, c)) = browser(WIDE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    let mut failures = Vec::new();
+    log_in(&c, &app, support::COUNTY).await;
+
+    c.goto(&app.url(&format!("/regions/{region}/settings")))
+        .await
+        .unwrap();
+    assert!(
+        body_text(&c).await.contains("Vem introducerar"),
+        "the governance rules form"
+    );
+    let v = axe(&c, &axe_js, "the settings page").await;
+    if !v.is_empty() {
+        failures.push(format!("settings page: {}", ids(&v)));
+    }
+    type_into(&c, "#management_quorum", "0").await;
+    c.find(Locator::Css("#govset-heading ~ form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(
+        summary.contains("1 till 20"),
+        "the quorum's range is named: {summary}"
+    );
+    let v = axe(&c, &axe_js, "the governance rules with an error").await;
+    if !v.is_empty() {
+        failures.push(format!("governance rules with an error: {}", ids(&v)));
+    }
+
+    c.goto(&app.url(&format!("/regions/{region}/groups/new")))
+        .await
+        .unwrap();
+    let v = axe(&c, &axe_js, "the group form").await;
+    if !v.is_empty() {
+        failures.push(format!("group form: {}", ids(&v)));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
     c.close().await.unwrap();
     app.stop().await;
 }
