@@ -1036,3 +1036,77 @@ async fn population_numbers_are_set_all_or_nothing_and_replace_the_years_numbers
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn reopening_undoes_a_closing_once_and_is_audited() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let who = Who::user(3, "karin@uppsala.se");
+        let id = new_centre(db, &who, r1, &full_centre(m[0], "Gimo familjehus"))
+            .await
+            .expect("create");
+        let unit_id = new_unit(db, &who, id, &full_unit()).await.expect("unit");
+
+        // An open centre or unit has nothing to reopen: a conflict, no audit entry.
+        let last = audit_of(db, Some(r1), 1).await[0].id;
+        let mut tx = db.write().await.expect("begin");
+        let open = centres::get(&mut tx, id).await.expect("get");
+        let err = centres::reopen(&mut tx, &who, &open).await;
+        assert!(matches!(err, Err(StoreError::Conflict { .. })), "{n}: {err:?}");
+        drop(tx);
+        assert_eq!(audit_of(db, Some(r1), 1).await[0].id, last, "{n}");
+
+        close_unit(db, &who, unit_id, date(2024, 6, 30))
+            .await
+            .expect("close unit");
+        close_centre(db, &who, id, date(2024, 12, 31))
+            .await
+            .expect("close");
+
+        let mut tx = db.write().await.expect("begin");
+        let closed = centres::get(&mut tx, id).await.expect("get");
+        centres::reopen(&mut tx, &who, &closed).await.expect("reopen");
+        let closed_unit = centres::get_unit(&mut tx, unit_id).await.expect("unit");
+        centres::reopen_unit(&mut tx, &who, r1, &closed_unit)
+            .await
+            .expect("reopen unit");
+        // A second reopen in a race (with the stale record) finds the row open.
+        let again = centres::reopen(&mut tx, &who, &closed).await;
+        assert!(
+            matches!(again, Err(StoreError::Conflict { .. })),
+            "{n}: {again:?}"
+        );
+        drop(tx);
+        // The failed second attempt rolled the whole transaction back; do it again cleanly.
+        let mut tx = db.write().await.expect("begin");
+        let closed = centres::get(&mut tx, id).await.expect("get");
+        centres::reopen(&mut tx, &who, &closed).await.expect("reopen");
+        let closed_unit = centres::get_unit(&mut tx, unit_id).await.expect("unit");
+        centres::reopen_unit(&mut tx, &who, r1, &closed_unit)
+            .await
+            .expect("reopen unit");
+        commit(tx).await.expect("commit");
+
+        assert_eq!(centre(db, id).await.expect("centre").closed_on, None, "{n}");
+        assert_eq!(unit(db, unit_id).await.expect("unit").closed_on, None, "{n}");
+        let trail = audit_of(db, Some(r1), 2).await;
+        let steps: Vec<(AuditAction, AuditEntity, Option<i64>)> =
+            trail.iter().map(|e| (e.action, e.entity, e.entity_id)).collect();
+        assert_eq!(
+            steps,
+            [
+                (AuditAction::Reopen, AuditEntity::Unit, Some(unit_id)),
+                (AuditAction::Reopen, AuditEntity::Centre, Some(id)),
+            ],
+            "{n}"
+        );
+        assert_eq!(
+            trail[1].before.as_ref().expect("before")["closed_on"],
+            json!("2024-12-31"),
+            "{n}"
+        );
+        assert_eq!(trail[1].after, Some(json!({ "closed_on": null })), "{n}");
+    }
+}

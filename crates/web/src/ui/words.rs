@@ -229,3 +229,67 @@ pub fn population_error_text(t: &Tr, e: &samverka_core::population::LineError) -
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use samverka_core::centre::Unit;
+    use samverka_core::{RuleSet, classify};
+
+    use super::*;
+    use crate::http::i18n::Lang;
+
+    fn unit(s: BaseService, building: &str) -> Unit {
+        Unit {
+            id: 0,
+            centre_id: 1,
+            service: ServiceType::Base(s),
+            name: None,
+            principal_kind: None,
+            principal_name: None,
+            building: Some(building.into()),
+            shared_entrance: Some(true),
+            full_operation: Some(true),
+            minutes_per_week: None,
+            closed_on: None,
+        }
+    }
+
+    #[test]
+    fn the_deciding_rule_is_worded_first_with_the_services_written_out() {
+        // Skåne: BHV shares a house with social services, not with open preschool.
+        let units = [
+            unit(BaseService::ChildHealth, "Vårdcentralen"),
+            unit(BaseService::SocialServices, "Vårdcentralen"),
+            unit(BaseService::OpenPreschool, "Kyrkan"),
+        ];
+        let out = classify(&units, Some(20 * 60), &RuleSet::skane());
+        let sv = reasons(&Tr::new(Lang::Sv), &out);
+        assert_eq!(
+            sv[0],
+            "Familjecentrerat arbete: barnhälsovården (BHV) delar inte hus med öppen förskola (ÖF), \
+             vilket Region Skånes regler kräver för familjecentralsliknande verksamhet."
+        );
+        assert_eq!(
+            sv[1],
+            "Barnhälsovården (BHV) och förebyggande socialtjänst (SOC) har hela sin ordinarie \
+             verksamhet i samma hus (Vårdcentralen)."
+        );
+        let en = reasons(&Tr::new(Lang::En), &out);
+        assert_eq!(
+            en[0],
+            "Family-centred work: child health care (BHV) does not share a building with open \
+             preschool (ÖF), which a family-centre-like unit needs under Region Skåne's rules."
+        );
+
+        // The national definition: either partner will do, joined by "eller".
+        let alone = [
+            unit(BaseService::ChildHealth, "Vårdcentralen"),
+            unit(BaseService::OpenPreschool, "Kyrkan"),
+        ];
+        let out = classify(&alone, None, &RuleSet::national());
+        assert!(
+            reasons(&Tr::new(Lang::Sv), &out)[0]
+                .contains("öppen förskola (ÖF) eller förebyggande socialtjänst (SOC), vilket den nationella definitionen kräver")
+        );
+    }
+}
