@@ -32,10 +32,19 @@ fn demo_fills_the_database_and_prints_the_logins() {
     let text = stdout(&out);
     assert!(text.contains("lan@uppsala.demo.samverka.se"), "{text}");
     assert!(text.contains("demo-lan"), "{text}");
-    // A second run keeps the data and says so.
+    // A second run keeps the data, says so, and prints every demo login again.
     let again = samverka(&db, &["demo", "--no-serve"]);
     assert!(again.status.success());
-    assert!(stdout(&again).contains("already has data"), "{}", stdout(&again));
+    let second = stdout(&again);
+    assert!(second.contains("already has data"), "{second}");
+    for line in text.lines().filter(|l| l.contains("@") && l.contains("demo-")) {
+        let mut words = line.split_whitespace();
+        let (email, password) = (words.next().unwrap(), words.next().unwrap());
+        assert!(
+            second.lines().any(|l| l.contains(email) && l.contains(password)),
+            "{email} / {password} again: {second}"
+        );
+    }
 }
 
 #[test]

@@ -991,7 +991,8 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
              });
              return { w: window.innerWidth, h: window.innerHeight,
                       x: window.scrollX, y: window.scrollY,
-                      name: row.querySelector('th').innerText, signals: signals };",
+                      name: row.querySelector('th').innerText, signals: signals,
+                      columns: document.querySelectorAll('table.overview th.signal-col').length };",
             vec![],
         )
         .await
@@ -1006,12 +1007,14 @@ async fn the_overview_answers_at_a_glance_and_prints_on_a4() {
         "not scrolled"
     );
     let signals = m["signals"].as_array().unwrap();
-    // Uppsala follows every rule, so every signal kind is shown.
+    let columns = m["columns"].as_u64().unwrap() as usize;
+    // Uppsala follows every rule, so every signal kind has a column.
     assert_eq!(
-        signals.len(),
+        columns,
         samverka_core::governance::SignalKind::CENTRE.len(),
-        "every signal of the first centre: {m}"
+        "a column per signal: {m}"
     );
+    assert_eq!(signals.len(), columns, "every signal of the first centre: {m}");
     for s in signals {
         let (l, t) = (s["left"].as_f64().unwrap(), s["top"].as_f64().unwrap());
         let (r, b) = (s["right"].as_f64().unwrap(), s["bottom"].as_f64().unwrap());

@@ -344,7 +344,10 @@ decisions-all-years = All years
 decisions-all-categories = All categories
 decisions-filter = Show
 decisions-none = No decisions match the selection.
-decisions-caption = { $count } decision(s)
+decisions-caption = { $count ->
+    [one] 1 decision
+   *[other] { $count } decisions
+}
 decisions-col-date = Meeting date
 decisions-col-group = Group
 decisions-col-text = Decision

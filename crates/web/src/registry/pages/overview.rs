@@ -221,7 +221,9 @@ async fn show_overview(
     let mut by_centre = o.signals;
     let t = page.t;
     let total = centres.len();
-    let mut met = [0usize; 7];
+    let signal_headers = signals::headers(&t, &region.governance);
+    // One count per signal the rules define, however many they are.
+    let mut met = vec![0usize; signal_headers.len()];
     let mut counts = [0usize; 4];
     let mut others_count = 0;
     let mut unknown = 0;
@@ -363,7 +365,7 @@ async fn show_overview(
         totals,
         summary,
         year,
-        signal_headers: signals::headers(&t, &region.governance),
+        signal_headers,
         legend: signals::legend(&t),
         signal_totals: met.iter().map(|n| format!("{n}/{total}")).collect(),
     })
