@@ -128,13 +128,7 @@ pub fn minutes(group: Option<&GroupFacts>, within_days: i64, year: i32, today: N
             None => {}
         }
     }
-    let level = if missing > 0 {
-        Level::Red
-    } else if late > 0 {
-        Level::Yellow
-    } else {
-        Level::Green
-    };
+    let level = Level::of(missing > 0, late > 0);
     Signal::new(
         kind,
         level,

@@ -36,6 +36,18 @@ pub enum Level {
 }
 
 impl Level {
+    /// Red when something was missed, yellow when something was late (or
+    /// fell short for a while), green otherwise.
+    pub fn of(missed: bool, late: bool) -> Level {
+        if missed {
+            Level::Red
+        } else if late {
+            Level::Yellow
+        } else {
+            Level::Green
+        }
+    }
+
     /// Stable code.
     pub fn code(self) -> &'static str {
         match self {

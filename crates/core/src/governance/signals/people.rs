@@ -57,13 +57,7 @@ pub fn coordinator(all: &[Assignment], settings: &GovernanceSettings, year: i32,
         return Signal::new(kind, Level::Red, Reason::NoCoordinator);
     }
     let percent = share(to);
-    let level = if below(percent, to) {
-        Level::Red
-    } else if days_below > 0 {
-        Level::Yellow
-    } else {
-        Level::Green
-    };
+    let level = Level::of(below(percent, to), days_below > 0);
     if level == Level::Green
         && settings.coordinator_equal_funding
         && let Some(payers) = unequal_funding(on(to))
@@ -190,13 +184,7 @@ pub fn introductions(
     let in_time = count(|s| matches!(s, IntroductionState::Done { .. }));
     let late = count(|s| matches!(s, IntroductionState::DoneLate { .. }));
     let overdue = count(|s| matches!(s, IntroductionState::Overdue { .. }));
-    let level = if overdue > 0 {
-        Level::Red
-    } else if late > 0 {
-        Level::Yellow
-    } else {
-        Level::Green
-    };
+    let level = Level::of(overdue > 0, late > 0);
     Signal::new(
         kind,
         level,
@@ -241,13 +229,7 @@ pub fn matters(facts: &[MatterFact], within_days: i64, year: i32, today: NaiveDa
         .iter()
         .filter(|m| timing(m) == MatterTiming::AnsweredLate)
         .count() as i64;
-    let level = if overdue > 0 {
-        Level::Red
-    } else if late > 0 {
-        Level::Yellow
-    } else {
-        Level::Green
-    };
+    let level = Level::of(overdue > 0, late > 0);
     Signal::new(
         kind,
         level,
