@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::chain::chains;
-use super::introduction::is_new_to_role;
+use super::introduction::new_to_role;
 use super::settings::GovernanceSettings;
 use super::signals::{CentreFacts, GroupFacts, IntroductionFact, ManagerFact, MatterFact, MeetingFact};
 use super::{
@@ -126,12 +126,14 @@ pub fn centre_facts(r: RegionRecords<'_>) -> HashMap<i64, CentreFacts> {
             f.services.push(s);
         }
     }
+    let new = new_to_role(r.assignments);
     for a in r.assignments {
-        let intro = (is_new_to_role(a, r.assignments) && r.settings.introducers.for_kind(a.kind).is_some())
-            .then(|| IntroductionFact {
+        let intro = (new.contains(&a.id) && r.settings.introducers.for_kind(a.kind).is_some()).then(|| {
+            IntroductionFact {
                 starts_on: a.starts_on,
                 introduced_on: r.introduced.get(&a.id).copied(),
-            });
+            }
+        });
         if let Some(c) = a.centre_id {
             let f = out.entry(c).or_default();
             if a.kind == AssignmentKind::LocalCoordinator {

@@ -93,17 +93,31 @@ impl super::settings::Introducers {
 /// Whether an assignment makes its holder new to a role: nobody is new to a
 /// role they already held (in any group or centre of the region) on an
 /// earlier day; of several assignments to the same role starting the same
-/// day, only the first recorded counts.
+/// day, only the first recorded counts. For many assignments at once, use
+/// [`new_to_role`].
 pub fn is_new_to_role(a: &super::Assignment, all: &[super::Assignment]) -> bool {
-    let Some(role) = IntroducedRole::of(a.kind) else {
-        return false;
-    };
-    !all.iter().any(|b| {
-        b.id != a.id
-            && b.person_id == a.person_id
-            && IntroducedRole::of(b.kind) == Some(role)
-            && (b.starts_on < a.starts_on || (b.starts_on == a.starts_on && b.id < a.id))
-    })
+    IntroducedRole::of(a.kind).is_some()
+        && new_to_role(all.iter().filter(|b| b.person_id == a.person_id)).contains(&a.id)
+}
+
+/// The ids of the assignments that made their holders new to a role (see
+/// [`is_new_to_role`]), found in one pass.
+pub fn new_to_role<'a>(
+    all: impl IntoIterator<Item = &'a super::Assignment>,
+) -> std::collections::HashSet<i64> {
+    let mut first: std::collections::HashMap<(i64, IntroducedRole), (NaiveDate, i64)> =
+        std::collections::HashMap::new();
+    for a in all {
+        let Some(role) = IntroducedRole::of(a.kind) else {
+            continue;
+        };
+        let candidate = (a.starts_on, a.id);
+        first
+            .entry((a.person_id, role))
+            .and_modify(|f| *f = (*f).min(candidate))
+            .or_insert(candidate);
+    }
+    first.into_values().map(|(_, id)| id).collect()
 }
 
 /// Where one person's introduction to one assignment stands.
@@ -210,8 +224,9 @@ pub fn due_introductions(
     settings: &super::GovernanceSettings,
     today: NaiveDate,
 ) -> Vec<Due> {
+    let new = new_to_role(all);
     all.iter()
-        .filter(|a| is_new_to_role(a, all))
+        .filter(|a| new.contains(&a.id))
         .filter_map(|a| {
             let responsible = settings.introducers.for_kind(a.kind)?;
             Some(Due {
