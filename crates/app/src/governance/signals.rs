@@ -40,12 +40,25 @@ struct Records {
 impl Records {
     async fn read(c: &mut Conn, region: &Region) -> Result<Records> {
         let id = Some(region.id);
+        let centre_list = centres::list(c, id).await?;
+        let units = centres::units_in_region(c, id).await?;
+        Records::read_with(c, region, centre_list, units).await
+    }
+
+    /// Reads the governance records, given the centres and units already read.
+    async fn read_with(
+        c: &mut Conn,
+        region: &Region,
+        centre_list: Vec<Centre>,
+        units: Vec<samverka_core::Unit>,
+    ) -> Result<Records> {
+        let id = Some(region.id);
         Ok(Records {
-            centres: centres::list(c, id).await?,
-            units: centres::units_in_region(c, id).await?,
+            centres: centre_list,
+            units,
             people: people::list(c, region.id).await?,
             groups: groups::list(c, id).await?,
-            meetings: meetings::list(c, id).await?,
+            meetings: meetings::list_without_minutes(c, region.id).await?,
             attendance: meetings::attendance_of_region(c, region.id).await?,
             assignments: assignments::list(c, id).await?,
             introduced: introductions::introduced_on(c, id).await?,
@@ -102,6 +115,22 @@ pub(crate) async fn for_centres(
 ) -> Result<HashMap<i64, Vec<Signal>>> {
     let records = Records::read(c, region).await?;
     Ok(records.centre_signals(region, centre_ids, year, today))
+}
+
+/// The signals of centres a page has read already (with their units), for
+/// a year: the centres and units are not read again.
+pub(crate) async fn for_views(
+    c: &mut Conn,
+    region: &Region,
+    views: &[crate::registry::centres::CentreView],
+    year: i32,
+    today: NaiveDate,
+) -> Result<HashMap<i64, Vec<Signal>>> {
+    let centre_list: Vec<Centre> = views.iter().map(|v| v.centre.clone()).collect();
+    let units: Vec<samverka_core::Unit> = views.iter().flat_map(|v| v.units.iter().cloned()).collect();
+    let ids: Vec<i64> = centre_list.iter().map(|c| c.id).collect();
+    let records = Records::read_with(c, region, centre_list, units).await?;
+    Ok(records.centre_signals(region, &ids, year, today))
 }
 
 /// One centre's signals for a year (those who may read its region).

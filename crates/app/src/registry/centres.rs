@@ -296,8 +296,7 @@ pub async fn overview(ctx: &Ctx, region_id: i64, year: i32, filter: OverviewFilt
         .filter(|v| filter.include_closed || v.centre.closed_on.is_none())
         .collect();
     let unfiltered = views.len();
-    let ids: Vec<i64> = views.iter().map(|v| v.centre.id).collect();
-    let mut signals = crate::governance::signals::for_centres(&mut c, &region, &ids, year, ctx.today).await?;
+    let mut signals = crate::governance::signals::for_views(&mut c, &region, &views, year, ctx.today).await?;
     let views: Vec<CentreView> = views
         .into_iter()
         .filter(|v| {
