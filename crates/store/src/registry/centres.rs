@@ -190,25 +190,14 @@ pub async fn update(tx: &mut Tx, who: &Who, before: &Centre, input: &CentreInput
 /// history. [`StoreError::Conflict`] when it was closed already (by someone
 /// else in the meantime).
 pub async fn close(tx: &mut Tx, who: &Who, before: &Centre, on: NaiveDate) -> Result<()> {
-    let done =
-        sqlx::query("UPDATE centres SET closed_on = $1, updated_at = $2 WHERE id = $3 AND closed_on IS NULL")
-            .bind(codec::date_text(on))
-            .bind(now())
-            .bind(before.id)
-            .execute(&mut **tx)
-            .await?;
-    rows::changed_one(done, "centres.closed_on")?;
-    audit::record(
+    set_closed(
         tx,
         who,
-        Change::new(
-            AuditAction::Close,
-            AuditEntity::Centre,
-            Some(before.id),
-            Some(before.region_id),
-        )
-        .before(before)
-        .after(serde_json::json!({ "closed_on": codec::date_text(on) })),
+        Closable::Centre,
+        before.id,
+        before.region_id,
+        before,
+        Some(on),
     )
     .await
 }
@@ -216,25 +205,14 @@ pub async fn close(tx: &mut Tx, who: &Who, before: &Centre, on: NaiveDate) -> Re
 /// Reopens a closed centre: it counts again from today as if never closed.
 /// Conditional on it being closed, so a double click cannot reopen twice.
 pub async fn reopen(tx: &mut Tx, who: &Who, before: &Centre) -> Result<()> {
-    let done = sqlx::query(
-        "UPDATE centres SET closed_on = NULL, updated_at = $1 WHERE id = $2 AND closed_on IS NOT NULL",
-    )
-    .bind(now())
-    .bind(before.id)
-    .execute(&mut **tx)
-    .await?;
-    rows::changed_one(done, "centres.reopen")?;
-    audit::record(
+    set_closed(
         tx,
         who,
-        Change::new(
-            AuditAction::Reopen,
-            AuditEntity::Centre,
-            Some(before.id),
-            Some(before.region_id),
-        )
-        .before(before)
-        .after(serde_json::json!({ "closed_on": null })),
+        Closable::Centre,
+        before.id,
+        before.region_id,
+        before,
+        None,
     )
     .await
 }
@@ -316,51 +294,83 @@ pub async fn update_unit(
 /// Ends a unit's part in its centre from a date; [`StoreError::Conflict`]
 /// when it had ended already.
 pub async fn close_unit(tx: &mut Tx, who: &Who, region_id: i64, before: &Unit, on: NaiveDate) -> Result<()> {
-    let done =
-        sqlx::query("UPDATE units SET closed_on = $1, updated_at = $2 WHERE id = $3 AND closed_on IS NULL")
-            .bind(codec::date_text(on))
-            .bind(now())
-            .bind(before.id)
-            .execute(&mut **tx)
-            .await?;
-    rows::changed_one(done, "units.closed_on")?;
-    audit::record(
-        tx,
-        who,
-        Change::new(
-            AuditAction::Close,
-            AuditEntity::Unit,
-            Some(before.id),
-            Some(region_id),
-        )
-        .before(before)
-        .after(serde_json::json!({ "closed_on": codec::date_text(on) })),
-    )
-    .await
+    set_closed(tx, who, Closable::Unit, before.id, region_id, before, Some(on)).await
 }
 
 /// Reopens a closed unit: it is part of its centre again. Conditional on it
 /// being closed.
 pub async fn reopen_unit(tx: &mut Tx, who: &Who, region_id: i64, before: &Unit) -> Result<()> {
-    let done = sqlx::query(
-        "UPDATE units SET closed_on = NULL, updated_at = $1 WHERE id = $2 AND closed_on IS NOT NULL",
-    )
-    .bind(now())
-    .bind(before.id)
-    .execute(&mut **tx)
-    .await?;
-    rows::changed_one(done, "units.reopen")?;
+    set_closed(tx, who, Closable::Unit, before.id, region_id, before, None).await
+}
+
+/// What can be closed and reopened: a centre or one of its units.
+#[derive(Clone, Copy)]
+enum Closable {
+    Centre,
+    Unit,
+}
+
+impl Closable {
+    fn table(self) -> &'static str {
+        match self {
+            Closable::Centre => "centres",
+            Closable::Unit => "units",
+        }
+    }
+
+    fn entity(self) -> AuditEntity {
+        match self {
+            Closable::Centre => AuditEntity::Centre,
+            Closable::Unit => AuditEntity::Unit,
+        }
+    }
+}
+
+/// Closes a centre or unit from a day (`Some`), or reopens it (`None`), as
+/// a conditional update: closing needs it open, reopening needs it closed,
+/// and anything else is [`StoreError::Conflict`]. Audited in the same transaction.
+async fn set_closed(
+    tx: &mut Tx,
+    who: &Who,
+    what: Closable,
+    id: i64,
+    region_id: i64,
+    before: &impl serde::Serialize,
+    on: Option<NaiveDate>,
+) -> Result<()> {
+    let table = what.table();
+    let (done, action, conflict) = match on {
+        Some(day) => {
+            let sql = format!(
+                "UPDATE {table} SET closed_on = $1, updated_at = $2 WHERE id = $3 AND closed_on IS NULL"
+            );
+            let done = sqlx::query(crate::trusted(sql))
+                .bind(codec::date_text(day))
+                .bind(now())
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            (done, AuditAction::Close, format!("{table}.closed_on"))
+        }
+        None => {
+            let sql = format!(
+                "UPDATE {table} SET closed_on = NULL, updated_at = $1 WHERE id = $2 AND closed_on IS NOT NULL"
+            );
+            let done = sqlx::query(crate::trusted(sql))
+                .bind(now())
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            (done, AuditAction::Reopen, format!("{table}.reopen"))
+        }
+    };
+    rows::changed_one(done, &conflict)?;
     audit::record(
         tx,
         who,
-        Change::new(
-            AuditAction::Reopen,
-            AuditEntity::Unit,
-            Some(before.id),
-            Some(region_id),
-        )
-        .before(before)
-        .after(serde_json::json!({ "closed_on": null })),
+        Change::new(action, what.entity(), Some(id), Some(region_id))
+            .before(before)
+            .after(serde_json::json!({ "closed_on": on.map(codec::date_text) })),
     )
     .await
 }
