@@ -453,11 +453,15 @@ async fn the_county_demo_signals_show_the_mix_the_2025_follow_up_found() {
         };
         let mix = mix(&signals);
         print_mix(&mix, &format!("Region Uppsala {last_year} on {name}"));
-        // One centre's signals are the same as in the region's list.
-        for centre in ["Sävja familjecentral", "Familjecentralen i Heby"] {
-            let id = centre_id(centre);
-            let alone = signals::of_centre(ctx, id, last_year).await.expect("signals");
-            assert_eq!(Some(&alone), signals.get(&id), "{centre} on {name}");
+        // Each centre's signals, read around the centre alone, are the same
+        // as in the region's list, this year and last.
+        let every_region = regions::visible(ctx).await.expect("regions");
+        for (region, year) in every_region.iter().flat_map(|r| [(r, last_year), (r, today.year())]) {
+            let listed = signals::of_region(ctx, region.id, year).await.expect("signals");
+            for (centre, listed) in &listed.centres {
+                let alone = signals::of_centre(ctx, centre.id, year).await.expect("signals");
+                assert_eq!(&alone, listed, "{} in {year} on {name}", centre.name);
+            }
         }
 
         // About half of the management groups met fewer than four times.

@@ -11,7 +11,8 @@ use samverka_core::governance::signals::{self, CentreFacts, GroupFacts};
 use samverka_core::governance::{Group, GroupKind, Signal, SignalKind};
 use samverka_core::{Centre, Municipality, Region};
 use samverka_store::Conn;
-use samverka_store::governance::{assignments, groups, introductions, matters, meetings, people};
+use samverka_store::governance::groups;
+use samverka_store::governance::signals::{self as signal_records, Scope, SignalRecords};
 use samverka_store::registry::{centres, municipalities};
 
 use super::viewable_region;
@@ -24,45 +25,62 @@ pub fn chosen_year(text: Option<&str>, today: NaiveDate) -> i32 {
         .unwrap_or_else(|| today.year())
 }
 
-/// Everything the signals of a region are computed from, read once.
+/// Everything the signals of a region (or of one centre) are computed
+/// from, read once.
 struct Records {
     centres: Vec<Centre>,
     units: Vec<samverka_core::Unit>,
-    people: Vec<samverka_core::governance::Person>,
     groups: Vec<Group>,
-    meetings: Vec<samverka_core::governance::Meeting>,
-    attendance: HashMap<i64, HashMap<i64, samverka_core::governance::AttendanceStatus>>,
-    assignments: Vec<samverka_core::governance::Assignment>,
-    introduced: HashMap<i64, NaiveDate>,
-    matters: Vec<samverka_core::governance::Matter>,
+    read: SignalRecords,
 }
 
 impl Records {
-    async fn read(c: &mut Conn, region: &Region) -> Result<Records> {
+    /// A whole region's records for a year.
+    async fn of_region(c: &mut Conn, region: &Region, year: i32) -> Result<Records> {
         let id = Some(region.id);
         let centre_list = centres::list(c, id).await?;
         let units = centres::units_in_region(c, id).await?;
-        Records::read_with(c, region, centre_list, units).await
+        Records::read_with(c, region, centre_list, units, year).await
     }
 
-    /// Reads the governance records, given the centres and units already read.
+    /// A whole region's governance records for a year, given the centres
+    /// and units already read.
     async fn read_with(
         c: &mut Conn,
         region: &Region,
         centre_list: Vec<Centre>,
         units: Vec<samverka_core::Unit>,
+        year: i32,
     ) -> Result<Records> {
-        let id = Some(region.id);
         Ok(Records {
             centres: centre_list,
             units,
-            people: people::list(c, region.id).await?,
-            groups: groups::list(c, id).await?,
-            meetings: meetings::list_without_minutes(c, region.id).await?,
-            attendance: meetings::attendance_of_region(c, region.id).await?,
-            assignments: assignments::list(c, id).await?,
-            introduced: introductions::introduced_on(c, id).await?,
-            matters: matters::list(c, id).await?,
+            groups: groups::list(c, Some(region.id)).await?,
+            read: signal_records::read(c, Scope::Region(region.id), year).await?,
+        })
+    }
+
+    /// The records around one centre for a year: its groups, the steering
+    /// groups of its municipality and the people in them. What is read does
+    /// not grow with the region.
+    async fn around_centre(c: &mut Conn, centre: Centre, year: i32) -> Result<Records> {
+        let units = centres::units(c, centre.id).await?;
+        let groups = groups::around_centre(c, centre.id, centre.municipality_id).await?;
+        let ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
+        let read = signal_records::read(
+            c,
+            Scope::Centre {
+                centre_id: centre.id,
+                groups: &ids,
+            },
+            year,
+        )
+        .await?;
+        Ok(Records {
+            centres: vec![centre],
+            units,
+            groups,
+            read,
         })
     }
 
@@ -71,13 +89,11 @@ impl Records {
             settings: &region.governance,
             centres: &self.centres,
             units: &self.units,
-            people: &self.people,
             groups: &self.groups,
-            meetings: &self.meetings,
-            attendance: &self.attendance,
-            assignments: &self.assignments,
-            introduced: &self.introduced,
-            matters: &self.matters,
+            meetings: &self.read.meetings,
+            first_meetings: &self.read.first_meetings,
+            assignments: &self.read.assignments,
+            matters: &self.read.matters,
         }
     }
 
@@ -105,18 +121,6 @@ impl Records {
     }
 }
 
-/// The signals of the given centres of a region for a year.
-pub(crate) async fn for_centres(
-    c: &mut Conn,
-    region: &Region,
-    centre_ids: &[i64],
-    year: i32,
-    today: NaiveDate,
-) -> Result<HashMap<i64, Vec<Signal>>> {
-    let records = Records::read(c, region).await?;
-    Ok(records.centre_signals(region, centre_ids, year, today))
-}
-
 /// The signals of centres a page has read already (with their units), for
 /// a year: the centres and units are not read again.
 pub(crate) async fn for_views(
@@ -129,7 +133,7 @@ pub(crate) async fn for_views(
     let centre_list: Vec<Centre> = views.iter().map(|v| v.centre.clone()).collect();
     let units: Vec<samverka_core::Unit> = views.iter().flat_map(|v| v.units.iter().cloned()).collect();
     let ids: Vec<i64> = centre_list.iter().map(|c| c.id).collect();
-    let records = Records::read_with(c, region, centre_list, units).await?;
+    let records = Records::read_with(c, region, centre_list, units, year).await?;
     Ok(records.centre_signals(region, &ids, year, today))
 }
 
@@ -138,8 +142,9 @@ pub async fn of_centre(ctx: &Ctx, centre_id: i64, year: i32) -> Result<Vec<Signa
     let mut c = ctx.read().await?;
     let centre = centres::get(&mut c, centre_id).await?;
     let region = viewable_region(ctx, &mut c, centre.region_id).await?;
-    let mut all = for_centres(&mut c, &region, &[centre.id], year, ctx.today).await?;
-    Ok(all.remove(&centre.id).unwrap_or_default())
+    let records = Records::around_centre(&mut c, centre, year).await?;
+    let mut all = records.centre_signals(&region, &[centre_id], year, ctx.today);
+    Ok(all.remove(&centre_id).unwrap_or_default())
 }
 
 /// The signals of a management or steering group that the region follows:
@@ -194,7 +199,7 @@ pub struct RegionSignals {
 pub async fn of_region(ctx: &Ctx, region_id: i64, year: i32) -> Result<RegionSignals> {
     let mut c = ctx.read().await?;
     let region = viewable_region(ctx, &mut c, region_id).await?;
-    let records = Records::read(&mut c, &region).await?;
+    let records = Records::of_region(&mut c, &region, year).await?;
     let municipality_list = municipalities::list(&mut c, Some(region.id)).await?;
     let open: Vec<Centre> = records
         .centres

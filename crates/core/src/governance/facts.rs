@@ -9,55 +9,66 @@ use super::chain::chains;
 use super::introduction::new_to_role;
 use super::settings::GovernanceSettings;
 use super::signals::{CentreFacts, GroupFacts, IntroductionFact, ManagerFact, MatterFact, MeetingFact};
-use super::{
-    Assignment, AssignmentKind, AttendanceStatus, Group, GroupKind, Matter, MatterStatus, Meeting, Person,
-};
+use super::{Assignment, AssignmentKind, Group, GroupKind};
 use crate::centre::{Centre, Unit};
 use crate::service::BaseService;
 
-/// A region's governance records, as read.
+/// An assignment as the signals read it: with the base service of the unit
+/// the person works at and the day the person was introduced to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentRecord {
+    /// The assignment.
+    pub assignment: Assignment,
+    /// The base service of the person's unit, if recorded.
+    pub service: Option<BaseService>,
+    /// When the person was introduced to it, if they were.
+    pub introduced_on: Option<NaiveDate>,
+}
+
+/// A meeting as the signals read it: its group and what the rules count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRecord {
+    /// The group that met.
+    pub group_id: i64,
+    /// What the rules count.
+    pub fact: MeetingFact,
+}
+
+/// A matter raised by a group, as the signals read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatterRecord {
+    /// The group that raised it.
+    pub from_group_id: i64,
+    /// When it was submitted and decided.
+    pub fact: MatterFact,
+}
+
+/// The governance records the signals are computed from: a whole region's,
+/// or those around some of its centres (their groups, the people in them
+/// with all their assignments, and the centres' municipalities' steering
+/// groups).
 #[derive(Debug, Clone, Copy)]
 pub struct RegionRecords<'a> {
     /// The region's rules.
     pub settings: &'a GovernanceSettings,
-    /// Its centres.
+    /// The centres.
     pub centres: &'a [Centre],
-    /// Its units.
+    /// Their units.
     pub units: &'a [Unit],
-    /// Its people.
-    pub people: &'a [Person],
-    /// Its groups.
+    /// The groups.
     pub groups: &'a [Group],
-    /// Its meetings.
-    pub meetings: &'a [Meeting],
-    /// Recorded attendance: meeting id → person id → status.
-    pub attendance: &'a HashMap<i64, HashMap<i64, AttendanceStatus>>,
-    /// Its assignments.
-    pub assignments: &'a [Assignment],
-    /// When each assignment was introduced: assignment id → date.
-    pub introduced: &'a HashMap<i64, NaiveDate>,
-    /// Its matters.
-    pub matters: &'a [Matter],
+    /// The groups' meetings of the year judged.
+    pub meetings: &'a [MeetingRecord],
+    /// The day of each group's first recorded meeting, by group id.
+    pub first_meetings: &'a HashMap<i64, NaiveDate>,
+    /// The assignments, each person's whole history.
+    pub assignments: &'a [AssignmentRecord],
+    /// Matters the groups raised.
+    pub matters: &'a [MatterRecord],
 }
 
-impl RegionRecords<'_> {
-    /// The base service a person works in, from the unit recorded for them.
-    fn service_of(
-        &self,
-        units: &HashMap<i64, &Unit>,
-        people: &HashMap<i64, &Person>,
-        person: i64,
-    ) -> Option<BaseService> {
-        let unit = people.get(&person)?.unit_id?;
-        units.get(&unit)?.service.base()
-    }
-}
-
-/// A group's meetings as the signals see them, by group id: how many
-/// members took part, and the services of those who stayed away.
+/// A group's meetings as the signals see them, by group id.
 pub fn group_facts(r: &RegionRecords<'_>) -> HashMap<i64, GroupFacts> {
-    let units: HashMap<i64, &Unit> = r.units.iter().map(|u| (u.id, u)).collect();
-    let people: HashMap<i64, &Person> = r.people.iter().map(|p| (p.id, p)).collect();
     let mut out: HashMap<i64, GroupFacts> = r
         .groups
         .iter()
@@ -68,27 +79,13 @@ pub fn group_facts(r: &RegionRecords<'_>) -> HashMap<i64, GroupFacts> {
                     starts_on: g.starts_on,
                     ends_on: g.closed_on,
                     meetings: Vec::new(),
+                    first_meeting: r.first_meetings.get(&g.id).copied(),
                 },
             )
         })
         .collect();
     for m in r.meetings {
-        let recorded = r.attendance.get(&m.id).filter(|a| !a.is_empty());
-        let fact = MeetingFact {
-            date: m.held_on,
-            status: m.status,
-            minutes_published_on: m.minutes_published_on,
-            present: recorded.map(|a| a.values().filter(|s| **s == AttendanceStatus::Present).count() as i64),
-            absent: recorded
-                .map(|a| {
-                    a.iter()
-                        .filter(|(_, s)| **s != AttendanceStatus::Present)
-                        .filter_map(|(p, _)| r.service_of(&units, &people, *p))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        };
-        out.entry(m.group_id).or_default().meetings.push(fact);
+        out.entry(m.group_id).or_default().meetings.push(m.fact.clone());
     }
     out
 }
@@ -99,8 +96,6 @@ pub fn group_facts(r: &RegionRecords<'_>) -> HashMap<i64, GroupFacts> {
 pub fn centre_facts(r: RegionRecords<'_>) -> HashMap<i64, CentreFacts> {
     let chains = chains(r.groups);
     let groups = group_facts(&r);
-    let units: HashMap<i64, &Unit> = r.units.iter().map(|u| (u.id, u)).collect();
-    let people: HashMap<i64, &Person> = r.people.iter().map(|p| (p.id, p)).collect();
     let municipal_steering: HashMap<i64, &Group> = r
         .groups
         .iter()
@@ -126,12 +121,13 @@ pub fn centre_facts(r: RegionRecords<'_>) -> HashMap<i64, CentreFacts> {
             f.services.push(s);
         }
     }
-    let new = new_to_role(r.assignments);
-    for a in r.assignments {
+    let new = new_to_role(r.assignments.iter().map(|a| &a.assignment));
+    for record in r.assignments {
+        let a = &record.assignment;
         let intro = (new.contains(&a.id) && r.settings.introducers.for_kind(a.kind).is_some()).then(|| {
             IntroductionFact {
                 starts_on: a.starts_on,
-                introduced_on: r.introduced.get(&a.id).copied(),
+                introduced_on: record.introduced_on,
             }
         });
         if let Some(c) = a.centre_id {
@@ -153,7 +149,7 @@ pub fn centre_facts(r: RegionRecords<'_>) -> HashMap<i64, CentreFacts> {
                 }
                 if in_management && a.kind.group_kind() == Some(GroupKind::Management) {
                     f.managers.push(ManagerFact {
-                        service: r.service_of(&units, &people, a.person_id),
+                        service: record.service,
                         seat: a.clone(),
                     });
                 }
@@ -162,14 +158,9 @@ pub fn centre_facts(r: RegionRecords<'_>) -> HashMap<i64, CentreFacts> {
         }
     }
     for m in r.matters {
-        let Some(from) = m.from_group_id else { continue };
         for (centre, chain) in &chains {
-            if chain.management.as_ref().is_some_and(|g| g.id == from) {
-                out.entry(*centre).or_default().matters.push(MatterFact {
-                    status: m.status,
-                    submitted_on: m.reached(MatterStatus::Submitted),
-                    decided_on: m.reached(MatterStatus::Decided),
-                });
+            if chain.management.as_ref().is_some_and(|g| g.id == m.from_group_id) {
+                out.entry(*centre).or_default().matters.push(m.fact);
             }
         }
     }

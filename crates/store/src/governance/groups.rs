@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use samverka_core::governance::{Group, GroupInput};
+use samverka_core::governance::{Group, GroupInput, GroupKind};
 
 use crate::audit::{self, AuditAction, AuditEntity, Change, Who};
 use crate::{Conn, Result, Tx, codec, now, rows};
@@ -151,7 +151,7 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Group> {
 /// Every group of a region (every region for `None`) with its centres, by name.
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Group>> {
     let rows: Vec<Row> = sqlx::query_as(crate::trusted(format!(
-        "SELECT {COLUMNS} FROM groups WHERE ($1 IS NULL OR region_id = $1)"
+        "SELECT {COLUMNS} FROM groups WHERE ($1 IS NULL OR region_id = $1) ORDER BY id"
     )))
     .bind(region_id)
     .fetch_all(&mut *c)
@@ -163,6 +163,44 @@ pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Group>> {
     .bind(region_id)
     .fetch_all(&mut *c)
     .await?;
+    with_centres(rows, links)
+}
+
+/// The groups that may govern one centre: those it belongs to, the groups
+/// they report to, the steering groups of its municipality, and the
+/// preparation groups working for any of them. For this centre,
+/// [`samverka_core::governance::chains`] finds the same chain in these as in
+/// all of its region's groups.
+pub async fn around_centre(c: &mut Conn, centre_id: i64, municipality_id: i64) -> Result<Vec<Group>> {
+    let near = format!(
+        "WITH direct AS (SELECT group_id AS id FROM group_centres WHERE centre_id = $1),
+              top AS (SELECT id FROM direct
+                      UNION SELECT reports_to FROM groups WHERE id IN (SELECT id FROM direct) AND reports_to IS NOT NULL
+                      UNION SELECT id FROM groups WHERE kind = '{steering}' AND municipality_id = $2),
+              near AS (SELECT id FROM top
+                       UNION SELECT id FROM groups WHERE kind = '{preparation}' AND reports_to IN (SELECT id FROM top))",
+        steering = GroupKind::Steering.code(),
+        preparation = GroupKind::Preparation.code(),
+    );
+    let rows: Vec<Row> = sqlx::query_as(crate::trusted(format!(
+        "{near} SELECT {COLUMNS} FROM groups WHERE id IN (SELECT id FROM near) ORDER BY id"
+    )))
+    .bind(centre_id)
+    .bind(municipality_id)
+    .fetch_all(&mut *c)
+    .await?;
+    let links: Vec<(i64, i64)> = sqlx::query_as(crate::trusted(format!(
+        "{near} SELECT group_id, centre_id FROM group_centres WHERE group_id IN (SELECT id FROM near) ORDER BY centre_id"
+    )))
+    .bind(centre_id)
+    .bind(municipality_id)
+    .fetch_all(&mut *c)
+    .await?;
+    with_centres(rows, links)
+}
+
+/// Groups with the centres linked to them, by name.
+fn with_centres(rows: Vec<Row>, links: Vec<(i64, i64)>) -> Result<Vec<Group>> {
     let mut by_group: HashMap<i64, Vec<i64>> = HashMap::new();
     for (g, centre) in links {
         by_group.entry(g).or_default().push(centre);

@@ -275,16 +275,6 @@ pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Meeting>> 
     rows::all::<Row, Meeting>(c, crate::trusted(sql), region_id).await
 }
 
-/// Every meeting of a region, by date, without the text of the minutes
-/// (whether they were published is kept): what the signals need, at a
-/// fraction of the reading.
-pub async fn list_without_minutes(c: &mut Conn, region_id: i64) -> Result<Vec<Meeting>> {
-    let sql = "SELECT id, group_id, held_on, status, agenda, CAST(NULL AS TEXT) AS minutes_md, CAST(NULL AS TEXT) AS minutes_html, minutes_published_on
-                 FROM meetings WHERE group_id IN (SELECT id FROM groups WHERE region_id = $1)
-                ORDER BY held_on, id";
-    rows::all::<Row, Meeting>(c, crate::trusted(sql.to_string()), Some(region_id)).await
-}
-
 /// Every meeting of a region, by date (with the minutes: for the API, which
 /// gives them to those who may read them).
 pub async fn list_with_minutes(c: &mut Conn, region_id: i64) -> Result<Vec<Meeting>> {

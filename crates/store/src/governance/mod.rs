@@ -8,3 +8,4 @@ pub mod introductions;
 pub mod matters;
 pub mod meetings;
 pub mod people;
+pub mod signals;

@@ -288,14 +288,17 @@ pub struct GroupFacts {
     pub starts_on: Option<NaiveDate>,
     /// When it was disbanded.
     pub ends_on: Option<NaiveDate>,
-    /// Its meetings.
+    /// Its meetings (those of the year judged, or more).
     pub meetings: Vec<MeetingFact>,
+    /// The day of its first recorded meeting in any year, when the
+    /// meetings above are only some of them.
+    pub first_meeting: Option<NaiveDate>,
 }
 
 impl GroupFacts {
     /// The first meeting recorded for the group (planned, held or cancelled).
     pub fn first_record(&self) -> Option<NaiveDate> {
-        self.meetings.iter().map(|m| m.date).min()
+        self.meetings.iter().map(|m| m.date).chain(self.first_meeting).min()
     }
 }
 

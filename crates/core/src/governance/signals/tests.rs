@@ -33,6 +33,7 @@ fn group(meetings: Vec<MeetingFact>) -> GroupFacts {
         starts_on: None,
         ends_on: None,
         meetings,
+        first_meeting: None,
     }
 }
 

@@ -1,0 +1,274 @@
+//! What the governance signals read (*underlag för signalerna*), and no
+//! more: per meeting of the year judged its date, status, publishing day and
+//! attendance counts; each group's first meeting; the assignments with the
+//! service of the person's unit and the day of the introduction; and when
+//! matters were submitted and decided. For a whole region, or for the
+//! groups and people around one centre, so that a centre's page does not
+//! grow with its region.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use samverka_core::governance::facts::{AssignmentRecord, MatterRecord, MeetingRecord};
+use samverka_core::governance::signals::{MatterFact, MeetingFact};
+use samverka_core::governance::{Assignment, AttendanceStatus, MatterStatus};
+use samverka_core::service::{BaseService, ServiceType};
+
+use crate::{Conn, Result, codec};
+
+/// Whose records to read.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// A whole region's.
+    Region(i64),
+    /// Those around one centre: the given groups (those that may govern it,
+    /// see [`super::groups::around_centre`]), and every assignment of each
+    /// person who works at the centre or sits in those groups.
+    Centre {
+        /// The centre.
+        centre_id: i64,
+        /// The groups around it.
+        groups: &'a [i64],
+    },
+}
+
+impl Scope<'_> {
+    /// A subquery or list naming the scope's groups, with the values it
+    /// binds from `$1`.
+    fn groups(&self) -> (String, Vec<i64>) {
+        match self {
+            Scope::Region(region) => ("SELECT id FROM groups WHERE region_id = $1".into(), vec![*region]),
+            Scope::Centre { groups, .. } => (placeholders(1, groups.len()), groups.to_vec()),
+        }
+    }
+
+    /// A condition on `a` (assignments) for the scope, with its values.
+    fn assignments(&self) -> (String, Vec<i64>) {
+        match self {
+            Scope::Region(region) => ("a.region_id = $1".into(), vec![*region]),
+            Scope::Centre { centre_id, groups } => (
+                format!(
+                    "a.person_id IN (SELECT person_id FROM assignments WHERE centre_id = $1 OR group_id IN ({}))",
+                    placeholders(2, groups.len())
+                ),
+                std::iter::once(*centre_id).chain(groups.iter().copied()).collect(),
+            ),
+        }
+    }
+}
+
+/// `$from, $from+1, …` for `n` values; `NULL` (matching nothing) for none.
+fn placeholders(from: usize, n: usize) -> String {
+    if n == 0 {
+        return "NULL".into();
+    }
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// What the signals read for a year.
+#[derive(Debug, Clone, Default)]
+pub struct SignalRecords {
+    /// The meetings of the year.
+    pub meetings: Vec<MeetingRecord>,
+    /// Each group's first recorded meeting, by group id.
+    pub first_meetings: HashMap<i64, NaiveDate>,
+    /// The assignments, each person's whole history.
+    pub assignments: Vec<AssignmentRecord>,
+    /// The matters the groups raised.
+    pub matters: Vec<MatterRecord>,
+}
+
+/// Reads what the signals of `scope` need for `year`.
+pub async fn read(c: &mut Conn, scope: Scope<'_>, year: i32) -> Result<SignalRecords> {
+    Ok(SignalRecords {
+        meetings: meetings(c, scope, year).await?,
+        first_meetings: first_meetings(c, scope).await?,
+        assignments: assignments(c, scope).await?,
+        matters: matters(c, scope).await?,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct MeetingRow {
+    group_id: i64,
+    held_on: String,
+    status: String,
+    minutes_published_on: Option<String>,
+    recorded: i64,
+    present: i64,
+}
+
+/// The meetings of a year with their attendance counted: how many took
+/// part, and per base service how many of the unit's people did not.
+async fn meetings(c: &mut Conn, scope: Scope<'_>, year: i32) -> Result<Vec<MeetingRecord>> {
+    let (groups, values) = scope.groups();
+    let n = values.len();
+    let present = AttendanceStatus::Present.code();
+    let absent: String = BaseService::ALL
+        .iter()
+        .map(|s| {
+            format!(
+                ", SUM(CASE WHEN a.status <> '{present}' AND u.service = '{code}' THEN 1 ELSE 0 END) AS absent_{code}",
+                code = s.code()
+            )
+        })
+        .collect();
+    let sql = format!(
+        "SELECT m.group_id, m.held_on, m.status, m.minutes_published_on,
+                COUNT(a.person_id) AS recorded,
+                SUM(CASE WHEN a.status = '{present}' THEN 1 ELSE 0 END) AS present{absent}
+           FROM meetings m
+           LEFT JOIN attendance a ON a.meeting_id = m.id
+           LEFT JOIN people p ON p.id = a.person_id
+           LEFT JOIN units u ON u.id = p.unit_id
+          WHERE m.group_id IN ({groups}) AND m.held_on >= ${} AND m.held_on <= ${}
+          GROUP BY m.id, m.group_id, m.held_on, m.status, m.minutes_published_on
+          ORDER BY m.held_on, m.id",
+        n + 1,
+        n + 2
+    );
+    let mut q = sqlx::query(crate::trusted(sql));
+    for v in values {
+        q = q.bind(v);
+    }
+    let rows = q
+        .bind(format!("{year:04}-01-01"))
+        .bind(format!("{year:04}-12-31"))
+        .fetch_all(&mut *c)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            use sqlx::{FromRow, Row};
+            let r = MeetingRow::from_row(row)?;
+            let mut absent = Vec::new();
+            for s in BaseService::ALL {
+                let count: Option<i64> = row.try_get(format!("absent_{}", s.code()).as_str())?;
+                absent.extend(std::iter::repeat_n(s, usize::try_from(count.unwrap_or(0)).unwrap_or(0)));
+            }
+            Ok(MeetingRecord {
+                group_id: r.group_id,
+                fact: MeetingFact {
+                    date: codec::date("meetings.held_on", &r.held_on)?,
+                    status: codec::code("meetings.status", &r.status)?,
+                    minutes_published_on: codec::opt_date(
+                        "meetings.minutes_published_on",
+                        r.minutes_published_on.as_deref(),
+                    )?,
+                    present: (r.recorded > 0).then_some(r.present),
+                    absent,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The day of each group's first recorded meeting.
+async fn first_meetings(c: &mut Conn, scope: Scope<'_>) -> Result<HashMap<i64, NaiveDate>> {
+    let (groups, values) = scope.groups();
+    let sql = format!("SELECT group_id, MIN(held_on) FROM meetings WHERE group_id IN ({groups}) GROUP BY group_id");
+    let mut q = sqlx::query_as::<_, (i64, String)>(crate::trusted(sql));
+    for v in values {
+        q = q.bind(v);
+    }
+    q.fetch_all(&mut *c)
+        .await?
+        .into_iter()
+        .map(|(g, d)| Ok((g, codec::date("meetings.held_on", &d)?)))
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct AssignmentRow {
+    id: i64,
+    person_id: i64,
+    kind: String,
+    region_id: i64,
+    centre_id: Option<i64>,
+    group_id: Option<i64>,
+    share_percent: Option<i64>,
+    paid_by: Option<String>,
+    minutes_per_week: Option<i64>,
+    starts_on: String,
+    ends_on: Option<String>,
+    service: Option<String>,
+    introduced_on: Option<String>,
+}
+
+/// The assignments of the scope, with the service of each person's unit
+/// and the day of the introduction.
+async fn assignments(c: &mut Conn, scope: Scope<'_>) -> Result<Vec<AssignmentRecord>> {
+    let (condition, values) = scope.assignments();
+    let sql = format!(
+        "SELECT a.id, a.person_id, a.kind, a.region_id, a.centre_id, a.group_id, a.share_percent, a.paid_by,
+                a.minutes_per_week, a.starts_on, a.ends_on, u.service, i.introduced_on
+           FROM assignments a
+           LEFT JOIN people p ON p.id = a.person_id
+           LEFT JOIN units u ON u.id = p.unit_id
+           LEFT JOIN introductions i ON i.assignment_id = a.id
+          WHERE {condition}
+          ORDER BY a.id"
+    );
+    let mut q = sqlx::query_as::<_, AssignmentRow>(crate::trusted(sql));
+    for v in values {
+        q = q.bind(v);
+    }
+    q.fetch_all(&mut *c)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let service = codec::opt_code::<ServiceType>("units.service", r.service.as_deref())?.and_then(ServiceType::base);
+            Ok(AssignmentRecord {
+                assignment: Assignment {
+                    id: r.id,
+                    person_id: r.person_id,
+                    kind: codec::code("assignments.kind", &r.kind)?,
+                    region_id: r.region_id,
+                    centre_id: r.centre_id,
+                    group_id: r.group_id,
+                    share_percent: r.share_percent,
+                    paid_by: r.paid_by,
+                    minutes_per_week: r.minutes_per_week,
+                    starts_on: codec::date("assignments.starts_on", &r.starts_on)?,
+                    ends_on: codec::opt_date("assignments.ends_on", r.ends_on.as_deref())?,
+                },
+                service,
+                introduced_on: codec::opt_date("introductions.introduced_on", r.introduced_on.as_deref())?,
+            })
+        })
+        .collect()
+}
+
+/// The matters the scope's groups raised: when each was submitted and decided.
+async fn matters(c: &mut Conn, scope: Scope<'_>) -> Result<Vec<MatterRecord>> {
+    let (groups, values) = scope.groups();
+    let first = |status: MatterStatus| {
+        format!(
+            "(SELECT e.on_date FROM matter_events e WHERE e.matter_id = m.id AND e.status = '{}' ORDER BY e.id LIMIT 1)",
+            status.code()
+        )
+    };
+    let sql = format!(
+        "SELECT m.from_group_id, m.status, {} AS submitted_on, {} AS decided_on
+           FROM matters m WHERE m.from_group_id IN ({groups}) ORDER BY m.id",
+        first(MatterStatus::Submitted),
+        first(MatterStatus::Decided),
+    );
+    let mut q = sqlx::query_as::<_, (i64, String, Option<String>, Option<String>)>(crate::trusted(sql));
+    for v in values {
+        q = q.bind(v);
+    }
+    q.fetch_all(&mut *c)
+        .await?
+        .into_iter()
+        .map(|(group, status, submitted, decided)| {
+            Ok(MatterRecord {
+                from_group_id: group,
+                fact: MatterFact {
+                    status: codec::code("matters.status", &status)?,
+                    submitted_on: codec::opt_date("matter_events.on_date", submitted.as_deref())?,
+                    decided_on: codec::opt_date("matter_events.on_date", decided.as_deref())?,
+                },
+            })
+        })
+        .collect()
+}
