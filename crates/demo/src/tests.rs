@@ -456,7 +456,10 @@ async fn the_county_demo_signals_show_the_mix_the_2025_follow_up_found() {
         // Each centre's signals, read around the centre alone, are the same
         // as in the region's list, this year and last.
         let every_region = regions::visible(ctx).await.expect("regions");
-        for (region, year) in every_region.iter().flat_map(|r| [(r, last_year), (r, today.year())]) {
+        for (region, year) in every_region
+            .iter()
+            .flat_map(|r| [(r, last_year), (r, today.year())])
+        {
             let listed = signals::of_region(ctx, region.id, year).await.expect("signals");
             for (centre, listed) in &listed.centres {
                 let alone = signals::of_centre(ctx, centre.id, year).await.expect("signals");

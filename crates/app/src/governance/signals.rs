@@ -63,8 +63,12 @@ impl Records {
     /// The records around one centre for a year: its groups, the steering
     /// groups of its municipality and the people in them. What is read does
     /// not grow with the region.
-    async fn around_centre(c: &mut Conn, centre: Centre, year: i32) -> Result<Records> {
-        let units = centres::units(c, centre.id).await?;
+    async fn around_centre(
+        c: &mut Conn,
+        centre: Centre,
+        units: Vec<samverka_core::Unit>,
+        year: i32,
+    ) -> Result<Records> {
         let groups = groups::around_centre(c, centre.id, centre.municipality_id).await?;
         let ids: Vec<i64> = groups.iter().map(|g| g.id).collect();
         let read = signal_records::read(
@@ -137,14 +141,29 @@ pub(crate) async fn for_views(
     Ok(records.centre_signals(region, &ids, year, today))
 }
 
+/// The signals of a centre a page has read already (with its units), for a
+/// year, reading only the records around it.
+pub(crate) async fn around_centre(
+    c: &mut Conn,
+    region: &Region,
+    centre: Centre,
+    units: Vec<samverka_core::Unit>,
+    year: i32,
+    today: NaiveDate,
+) -> Result<Vec<Signal>> {
+    let id = centre.id;
+    let records = Records::around_centre(c, centre, units, year).await?;
+    let mut all = records.centre_signals(region, &[id], year, today);
+    Ok(all.remove(&id).unwrap_or_default())
+}
+
 /// One centre's signals for a year (those who may read its region).
 pub async fn of_centre(ctx: &Ctx, centre_id: i64, year: i32) -> Result<Vec<Signal>> {
     let mut c = ctx.read().await?;
     let centre = centres::get(&mut c, centre_id).await?;
     let region = viewable_region(ctx, &mut c, centre.region_id).await?;
-    let records = Records::around_centre(&mut c, centre, year).await?;
-    let mut all = records.centre_signals(&region, &[centre_id], year, ctx.today);
-    Ok(all.remove(&centre_id).unwrap_or_default())
+    let units = centres::units(&mut c, centre.id).await?;
+    around_centre(&mut c, &region, centre, units, year, ctx.today).await
 }
 
 /// The signals of a management or steering group that the region follows:

@@ -138,9 +138,35 @@ pub struct CentreDetail {
 /// One centre the actor may read.
 pub async fn get(ctx: &Ctx, id: i64) -> Result<CentreDetail> {
     let mut c = ctx.read().await?;
-    let centre = centres::get(&mut c, id).await?;
+    detail(ctx, &mut c, id).await
+}
+
+/// One centre the actor may read, with its governance signals for a year:
+/// what its page shows, on one connection, without reading the rest of its
+/// region.
+pub async fn with_signals(
+    ctx: &Ctx,
+    id: i64,
+    year: i32,
+) -> Result<(CentreDetail, Vec<samverka_core::governance::Signal>)> {
+    let mut c = ctx.read().await?;
+    let d = detail(ctx, &mut c, id).await?;
+    let signals = crate::governance::signals::around_centre(
+        &mut c,
+        &d.region,
+        d.view.centre.clone(),
+        d.view.units.clone(),
+        year,
+        ctx.today,
+    )
+    .await?;
+    Ok((d, signals))
+}
+
+async fn detail(ctx: &Ctx, c: &mut Conn, id: i64) -> Result<CentreDetail> {
+    let centre = centres::get(&mut *c, id).await?;
     Error::require(ctx.actor.can_view_region(centre.region_id))?;
-    let (view, region) = view_of(&mut c, centre).await?;
+    let (view, region) = view_of(c, centre).await?;
     let open = view.centre.closed_on.is_none();
     let manage = ctx.actor.can_manage_region(region.id);
     Ok(CentreDetail {

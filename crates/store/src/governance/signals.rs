@@ -51,7 +51,9 @@ impl Scope<'_> {
                     "a.person_id IN (SELECT person_id FROM assignments WHERE centre_id = $1 OR group_id IN ({}))",
                     placeholders(2, groups.len())
                 ),
-                std::iter::once(*centre_id).chain(groups.iter().copied()).collect(),
+                std::iter::once(*centre_id)
+                    .chain(groups.iter().copied())
+                    .collect(),
             ),
         }
     }
@@ -62,7 +64,10 @@ fn placeholders(from: usize, n: usize) -> String {
     if n == 0 {
         return "NULL".into();
     }
-    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What the signals read for a year.
@@ -143,7 +148,10 @@ async fn meetings(c: &mut Conn, scope: Scope<'_>, year: i32) -> Result<Vec<Meeti
             let mut absent = Vec::new();
             for s in BaseService::ALL {
                 let count: Option<i64> = row.try_get(format!("absent_{}", s.code()).as_str())?;
-                absent.extend(std::iter::repeat_n(s, usize::try_from(count.unwrap_or(0)).unwrap_or(0)));
+                absent.extend(std::iter::repeat_n(
+                    s,
+                    usize::try_from(count.unwrap_or(0)).unwrap_or(0),
+                ));
             }
             Ok(MeetingRecord {
                 group_id: r.group_id,
@@ -165,7 +173,8 @@ async fn meetings(c: &mut Conn, scope: Scope<'_>, year: i32) -> Result<Vec<Meeti
 /// The day of each group's first recorded meeting.
 async fn first_meetings(c: &mut Conn, scope: Scope<'_>) -> Result<HashMap<i64, NaiveDate>> {
     let (groups, values) = scope.groups();
-    let sql = format!("SELECT group_id, MIN(held_on) FROM meetings WHERE group_id IN ({groups}) GROUP BY group_id");
+    let sql =
+        format!("SELECT group_id, MIN(held_on) FROM meetings WHERE group_id IN ({groups}) GROUP BY group_id");
     let mut q = sqlx::query_as::<_, (i64, String)>(crate::trusted(sql));
     for v in values {
         q = q.bind(v);
@@ -216,7 +225,8 @@ async fn assignments(c: &mut Conn, scope: Scope<'_>) -> Result<Vec<AssignmentRec
         .await?
         .into_iter()
         .map(|r| {
-            let service = codec::opt_code::<ServiceType>("units.service", r.service.as_deref())?.and_then(ServiceType::base);
+            let service = codec::opt_code::<ServiceType>("units.service", r.service.as_deref())?
+                .and_then(ServiceType::base);
             Ok(AssignmentRecord {
                 assignment: Assignment {
                     id: r.id,

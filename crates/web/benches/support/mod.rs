@@ -29,6 +29,8 @@ pub struct Server {
     pub app: App,
     /// `http://127.0.0.1:PORT`
     pub base: String,
+    /// The SQLite file.
+    pub file: std::path::PathBuf,
 }
 
 impl Server {
@@ -78,6 +80,7 @@ impl Server {
         );
         Server {
             _dir: dir,
+            file,
             runtime,
             app,
             base: format!("http://{addr}"),

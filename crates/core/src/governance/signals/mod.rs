@@ -298,7 +298,11 @@ pub struct GroupFacts {
 impl GroupFacts {
     /// The first meeting recorded for the group (planned, held or cancelled).
     pub fn first_record(&self) -> Option<NaiveDate> {
-        self.meetings.iter().map(|m| m.date).chain(self.first_meeting).min()
+        self.meetings
+            .iter()
+            .map(|m| m.date)
+            .chain(self.first_meeting)
+            .min()
     }
 }
 

@@ -7,7 +7,6 @@ use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::get;
 use chrono::Datelike;
-use samverka_app::governance::signals;
 use samverka_app::registry::centres;
 use samverka_core::hours::format_hours;
 
@@ -59,9 +58,8 @@ struct CentrePage {
 }
 
 async fn show_centre(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
-    let d = centres::get(&user, id).await?;
     let year = user.today.year();
-    let sig = signals::of_centre(&user, id, year).await?;
+    let (d, sig) = centres::with_signals(&user, id, year).await?;
     let t = page.t;
     let c = &d.view;
     let missing = t.t("value-missing");
