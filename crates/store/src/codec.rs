@@ -10,10 +10,27 @@ use crate::{Result, StoreError};
 /// A stored date (ISO `YYYY-MM-DD` text). Only the exact form is read:
 /// queries compare dates as text, so `2025-3-1` would sort and compare wrongly.
 pub fn date(column: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|d| date_text(*d) == text)
-        .ok_or_else(|| StoreError::Corrupt(format!("{column}: {text:?} is not a date")))
+    exact_date(text).ok_or_else(|| StoreError::Corrupt(format!("{column}: {text:?} is not a date")))
+}
+
+/// `YYYY-MM-DD` with every digit in place, as a real day. Read by hand:
+/// pages read thousands of dates, and a format string parsed for each (and
+/// the date written back to compare) was a large part of their reading.
+fn exact_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(&b[0..4])?).ok()?,
+        number(&b[5..7])?,
+        number(&b[8..10])?,
+    )
 }
 
 /// A stored date that may be missing.
@@ -101,5 +118,31 @@ mod tests {
         assert!(matches!(flag("users.disabled", 2), Err(StoreError::Corrupt(_))));
         assert_eq!(code::<MeetingStatus>("s", "held").ok(), Some(MeetingStatus::Held));
         assert_eq!(opt_date("d", None).ok(), Some(None));
+    }
+
+    #[test]
+    fn only_exact_iso_dates_are_read() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 1);
+        assert_eq!(exact_date("2025-03-01"), day);
+        assert_eq!(exact_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        for bad in [
+            "2025-3-1",
+            "2025-02-30",
+            "2025-13-01",
+            "2025-03-01 ",
+            " 2025-03-01",
+            "2025/03/01",
+            "+025-03-01",
+            "2025-0a-01",
+            "20250301",
+            "",
+            "2025-03-01T00:00",
+        ] {
+            assert_eq!(exact_date(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            date_text(NaiveDate::from_ymd_opt(2025, 3, 1).expect("a day")),
+            "2025-03-01"
+        );
     }
 }

@@ -150,16 +150,22 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Group> {
 
 /// Every group of a region (every region for `None`) with its centres, by name.
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Group>> {
+    // One region's groups by its index; every group without a condition.
+    let region = if region_id.is_some() {
+        "region_id = $1"
+    } else {
+        "$1 IS NULL"
+    };
     let rows: Vec<Row> = sqlx::query_as(crate::trusted(format!(
-        "SELECT {COLUMNS} FROM groups WHERE ($1 IS NULL OR region_id = $1) ORDER BY id"
+        "SELECT {COLUMNS} FROM groups WHERE {region} ORDER BY id"
     )))
     .bind(region_id)
     .fetch_all(&mut *c)
     .await?;
-    let links: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT gc.group_id, gc.centre_id FROM group_centres gc JOIN groups g ON g.id = gc.group_id
-         WHERE ($1 IS NULL OR g.region_id = $1) ORDER BY gc.centre_id",
-    )
+    let links: Vec<(i64, i64)> = sqlx::query_as(crate::trusted(format!(
+        "SELECT gc.group_id, gc.centre_id FROM group_centres gc
+          WHERE gc.group_id IN (SELECT id FROM groups WHERE {region}) ORDER BY gc.centre_id"
+    )))
     .bind(region_id)
     .fetch_all(&mut *c)
     .await?;

@@ -133,7 +133,7 @@ impl ChairFlag {
 }
 
 /// Why a signal has its level; the web layer words it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Reason {
     /// No group of the needed kind is recorded.
@@ -244,7 +244,7 @@ pub enum Reason {
 }
 
 /// One signal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Signal {
     /// Which rule.
     pub kind: SignalKind,

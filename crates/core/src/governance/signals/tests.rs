@@ -158,9 +158,17 @@ fn a_first_meeting_in_an_earlier_year_opens_the_record_when_only_the_years_meeti
     // The signals read only the judged year's meetings, and the day of the
     // group's first meeting: a group recording since 2023 is judged on the
     // whole of 2024, even with no meeting of 2023 at hand.
-    let this_year = group(vec![held(2024, 3, None), held(2024, 6, None), held(2024, 9, None)]);
+    let this_year = group(vec![
+        held(2024, 3, None),
+        held(2024, 6, None),
+        held(2024, 9, None),
+    ]);
     let s = meetings(MM, Some(&this_year), 4, 1, 2024, d(2025, 3, 1));
-    assert_eq!(s.level, Level::Green, "from 10 March on, three of four-a-year are due: {s:?}");
+    assert_eq!(
+        s.level,
+        Level::Green,
+        "from 10 March on, three of four-a-year are due: {s:?}"
+    );
     let since_2023 = GroupFacts {
         first_meeting: Some(d(2023, 5, 1)),
         ..this_year

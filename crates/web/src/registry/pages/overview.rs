@@ -6,6 +6,8 @@
 //! Heby, counts as another party). A GET form filters by class, municipality
 //! and signal level.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query};
@@ -13,7 +15,7 @@ use axum::response::Response;
 use axum::routing::get;
 use samverka_app::governance::signals::chosen_year;
 use samverka_app::registry::centres::{self, CentreView, OverviewFilter};
-use samverka_core::governance::Level;
+use samverka_core::governance::{Level, Signal};
 use samverka_core::{BaseService, Classification, ServiceType};
 use serde::Deserialize;
 
@@ -222,6 +224,8 @@ async fn show_overview(
     let t = page.t;
     let total = centres.len();
     let signal_headers = signals::headers(&t, &region.governance);
+    // Many centres share a signal word for word: each is worded once.
+    let mut worded: HashMap<Signal, SignalView> = HashMap::new();
     // One count per signal the rules define, however many they are.
     let mut met = vec![0usize; signal_headers.len()];
     let mut counts = [0usize; 4];
@@ -291,7 +295,15 @@ async fn show_overview(
                 classification: view::classification_name(&t, c.outcome.classification),
                 class_code: class_code(c.outcome.classification),
                 closed_on: c.centre.closed_on.map(|d| d.to_string()),
-                signals: centre_signals.iter().map(|s| signals::view(&t, s)).collect(),
+                signals: centre_signals
+                    .iter()
+                    .map(|s| {
+                        worded
+                            .entry(s.clone())
+                            .or_insert_with(|| signals::view(&t, s))
+                            .clone()
+                    })
+                    .collect(),
             }
         })
         .collect();
