@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use samverka_core::{Account, Actor, Grant, Role};
 use samverka_store::{Tx, Who};
 
-use crate::{App, Result};
+use crate::{App, Error, Result};
 
 /// Who acts, in what name the trail records it, and what day it is.
 #[derive(Clone, Debug)]
@@ -18,6 +18,8 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// The logged-in account, when there is one (not for the command line).
     pub account: Option<Account>,
+    /// A trial run: every use case checks as usual but saves nothing.
+    trial: bool,
 }
 
 impl Ctx {
@@ -38,6 +40,7 @@ impl Ctx {
             who: Who::cli(),
             today,
             account: None,
+            trial: false,
         }
     }
 
@@ -50,6 +53,7 @@ impl Ctx {
             actor,
             today,
             account: Some(account),
+            trial: false,
         }
     }
 
@@ -73,6 +77,33 @@ impl Ctx {
         Ok(self.app.db().write().await?)
     }
 
+    /// The same context for a trial run (*provkörning*): each use case reads,
+    /// checks and reports problems as usual, but its write transaction is
+    /// rolled back instead of committed and it answers [`Error::NotSaved`].
+    /// A page shown again in another language uses it, so that switching
+    /// language never saves a form.
+    pub fn trial(&self) -> Ctx {
+        Ctx {
+            trial: true,
+            ..self.clone()
+        }
+    }
+
+    /// Whether this is a trial run that saves nothing.
+    pub fn is_trial(&self) -> bool {
+        self.trial
+    }
+
+    /// Commits a write transaction of this context's use case; a trial
+    /// run rolls it back and answers [`Error::NotSaved`].
+    pub(crate) async fn commit(&self, tx: Tx) -> Result<()> {
+        if self.trial {
+            samverka_store::rollback(tx).await?;
+            return Err(Error::NotSaved);
+        }
+        Ok(samverka_store::commit(tx).await?)
+    }
+
     /// A context like this one for another day (tests, and jobs that look ahead).
     pub fn on(&self, today: NaiveDate) -> Ctx {
         Ctx {
@@ -82,7 +113,8 @@ impl Ctx {
     }
 }
 
-/// Commits a write transaction.
-pub(crate) async fn commit(tx: Tx) -> Result<()> {
+/// Commits a write transaction that no account's use case opened (a
+/// password link used by someone not logged in).
+pub(crate) async fn commit_anonymous(tx: Tx) -> Result<()> {
     Ok(samverka_store::commit(tx).await?)
 }
