@@ -118,3 +118,87 @@ impl Ctx {
 pub(crate) async fn commit_anonymous(tx: Tx) -> Result<()> {
     Ok(samverka_store::commit(tx).await?)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use samverka_core::RuleSet;
+    use samverka_core::centre::CentreDraft;
+    use samverka_store::testing::TestDb;
+
+    use crate::registry::centres::{self, Filter};
+    use crate::seed::Seeder;
+    use crate::{App, AppConfig, Error, FixedClock, accounts};
+
+    #[tokio::test]
+    async fn a_trial_run_checks_everything_and_saves_nothing() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        for t in TestDb::all().await {
+            let name = t.name();
+            let app = App::new(
+                t.db.clone(),
+                AppConfig::default(),
+                Arc::new(FixedClock::on(today)),
+            );
+            let ctx = app.cli();
+            let mut seed = Seeder::begin(&ctx).await.expect("seed");
+            let region = seed
+                .region("Region Prov", Some("98"), &RuleSet::national())
+                .await
+                .expect("region");
+            let muni = seed
+                .municipality(region, "9801", "Provköping")
+                .await
+                .expect("municipality");
+            seed.commit().await.expect("commit");
+            let trail = accounts::audit::trail(&ctx, None, None, 500)
+                .await
+                .expect("trail")
+                .len();
+
+            let trial = ctx.trial();
+            assert!(trial.is_trial() && !ctx.is_trial());
+            // Problems are found as usual...
+            let wrong = CentreDraft {
+                municipality_id: muni.to_string(),
+                ..CentreDraft::default()
+            };
+            assert!(
+                matches!(
+                    centres::create(&trial, region, &wrong).await,
+                    Err(Error::Invalid(_))
+                ),
+                "{name}"
+            );
+            // ...and what would do is not saved.
+            let right = CentreDraft {
+                name: "Provets familjecentral".into(),
+                ..wrong
+            };
+            assert_eq!(
+                centres::create(&trial, region, &right).await,
+                Err(Error::NotSaved),
+                "{name}"
+            );
+            let all = Filter {
+                region: Some(region),
+                include_closed: true,
+            };
+            assert!(centres::list(&ctx, all).await.expect("list").is_empty(), "{name}");
+            assert_eq!(
+                accounts::audit::trail(&ctx, None, None, 500)
+                    .await
+                    .expect("trail")
+                    .len(),
+                trail,
+                "{name}: nothing in the trail"
+            );
+            // The same call outside a trial saves.
+            centres::create(&ctx, region, &right).await.expect("saved");
+            assert_eq!(centres::list(&ctx, all).await.expect("list").len(), 1, "{name}");
+            app.close().await;
+            t.cleanup().await;
+        }
+    }
+}
