@@ -151,10 +151,17 @@ impl Tr {
     }
 
     /// The label of a form field for the error summary ("Namn"), or empty
-    /// when the field has no `field-label-…` message.
+    /// when the field has no `field-label-…` message. A field of one row
+    /// among several (`ends_on-12`) has its kind's label.
     pub fn field_label(&self, field: &str) -> String {
-        LOCALES
-            .try_lookup(self.lang.id(), &format!("field-label-{field}"))
+        let lookup = |f: &str| LOCALES.try_lookup(self.lang.id(), &format!("field-label-{f}"));
+        lookup(field)
+            .or_else(|| {
+                field
+                    .rsplit_once('-')
+                    .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                    .and_then(|(kind, _)| lookup(kind))
+            })
             .unwrap_or_default()
     }
 
@@ -320,6 +327,14 @@ mod tests {
             en.t1("matter-waited-days", "days", 1),
             "Waited 1 day for the steering group."
         );
+    }
+
+    #[test]
+    fn a_field_of_one_row_among_several_has_its_kinds_label() {
+        let sv = Tr::new(Lang::Sv);
+        assert!(!sv.field_label("ends_on").is_empty());
+        assert_eq!(sv.field_label("ends_on-12"), sv.field_label("ends_on"));
+        assert_eq!(sv.field_label("no-such-field"), "");
     }
 
     #[test]

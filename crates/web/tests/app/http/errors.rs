@@ -228,6 +228,10 @@ async fn a_lost_database_is_503_on_pages_and_in_the_api_never_404() {
         ] {
             let (status, html) = app.get(&client, &path).await;
             assert_eq!(status, 503, "{b}: {path}: {}", page_text(&html));
+            // The site's page still: styled, the language switch, ways on.
+            assert!(html.contains("href=\"/static/style.css\""), "{b}: {path}");
+            assert!(html.contains("<nav class=\"lang\""), "{b}: {path}");
+            assert!(html.contains("<ul class=\"ways-on\">"), "{b}: {path}");
         }
         for path in [format!("/api/v1/centres/{savja}"), "/api/v1/centres".to_string()] {
             let (status, json) = app.api_get(&token, &path).await;
