@@ -236,7 +236,9 @@ fn switch_asked(uri: &axum::http::Uri) -> Option<Lang> {
 /// (its CSRF token included). The form is answered in the chosen language as
 /// a trial run of its use case ([`samverka_app::Ctx::trial`]): every check
 /// runs and its problems are shown, nothing is saved. Without a logged-in
-/// account nothing is posted on: the answer leads to the form's address.
+/// account, and for the forms that do not act in an account's name (logging
+/// in and out, a password link), nothing is posted on: the answer leads to
+/// the form's address.
 pub async fn switch_on_post(mut req: Request, next: Next) -> Response {
     if req.method() != axum::http::Method::POST || req.uri().path().starts_with("/api/") {
         return next.run(req).await;
@@ -244,7 +246,13 @@ pub async fn switch_on_post(mut req: Request, next: Next) -> Response {
     let Some(lang) = switch_asked(req.uri()) else {
         return next.run(req).await;
     };
-    let user = req.extensions().get::<super::extract::CurrentUser>().cloned();
+    let path = req.uri().path();
+    let public = path == "/login" || path == "/logout" || path.starts_with("/password/");
+    let user = req
+        .extensions()
+        .get::<super::extract::CurrentUser>()
+        .cloned()
+        .filter(|_| !public);
     let mut res = match user {
         Some(user) => {
             let trial = super::extract::CurrentUser(std::sync::Arc::new(user.trial()));

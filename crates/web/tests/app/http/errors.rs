@@ -442,6 +442,32 @@ async fn switching_language_on_a_form_shown_again_keeps_what_was_typed_and_saves
         assert_eq!((r.status, r.location.as_deref()), (303, Some("/login")), "{b}");
         let (_, html) = app.get(&visitor, "/account").await;
         assert!(!html.contains(COUNTY.0), "{b}: not logged in");
+        // Nor is a password link used by a switch, even by someone logged in.
+        let uppsala = app.uppsala().await;
+        let heby = app.user_id(crate::support::LOCAL_HEBY.0).await;
+        let r = app
+            .submit(
+                &client,
+                &format!("/regions/{uppsala}/accounts/{heby}/password-link"),
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{b}");
+        let link = app.password_link(crate::support::LOCAL_HEBY.0).await.unwrap();
+        let r = app
+            .submit(
+                &client,
+                &format!("{link}?switch_lang=en"),
+                &[("password", "ett lösenord som duger")],
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.location.as_deref()),
+            (303, Some(link.as_str())),
+            "{b}"
+        );
+        app.choose_password(crate::support::LOCAL_HEBY.0, "länken fungerar fortfarande")
+            .await;
 
         // A page that answers a post with nothing typed has a plain link.
         let r = app
