@@ -26,6 +26,10 @@ pub enum Error {
     /// Something broke on our side; details are in the log only.
     #[error("internal error")]
     Internal,
+    /// A trial run ([`crate::Ctx::trial`]) went through every check; as
+    /// promised, nothing was saved.
+    #[error("trial run: nothing saved")]
+    NotSaved,
 }
 
 /// Result of a use case.

@@ -17,7 +17,6 @@ use samverka_store::governance::{assignments, decisions, groups, introductions, 
 pub use samverka_store::registry::municipalities::Numbers;
 use samverka_store::registry::{centres, municipalities, regions};
 
-use crate::ctx::commit;
 use crate::{App, Ctx, Error, Result};
 
 /// A write transaction for loading data, audited as the command line.
@@ -44,7 +43,7 @@ impl Seeder {
 
     /// Commits everything loaded.
     pub async fn commit(self) -> Result<()> {
-        commit(self.tx).await
+        self.ctx.commit(self.tx).await
     }
 
     /// Today, by the application's clock.

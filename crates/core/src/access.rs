@@ -13,6 +13,8 @@ pub struct AccessRow {
     pub population: Option<i64>,
     /// Children aged 0–6 that year, if imported.
     pub children_0_6: Option<i64>,
+    /// Whether the numbers are made up (the demo's), not official statistics.
+    pub invented: bool,
     /// Centres open at some point that year.
     pub centres: i64,
 }
@@ -53,6 +55,8 @@ pub struct AccessTotals {
     pub centres_with_numbers: i64,
     /// False when some municipality lacks population numbers for the year.
     pub complete: bool,
+    /// True when some of the numbers summed are made up (the demo's).
+    pub invented: bool,
 }
 
 impl AccessTotals {
@@ -71,6 +75,7 @@ impl AccessTotals {
             complete: rows
                 .iter()
                 .all(|r| r.population.is_some() && r.children_0_6.is_some()),
+            invented: rows.iter().any(|r| r.invented),
         }
     }
 
@@ -114,6 +119,7 @@ mod tests {
             name: name.into(),
             population: Some(pop),
             children_0_6: Some(children),
+            invented: false,
             centres,
         }
     }

@@ -7,7 +7,8 @@
 //! report names no buildings: every building name and street address below is
 //! invented, chosen only so that the computed co-location matches what the
 //! local coordinators answered. The 2023 population numbers are invented too
-//! (close to 2024's) so that choosing a year makes a visible difference.
+//! (close to 2024's) so that choosing a year makes a visible difference; they
+//! are stored marked as invented, and the pages say so.
 
 use std::collections::HashMap;
 
@@ -91,6 +92,9 @@ struct RegionSpec {
     /// The region as principal of health care.
     principal: &'static str,
     rules: fn() -> RuleSet,
+    /// The year whose population numbers are official (the report's); the
+    /// numbers of every other year are invented and marked so.
+    counted_year: Option<i64>,
     municipalities: &'static [MunicipalitySpec],
     centres: &'static [CentreSpec],
 }
@@ -102,6 +106,7 @@ const UPPSALA: RegionSpec = RegionSpec {
     code: "03",
     principal: "Region Uppsala",
     rules: RuleSet::national,
+    counted_year: Some(2024),
     municipalities: &[
         MunicipalitySpec {
             code: "0381",
@@ -366,6 +371,7 @@ const SYDSLATT: RegionSpec = RegionSpec {
     code: "99",
     principal: "Region Sydslätt",
     rules: RuleSet::skane,
+    counted_year: None,
     municipalities: &[
         MunicipalitySpec {
             code: "9901",
@@ -557,6 +563,7 @@ async fn load_region(seed: &mut Seeder, spec: &RegionSpec) -> anyhow::Result<Loa
                 year,
                 total,
                 children_0_6,
+                invented: spec.counted_year != Some(year),
             })
             .collect();
         if !numbers.is_empty() {

@@ -495,6 +495,24 @@ pub(crate) fn plan(today: NaiveDate) -> Plan {
         None,
         Next,
     );
+    // Enköping shares the task among three, one from each of three services.
+    let ylva = c.person(
+        "Ylva Ek",
+        "BVC-sjuksköterska, samordnare",
+        Region,
+        Some((ENKOPING, BHV)),
+        0.05,
+    );
+    let karolina = c.person(
+        "Karolina Viklund",
+        "barnmorska, samordnare",
+        Region,
+        Some((ENKOPING, MHV)),
+        0.05,
+    );
+    for p in [ylva, karolina] {
+        c.local_coordinator(p, ENKOPING, Some(10), Some("Region Uppsala"), a4, None, Next);
+    }
     let ulrika = c.worker("Ulrika Sandberg", "BVC-sjuksköterska", Region, (ENKOPING, BHV));
     c.staff(ulrika, ENKOPING, 8, a3, Next, maria);
     c.management_meetings(
@@ -644,7 +662,14 @@ pub(crate) fn plan(today: NaiveDate) -> Plan {
             }
         }
     }
-    let linnea = c.person("Linnea Bergkvist", "lokal samordnare", Kommun("0331"), None, 0.0);
+    // Employed in social services at Heby; coordinates all five centres.
+    let linnea = c.person(
+        "Linnea Bergkvist",
+        "socionom, lokal samordnare",
+        Kommun("0331"),
+        Some((HEBY, SOC)),
+        0.0,
+    );
     c.b.plan.people[linnea].account = Some(HEBY_ACCOUNT.to_string());
     for centre in heby_all {
         c.local_coordinator(
@@ -1252,10 +1277,28 @@ pub(crate) fn plan(today: NaiveDate) -> Plan {
     );
     c.local_coordinator(rebecka, EKEBY, Some(20), paid, a6, Some(d(y1, 3, 31)), Next);
     c.local_coordinator(isak, EKEBY, Some(20), paid, d(y1, 4, 1), None, Next);
-    // Gottsunda's coordinator left the year before last and has not been replaced.
+    // Gottsunda's coordinator left the year before last; nobody took over until this year.
     c.local_coordinator(frida, GOTTSUNDA, Some(20), paid, a5, Some(d(y2, 6, 30)), Next);
+    // A midwife took the task over at the turn of this year.
+    let hilda = c.person(
+        "Hilda Forsman",
+        "barnmorska, lokal samordnare",
+        Region,
+        Some((GOTTSUNDA, MHV)),
+        0.05,
+    );
+    c.local_coordinator(hilda, GOTTSUNDA, Some(20), paid, d(y0, 1, 1), None, Next);
     c.local_coordinator(emma, LILJEFORSTORG, Some(20), paid, a4, None, Next);
     c.local_coordinator(alexandra, NYBY, Some(20), paid, a5, None, Next);
+    // Nyby/Heidenstam shares the task between open preschool and child health care.
+    let elias = c.person(
+        "Elias Lindh",
+        "BVC-sjuksköterska, samordnare",
+        Region,
+        Some((NYBY, BHV)),
+        0.05,
+    );
+    c.local_coordinator(elias, NYBY, Some(10), paid, a3, None, Next);
     c.local_coordinator(josefin, STENHAGEN, None, None, a3, None, Next);
     c.local_coordinator(maja, SAVJA, Some(20), paid, a6, None, Next);
 
@@ -1425,9 +1468,9 @@ pub(crate) fn plan(today: NaiveDate) -> Plan {
     c.chair(anton, gimo, y0, Next);
     let tilda = c.person(
         "Tilda Norberg",
-        "lokal samordnare",
-        Kommun("0382"),
-        Some((GIMO, OF)),
+        "BVC-sjuksköterska, lokal samordnare",
+        Region,
+        Some((GIMO, BHV)),
         0.0,
     );
     c.local_coordinator(
@@ -1582,6 +1625,49 @@ mod tests {
             if let Some(i) = &a.introduced {
                 assert!(i.on >= a.starts_on && i.on <= today, "{a:?}");
             }
+        }
+    }
+
+    #[test]
+    fn fifteen_local_coordinators_employed_in_the_services_the_report_names() {
+        // The follow-up: of the 15 coordinators who answered, nine worked in
+        // open preschool, three in child health care, two in maternal care and
+        // one in social services; Enköping shares the task among three and
+        // Nyby/Heidenstam between two, Heby has one for its five centres.
+        let today = day(2026, 11, 23);
+        let plan = plan(today);
+        let in_post: HashSet<usize> = plan
+            .assignments
+            .iter()
+            .filter(|a| a.kind == AssignmentKind::LocalCoordinator && a.active_on(today))
+            .map(|a| a.person)
+            .collect();
+        assert_eq!(in_post.len(), 15);
+        let mut by_service = std::collections::BTreeMap::new();
+        for p in &in_post {
+            let service = plan.people[*p].unit.as_ref().map(|u| u.1).expect("a unit");
+            *by_service.entry(service.code()).or_insert(0) += 1;
+        }
+        assert_eq!(
+            by_service,
+            [("bhv", 3), ("mhv", 2), ("of", 9), ("soc", 1)]
+                .into_iter()
+                .collect(),
+        );
+        let at = |centre: &str| {
+            plan.assignments
+                .iter()
+                .filter(|a| {
+                    a.kind == AssignmentKind::LocalCoordinator
+                        && a.active_on(today)
+                        && a.centre.as_deref() == Some(centre)
+                })
+                .count()
+        };
+        assert_eq!(at(ENKOPING), 3);
+        assert_eq!(at(NYBY), 2);
+        for centre in GOVERNED {
+            assert!(at(centre) >= 1, "{centre} has a coordinator");
         }
     }
 

@@ -162,7 +162,7 @@ impl AssignmentPlan {
         }
     }
 
-    fn active_on(&self, on: NaiveDate) -> bool {
+    pub(crate) fn active_on(&self, on: NaiveDate) -> bool {
         self.starts_on <= on && self.ends_on.is_none_or(|e| e >= on)
     }
 }

@@ -478,6 +478,7 @@ pub async fn load_national(
                     year,
                     total,
                     children_0_6,
+                    invented: true,
                 })
                 .collect();
             seed.population(region_id, &numbers).await?;

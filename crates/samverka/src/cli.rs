@@ -132,7 +132,7 @@ pub enum UserCommand {
         /// The region the role applies to (name or code; not for admin).
         #[arg(long)]
         region: Option<String>,
-        /// The centre(s) a local coordinator coordinates (repeat for several).
+        /// A centre a local coordinator coordinates (repeat for several).
         #[arg(long)]
         centre: Vec<String>,
         /// The person's name (default: the part of the address before @).

@@ -104,7 +104,12 @@ pub async fn run(cli: Cli) -> Result<()> {
                     for e in &errors {
                         eprintln!("  {}", samverka_web::ui::words::population_error_text(&t, e));
                     }
-                    bail!("{} problem(s) in {}", errors.len(), file.display())
+                    let n = errors.len();
+                    bail!(
+                        "{n} {} in {}",
+                        if n == 1 { "problem" } else { "problems" },
+                        file.display()
+                    )
                 }
             }
         }
@@ -373,8 +378,9 @@ async fn user(app: &App, cmd: UserCommand) -> Result<()> {
                     })
                     .collect();
                 let state = if a.account.disabled { "blocked" } else { "active" };
+                let tokens = if a.active_tokens == 1 { "token" } else { "tokens" };
                 println!(
-                    "{}\t{}\t{state}\t{} token(s)\t{}",
+                    "{}\t{}\t{state}\t{} {tokens}\t{}",
                     a.account.email,
                     a.account.name,
                     a.active_tokens,

@@ -21,7 +21,7 @@ use crate::{Backend, Db, Result, StoreError};
 /// The format name written into every export.
 pub const FORMAT: &str = "samverka-backup";
 /// The format version; bumped when a migration changes the tables below.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 6;
 /// The oldest version this samverka reads (columns added since are left empty).
 pub const OLDEST_VERSION: i64 = 2;
 
@@ -190,6 +190,7 @@ const TABLES: &[Table] = &[
             col("year", Int),
             col("total", Int),
             col("children_0_6", Int),
+            col("invented", Flag).since_or(6, Fallback::Int(0)),
         ],
     },
     Table {

@@ -37,6 +37,12 @@ pub async fn commit(tx: Tx) -> Result<()> {
     Ok(())
 }
 
+/// Rolls a write transaction back: nothing of it is kept.
+pub async fn rollback(tx: Tx) -> Result<()> {
+    tx.rollback().await?;
+    Ok(())
+}
+
 /// How to open a database.
 #[derive(Debug, Clone)]
 pub struct DbOptions {

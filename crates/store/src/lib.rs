@@ -19,7 +19,7 @@ mod rows;
 pub mod testing;
 
 pub use audit::Who;
-pub use db::{Backend, Conn, Db, DbOptions, ReadConn, Tx, commit, now};
+pub use db::{Backend, Conn, Db, DbOptions, ReadConn, Tx, commit, now, rollback};
 pub use error::StoreError;
 
 /// Result of a store operation.

@@ -95,12 +95,14 @@ async fn fill(db: &Db) {
                 year: 2024,
                 total: 14_352,
                 children_0_6: 995,
+                invented: false,
             },
             Numbers {
                 municipality_id: m[1],
                 year: 2023,
                 total: 247_000,
                 children_0_6: 17_000,
+                invented: true,
             },
         ],
     )

@@ -36,6 +36,7 @@ fn numbers(municipality_id: i64, year: i64, total: i64, children_0_6: i64) -> Nu
         year,
         total,
         children_0_6,
+        invented: false,
     }
 }
 

@@ -110,11 +110,12 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .fallback(http::error::not_found)
         .layer(middleware::from_fn(http::error::keep_frame))
+        .layer(middleware::from_fn(http::i18n::switch_on_post))
+        .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             http::auth::authenticate,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), http::csrf::guard))
         .layer(session_layer)
         .layer(origin_guard);
 

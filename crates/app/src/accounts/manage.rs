@@ -15,7 +15,6 @@ use samverka_store::registry::{centres, regions};
 use samverka_store::{Conn, Tx};
 
 use super::{passwords, resets};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// One account as a region's account page lists it.
@@ -216,7 +215,7 @@ pub async fn grant_access(ctx: &Ctx, req: &AccessRequest) -> Result<Granted> {
         )
         .await?;
     }
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(granted)
 }
 
@@ -323,7 +322,7 @@ pub async fn set_blocked_in_region(ctx: &Ctx, region_id: i64, user_id: i64, bloc
     if blocked {
         log_out_if_nothing_left(&mut tx, user_id).await?;
     }
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// Takes every role an account holds in a region away (its county
@@ -334,7 +333,7 @@ pub async fn revoke_region(ctx: &Ctx, region_id: i64, user_id: i64) -> Result<()
     member(ctx, &mut tx, region_id, user_id).await?;
     users::revoke_region(&mut tx, &ctx.who, user_id, region_id).await?;
     log_out_if_nothing_left(&mut tx, user_id).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// Ends an account's logins when it holds no working role any more.
@@ -357,7 +356,7 @@ pub async fn set_disabled(ctx: &Ctx, user_id: i64, disabled: bool) -> Result<()>
     if disabled {
         sessions::end_for_user(&mut tx, user_id, None).await?;
     }
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// One account in the administrator's list.

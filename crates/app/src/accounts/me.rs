@@ -5,7 +5,6 @@ use samverka_core::account::password_problem;
 use samverka_store::accounts::{sessions, users};
 
 use super::passwords;
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// Changes the acting account's own password, after checking the current
@@ -31,5 +30,5 @@ pub async fn change_password(ctx: &Ctx, current: &str, new: &str, keep_session: 
     let mut tx = ctx.write().await?;
     users::set_password(&mut tx, &ctx.who, user_id, &hash).await?;
     sessions::end_for_user(&mut tx, user_id, keep_session).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }

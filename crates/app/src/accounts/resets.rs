@@ -8,7 +8,7 @@ use samverka_store::accounts::{resets, sessions, users};
 use samverka_store::platform::mail::{self, Mail};
 
 use super::passwords;
-use crate::ctx::commit;
+use crate::ctx::commit_anonymous;
 use crate::{App, Ctx, Error, Result};
 
 /// Days a link works.
@@ -40,7 +40,7 @@ pub async fn send_link(ctx: &Ctx, user_id: i64) -> Result<()> {
         },
     )
     .await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// Whether a link still works (for showing its form).
@@ -72,5 +72,5 @@ pub async fn use_link(app: &App, secret: &str, password: &str) -> Result<()> {
     let account = users::get(&mut tx, user_id).await?;
     users::set_password(&mut tx, &Who::user(account.id, &account.email), user_id, &hash).await?;
     sessions::end_for_user(&mut tx, user_id, None).await?;
-    commit(tx).await
+    commit_anonymous(tx).await
 }

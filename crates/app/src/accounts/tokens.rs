@@ -7,7 +7,6 @@ use samverka_core::validation::{optional_date, required_text};
 use samverka_store::accounts::{tokens, users};
 
 use super::passwords;
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 async fn may_manage_tokens_of(ctx: &Ctx, c: &mut samverka_store::Conn, user_id: i64) -> Result<()> {
@@ -66,7 +65,7 @@ pub async fn create(ctx: &Ctx, user_id: i64, draft: &TokenDraft) -> Result<(ApiT
     )
     .await?;
     let token = tokens::get(&mut tx, id).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok((token, secret))
 }
 
@@ -78,6 +77,6 @@ pub async fn revoke(ctx: &Ctx, token_id: i64) -> Result<ApiToken> {
     may_manage_tokens_of(ctx, &mut tx, token.user_id).await?;
     tokens::revoke(&mut tx, &ctx.who, &token).await?;
     let after = tokens::get(&mut tx, token_id).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(after)
 }

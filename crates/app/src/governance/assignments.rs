@@ -9,7 +9,6 @@ use samverka_store::registry::{centres, regions};
 
 use super::open_centres;
 use super::people::{is_local_coordinator, may_end};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// Who may add assignments to a person, and which kinds.
@@ -120,7 +119,7 @@ pub async fn create(ctx: &Ctx, person_id: i64, draft: &AssignmentDraft) -> Resul
     let group_ids: Vec<i64> = ch.groups.iter().map(|g| g.id).collect();
     let a = draft.validate(&rights.person, kind, &centre_ids, &group_ids)?;
     let id = assignments::create(&mut tx, &ctx.who, &a).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 
@@ -136,7 +135,7 @@ pub async fn end(ctx: &Ctx, id: i64, ends_on: &str) -> Result<Assignment> {
     }
     let on = validate_end(a.starts_on, ends_on)?;
     assignments::end(&mut tx, &ctx.who, &a, on).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(a)
 }
 

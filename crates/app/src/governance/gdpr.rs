@@ -11,7 +11,6 @@ use samverka_store::governance::{assignments, people};
 use serde_json::{Value, json};
 
 use super::{Places, managed_region, people::unit_with_centre};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// What erasing a person will do: the person, the region, and how many
@@ -75,7 +74,7 @@ pub async fn erase(ctx: &Ctx, id: i64) -> Result<()> {
         }
     }
     people::erase(&mut tx, &ctx.who, &person).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// Everything samverka holds about a person, as one JSON document for an
@@ -141,6 +140,6 @@ pub async fn export(ctx: &Ctx, id: i64) -> Result<Value> {
         "matter_steps": records.matter_steps,
     });
     people::record_export(&mut tx, &ctx.who, &p).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(body)
 }

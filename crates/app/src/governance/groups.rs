@@ -11,7 +11,6 @@ use samverka_store::governance::{assignments, groups, people};
 use samverka_store::registry::{centres, municipalities, regions};
 
 use super::{managed_region, viewable_region};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// The region's groups.
@@ -205,7 +204,7 @@ pub async fn create(ctx: &Ctx, region_id: i64, draft: &GroupDraft) -> Result<i64
     let (m, g, cs) = ch.ids();
     let input = draft.validate(&m, &g, &cs)?;
     let id = groups::create(&mut tx, &ctx.who, region.id, &input).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 
@@ -227,7 +226,7 @@ pub async fn update(ctx: &Ctx, id: i64, draft: &GroupDraft) -> Result<()> {
     let (m, g, cs) = ch.ids();
     let input = draft.validate(&m, &g, &cs)?;
     groups::update(&mut tx, &ctx.who, &before, &input).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// Groups the actor may read across regions (whole regions, or their own groups).

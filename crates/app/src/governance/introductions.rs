@@ -15,7 +15,6 @@ use samverka_store::governance::{assignments, groups, introductions, people};
 use samverka_store::registry::centres;
 
 use super::{acting_person, viewable_region};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// The first day of last year: introductions listed start then or later.
@@ -185,7 +184,7 @@ pub async fn record_session(ctx: &Ctx, region_id: i64, draft: &SessionDraft) -> 
         &v.assignment_ids,
     )
     .await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 

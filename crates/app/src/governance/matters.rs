@@ -16,7 +16,6 @@ use samverka_store::registry::regions;
 
 use super::groups::editable_in;
 use super::{acting_person, viewable_region};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// The region's matters.
@@ -154,7 +153,7 @@ pub async fn advance(ctx: &Ctx, id: i64, draft: &AdvanceDraft) -> Result<MatterS
         note,
     };
     matters::advance(&mut tx, &ctx.who, &matter, &step, decision_id).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(next)
 }
 
@@ -209,7 +208,7 @@ pub async fn create(ctx: &Ctx, group_id: i64, draft: &MatterDraft) -> Result<i64
         },
     )
     .await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 

@@ -24,7 +24,6 @@ use samverka_store::platform::mail::Mail;
 use samverka_store::registry::centres;
 
 use super::groups::{editable_in, viewable_in};
-use crate::ctx::commit;
 use crate::{App, Ctx, Error, Result};
 
 /// The registry a group's attendance is read against: its seats (every one
@@ -224,7 +223,7 @@ pub async fn create(ctx: &Ctx, group_id: i64, draft: &MeetingDraft) -> Result<i6
         minutes: v.minutes.as_deref().zip(html.as_deref()),
     };
     let id = meetings::create(&mut tx, &ctx.who, region.id, group.id, &fields, &v.attendance).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 
@@ -297,7 +296,7 @@ pub async fn update(ctx: &Ctx, id: i64, draft: &MeetingDraft) -> Result<()> {
         minutes: v.minutes.as_deref().zip(html.as_deref()),
     };
     meetings::update(&mut tx, &ctx.who, region.id, &before, &fields, &v.attendance).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// The notice one recipient gets when minutes are published (in Swedish).
@@ -392,7 +391,7 @@ pub async fn publish(ctx: &Ctx, id: i64) -> Result<usize> {
         .map(|addr| notice(&ctx.app.config().public_url, &group, &meeting, addr))
         .collect();
     meetings::publish(&mut tx, &ctx.who, group.region_id, id, on, &notices).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(notices.len())
 }
 
@@ -417,7 +416,7 @@ pub async fn add_decision(ctx: &Ctx, meeting_id: i64, draft: &DecisionDraft) -> 
         &v.centre_ids,
     )
     .await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 

@@ -14,7 +14,6 @@ use samverka_store::governance::{assignments, introductions, people};
 use samverka_store::registry::{centres, regions};
 
 use super::{Places, managed_region, viewable_region};
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// The region's registry of people.
@@ -208,7 +207,7 @@ pub async fn create(ctx: &Ctx, region_id: i64, draft: &PersonDraft) -> Result<i6
     let ch = choices(&mut tx, region.id).await?;
     let input = draft.validate(&ch.unit_ids(), &ch.account_ids())?;
     let id = people::create(&mut tx, &ctx.who, region.id, &input).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 
@@ -235,7 +234,7 @@ pub async fn update(ctx: &Ctx, id: i64, draft: &PersonDraft) -> Result<()> {
     let ch = choices(&mut tx, before.region_id).await?;
     let input = draft.validate(&ch.unit_ids(), &ch.account_ids())?;
     people::update(&mut tx, &ctx.who, &before, &input).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// People the actor may read, across regions: the whole registry of a

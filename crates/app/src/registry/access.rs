@@ -9,7 +9,6 @@ use samverka_core::{AccessRow, Municipality, Region};
 use samverka_store::registry::municipalities::{self, Numbers};
 use samverka_store::registry::regions;
 
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// The access table of a region for a year.
@@ -152,12 +151,13 @@ pub async fn import_population(
             year: l.year,
             total: l.total,
             children_0_6: l.children_0_6,
+            invented: false,
         });
     }
     for (region, numbers) in &by_region {
         municipalities::set_population(&mut tx, &ctx.who, *region, numbers).await?;
     }
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(Ok(resolved.len()))
 }
 

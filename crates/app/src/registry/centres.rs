@@ -10,7 +10,6 @@ use samverka_core::{
 use samverka_store::Conn;
 use samverka_store::registry::{centres, municipalities, regions};
 
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// A centre with everything computed about it.
@@ -195,7 +194,7 @@ pub async fn create(ctx: &Ctx, region_id: i64, draft: &CentreDraft) -> Result<i6
     let mut tx = ctx.write().await?;
     regions::get(&mut tx, region_id).await?;
     let id = centres::create(&mut tx, &ctx.who, region_id, &input).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 
@@ -223,7 +222,7 @@ pub async fn update(ctx: &Ctx, id: i64, draft: &CentreDraft) -> Result<()> {
     }
     let input = draft.validate()?;
     centres::update(&mut tx, &ctx.who, &before, &input).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// An open centre the actor may close, with its region.
@@ -249,7 +248,7 @@ pub async fn close(ctx: &Ctx, id: i64, closed_on: &str) -> Result<()> {
     }
     let on = validate_closing(before.opened_on, closed_on)?;
     centres::close(&mut tx, &ctx.who, &before, on).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// A closed centre the actor may reopen, with its region.
@@ -275,7 +274,7 @@ pub async fn reopen(ctx: &Ctx, id: i64) -> Result<()> {
         return Err(Error::Conflict("not-closed"));
     }
     centres::reopen(&mut tx, &ctx.who, &before).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// The county overview (*länsöversikt*): every centre of a region with its

@@ -5,7 +5,6 @@ use samverka_core::classification::RulesDraft;
 use samverka_core::governance::settings::GovernanceDraft;
 use samverka_store::registry::regions;
 
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 async fn managed_in(ctx: &Ctx, tx: &mut samverka_store::Tx, id: i64) -> Result<Region> {
@@ -21,7 +20,7 @@ pub async fn update_rules(ctx: &Ctx, region_id: i64, draft: &RulesDraft) -> Resu
     let region = managed_in(ctx, &mut tx, region_id).await?;
     let rules = draft.validate()?;
     regions::update_rules(&mut tx, &ctx.who, region.id, &rules).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }
 
 /// Changes a region's governance numbers (county coordinators and admins);
@@ -31,5 +30,5 @@ pub async fn update_governance(ctx: &Ctx, region_id: i64, draft: &GovernanceDraf
     let region = managed_in(ctx, &mut tx, region_id).await?;
     let g = draft.validate()?;
     regions::update_governance(&mut tx, &ctx.who, region.id, &g).await?;
-    commit(tx).await
+    ctx.commit(tx).await
 }

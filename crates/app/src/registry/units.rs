@@ -5,7 +5,6 @@ use samverka_core::{Centre, Region, Unit};
 use samverka_store::Conn;
 use samverka_store::registry::{centres, regions};
 
-use crate::ctx::commit;
 use crate::{Ctx, Error, Result};
 
 /// An open centre whose units the actor may change.
@@ -32,7 +31,7 @@ pub async fn create(ctx: &Ctx, centre_id: i64, draft: &UnitDraft) -> Result<i64>
     let centre = editable_centre(ctx, &mut tx, centre_id).await?;
     let input = draft.validate()?;
     let id = centres::create_unit(&mut tx, &ctx.who, &centre, &input).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(id)
 }
 
@@ -52,7 +51,7 @@ pub async fn update(ctx: &Ctx, unit_id: i64, draft: &UnitDraft) -> Result<i64> {
     let centre = editable_centre(ctx, &mut tx, before.centre_id).await?;
     let input = draft.validate()?;
     centres::update_unit(&mut tx, &ctx.who, centre.region_id, &before, &input).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(centre.id)
 }
 
@@ -75,7 +74,7 @@ pub async fn close(ctx: &Ctx, unit_id: i64, closed_on: &str) -> Result<i64> {
     }
     let on = validate_closing(None, closed_on)?;
     centres::close_unit(&mut tx, &ctx.who, centre.region_id, &before, on).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(centre.id)
 }
 
@@ -110,6 +109,6 @@ pub async fn reopen(ctx: &Ctx, unit_id: i64) -> Result<i64> {
         return Err(Error::Conflict("not-closed"));
     }
     centres::reopen_unit(&mut tx, &ctx.who, centre.region_id, &before).await?;
-    commit(tx).await?;
+    ctx.commit(tx).await?;
     Ok(centre.id)
 }

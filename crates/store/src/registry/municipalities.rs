@@ -62,20 +62,25 @@ pub struct Numbers {
     pub total: i64,
     /// Children aged 0–6.
     pub children_0_6: i64,
+    /// Made up (the demo's numbers for a year nobody counted), not official.
+    pub invented: bool,
 }
 
 /// Sets population numbers, replacing earlier ones of the same municipality
-/// and year, and records one audit entry per region touched.
+/// and year (and whether they are invented), and records one audit entry per
+/// region touched.
 pub async fn set_population(tx: &mut Tx, who: &Who, region_id: i64, numbers: &[Numbers]) -> Result<()> {
     for n in numbers {
         sqlx::query(
-            "INSERT INTO population (municipality_id, year, total, children_0_6) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (municipality_id, year) DO UPDATE SET total = excluded.total, children_0_6 = excluded.children_0_6",
+            "INSERT INTO population (municipality_id, year, total, children_0_6, invented) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (municipality_id, year) DO UPDATE
+             SET total = excluded.total, children_0_6 = excluded.children_0_6, invented = excluded.invented",
         )
         .bind(n.municipality_id)
         .bind(n.year)
         .bind(n.total)
         .bind(n.children_0_6)
+        .bind(i64::from(n.invented))
         .execute(&mut **tx)
         .await?;
     }
@@ -113,8 +118,8 @@ pub async fn access(
     year: i64,
 ) -> Result<Vec<(Municipality, AccessRow)>> {
     let munis = list(&mut *c, region_id).await?;
-    let pop: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT p.municipality_id, p.total, p.children_0_6 FROM population p
+    let pop: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT p.municipality_id, p.total, p.children_0_6, p.invented FROM population p
          JOIN municipalities m ON m.id = p.municipality_id
          WHERE ($1 IS NULL OR m.region_id = $1) AND p.year = $2",
     )
@@ -133,7 +138,10 @@ pub async fn access(
     .bind(format!("{year:04}-01-01"))
     .fetch_all(&mut *c)
     .await?;
-    let numbers: HashMap<i64, (i64, i64)> = pop.into_iter().map(|(m, t, ch)| (m, (t, ch))).collect();
+    let numbers: HashMap<i64, (i64, i64, bool)> = pop
+        .into_iter()
+        .map(|(m, t, ch, invented)| (m, (t, ch, invented != 0)))
+        .collect();
     let centres: HashMap<i64, i64> = counts.into_iter().collect();
     Ok(munis
         .into_iter()
@@ -144,6 +152,7 @@ pub async fn access(
                 name: m.name.clone(),
                 population: n.map(|x| x.0),
                 children_0_6: n.map(|x| x.1),
+                invented: n.is_some_and(|x| x.2),
                 centres: centres.get(&m.id).copied().unwrap_or(0),
             };
             (m, row)

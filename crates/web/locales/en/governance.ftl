@@ -303,7 +303,10 @@ meeting-publish-no-minutes = There are no minutes to publish. Write them first.
 meeting-decisions = Decisions
 meeting-decisions-none = No decisions have been recorded for this meeting.
 meeting-flash-created = The meeting has been added.
-meeting-flash-published = The minutes are published. { $count } people get an e-mail notice.
+meeting-flash-published = The minutes are published. { $count } { $count ->
+        [one] person
+       *[other] people
+    } get an e-mail notice.
 meeting-flash-decision = The decision has been recorded.
 field-error-meeting-held-in-future = A held meeting cannot be dated in the future. Choose the status Planned or change the date.
 
@@ -444,7 +447,10 @@ sig-chair-flag-open_ended = the appointment has no end date or runs longer than 
 sig-chair-flag-same_as_last_year = the same person chaired the year before as well
 sig-chair-flag-is_coordinator = the chair is the centre's local coordinator
 sig-source-guideline = The guideline sets this requirement.
-sig-source-region = The time limit of { $days } days is the region's own choice, not the guideline's.
+sig-source-region = The time limit of { $days } { $days ->
+        [one] day
+       *[other] days
+    } is the region's own choice, not the guideline's.
 sig-service-mhv = maternal health care (MHV)
 sig-service-bhv = child health care (BHV)
 sig-service-of = the open preschool (ÖF)
@@ -469,7 +475,19 @@ sig-col-meetings = Meetings
 sig-col-minutes = Minutes
 sig-no-centres = The region has no open family centres.
 sig-no-groups = No management or steering groups are recorded.
-sig-rules = In the guideline: at least { $management } meetings a year for management groups and { $steering } for steering groups. The region's own choices: minutes within { $minutes } days, introductions within { $intro } days, answers to matters within { $matters } days (0 means the rule is off).
+sig-rules = In the guideline: at least { $management } { $management ->
+        [one] meeting
+       *[other] meetings
+    } a year for management groups and { $steering } for steering groups. The region's own choices: minutes within { $minutes } { $minutes ->
+        [one] day
+       *[other] days
+    }, introductions within { $intro } { $intro ->
+        [one] day
+       *[other] days
+    }, answers to matters within { $matters } { $matters ->
+        [one] day
+       *[other] days
+    } (0 means the rule is off).
 sig-centre-heading = Governance signals { $year }
 sig-centre-more = Signals of every family centre
 sig-overview-heading = Governance signals { $year }
@@ -489,7 +507,10 @@ matter-status-on_agenda = On the agenda
 matter-status-decided = Decided
 matter-status-reported_back = Reported back
 matter-list-title = Matters to the steering groups – { $region }
-matter-list-lead = Matters that management and preparation groups raise to their steering group. A matter that has waited longer than { $days } days for the steering group is flagged.
+matter-list-lead = Matters that management and preparation groups raise to their steering group. A matter that has waited longer than { $days } { $days ->
+        [one] day
+       *[other] days
+    } for the steering group is flagged.
 matter-list-caption = Matters
 matter-col-title = Matter
 matter-col-status = Status
@@ -530,8 +551,14 @@ matter-hint-decision = Choose the decision that answers the matter. Decisions ar
 matter-no-decisions = The steering group has no recorded decisions yet. Record the decision at the meeting first.
 matter-field-note = Note (optional)
 matter-done = The matter has been reported back and is closed.
-matter-waiting-days = Has waited { $days } days for the steering group.
-matter-waited-days = Waited { $days } days for the steering group.
+matter-waiting-days = Has waited { $days } { $days ->
+        [one] day
+       *[other] days
+    } for the steering group.
+matter-waited-days = Waited { $days } { $days ->
+        [one] day
+       *[other] days
+    } for the steering group.
 matter-flash-created = The matter is saved as a draft.
 matter-flash-advanced = The matter moved on: { $status }.
 field-error-matter-no-decision = Choose the steering group's decision.
@@ -539,7 +566,10 @@ field-error-matter-no-decision = Choose the steering group's decision.
 ## Introductions
 
 intro-title = Introducing new people – { $region }
-intro-lead = New assignments that should be followed by an introduction within { $days } days, grouped by who is responsible. Assignments starting on or after { $since } are shown.
+intro-lead = New assignments that should be followed by an introduction within { $days } { $days ->
+        [one] day
+       *[other] days
+    }, grouped by who is responsible. Assignments starting on or after { $since } are shown.
 intro-county = The county coordination
 intro-local = Local coordinator of { $centre }
 intro-local-unknown = Local coordinator (family centre missing)

@@ -49,6 +49,7 @@ field-error-invalid-email = Write a valid e-mail address.
 field-error-password-too-short = The password must have at least 10 characters.
 # Field labels for error summaries
 field-label-name = Name
+field-label-confirm = Confirmation
 field-label-address = Address
 field-label-service = Service
 field-label-building = Building or address
@@ -81,6 +82,8 @@ error-conflict = This cannot be done right now
 error-conflict-detail = The data has changed, or the record is closed. Reload the page.
 error-internal = Something went wrong on our side
 error-internal-detail = The error has been logged. Try again in a while.
+error-not-saved = Nothing was saved
+error-not-saved-detail = The page was shown in another language, so nothing was saved. Go back and send the form again.
 api-error-unauthorized = Give a valid API key in the header Authorization: Bearer … (create one with samverka user token).
 api-error-forbidden = Your key gives no access to this.
 api-error-not-found = There is no such record.

@@ -9,6 +9,16 @@ principal-region = Region
 principal-municipality = Municipality
 class-familjecentral = Family centre
 class-familjecentralsliknande = Family-centre-like unit
+class-count-familjecentral = { $count ->
+    [one] family centre
+   *[other] family centres
+}
+class-count-familjecentralsliknande = { $count ->
+    [one] family-centre-like unit
+   *[other] family-centre-like units
+}
+class-count-familjecentrerat_arbete = with family-centred work
+class-count-undetermined = cannot be assessed
 class-undetermined = Cannot be assessed
 rules-national = National definition (Socialstyrelsen)
 rules-skane = Region Skåne's guideline
@@ -30,7 +40,13 @@ reason-no-child-health = child health care (BHV) is not part of the centre, and 
 reason-child-health-not-whole = only a branch of child health care (BHV) is here, but under { $rules } a family-centre-like unit needs its whole ordinary operation on site
 reason-child-health-without-partner = child health care (BHV) does not share a building with { $partners }, which a family-centre-like unit needs under { $rules }
 reason-entrance-not-shared = child health care (BHV) shares a building with { $partners } but not an entrance, and under { $rules } a family-centre-like unit needs one shared entrance
-reason-hours-below = the services are open together { $hours } hours a week, but under { $rules } both classes need at least { $required } hours
+reason-hours-below = the services are open together { $hours } { $hours ->
+        [one] hour
+       *[other] hours
+    } a week, but under { $rules } both classes need at least { $required } { $required ->
+        [one] hour
+       *[other] hours
+    }
 reason-missing-data = data that decides the class is missing (see below)
 reason-no-base-service = none of the base services (maternal health care, child health care, open preschool, preventive social services) is recorded, and the class rests on exactly those
 reason-no-units = no services are recorded for the centre
@@ -42,8 +58,14 @@ finding-location-unknown = Where { $service } works is not recorded.
 finding-full-operation-unknown = For { $service } it is not recorded whether the whole ordinary operation is on site.
 finding-entrance-not-shared = { $services } do not use the shared entrance the rules require.
 finding-entrance-unknown = For { $services } it is not recorded whether the shared entrance is used.
-finding-hours-below = The rules require { $required } hours of shared opening time a week; here it is { $hours }.
-finding-hours-unknown = The rules require { $required } hours of shared opening time a week; the shared opening time is not recorded.
+finding-hours-below = The rules require { $required } { $required ->
+        [one] hour
+       *[other] hours
+    } of shared opening time a week; here it is { $hours }.
+finding-hours-unknown = The rules require { $required } { $required ->
+        [one] hour
+       *[other] hours
+    } of shared opening time a week; the shared opening time is not recorded.
 home-title = Regions
 home-no-regions = Your account has no access to any region yet. Contact the county coordinator.
 overview-title = County overview – { $region }
@@ -67,6 +89,9 @@ access-year = Year
 access-show = Show
 access-import = Import population numbers
 access-caption = Children aged 0–6 per family centre, { $year }
+access-caption-invented = Children aged 0–6 per family centre, { $year } (invented demo figures)
+access-invented-all = The population figures for { $year } are invented demo figures, not official statistics.
+access-invented-some = The population figures for { $year } are invented demo figures for { $names }, not official statistics.
 access-col-municipality = Municipality
 access-col-population = Population
 access-col-children = Children 0–6

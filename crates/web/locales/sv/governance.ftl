@@ -7,7 +7,7 @@ people-kind-management_member = Ledamot i ledningsgrupp
 people-kind-management_chair = Ordförande i ledningsgrupp
 people-kind-steering_member = Ledamot i styrgrupp
 people-kind-preparation_member = Ledamot i beredningsgrupp
-people-kind-county_steering_member = Ledamot i länets styrgrupp
+people-kind-county_steering_member = Ledamot i länsövergripande styrgrupp
 people-kind-county_coordinator = Länssamordnare
 people-kind-collaboration_strategist = Samverkansstrateg
 people-kind-staff_member = Medarbetare i arbetsteamet
@@ -15,7 +15,7 @@ people-kind-staff_member = Medarbetare i arbetsteamet
 groups-kind-management = Ledningsgrupp
 groups-kind-preparation = Beredningsgrupp
 groups-kind-steering = Styrgrupp
-groups-kind-county_steering = Länets styrgrupp
+groups-kind-county_steering = Länsövergripande styrgrupp
 groups-kind-coordinator_network = Samordnarnätverk
 
 ## Personregistret
@@ -150,18 +150,18 @@ people-erase-submit = Radera uppgifterna
 ## Grupper
 
 groups-title = Grupper
-groups-lead = Grupperna som styr familjecentralerna: styrgrupp per kommun, ledningsgrupp per familjecentral, beredningsgrupper, länets styrgrupp och samordnarnätverket. För varje grupp syns vilka familjecentraler den styr.
+groups-lead = Grupperna som styr familjecentralerna: styrgrupp per kommun, ledningsgrupp per familjecentral, beredningsgrupper, den länsövergripande styrgruppen och samordnarnätverket. För varje grupp syns vilka familjecentraler den styr.
 groups-add = Lägg till grupp
 groups-section-steering = Styrgrupper
 groups-section-management = Ledningsgrupper
 groups-section-preparation = Beredningsgrupper
-groups-section-county_steering = Länets styrgrupp
+groups-section-county_steering = Länsövergripande styrgrupp
 groups-section-coordinator_network = Samordnarnätverk
 groups-lead-steering = En styrgrupp per kommun. Ibland fungerar kommunens forum för hälsa och vård som styrgrupp.
 groups-lead-management = Närmaste chefer för familjecentralens verksamheter. Ordförandeskapet roterar årsvis.
 groups-lead-preparation = Bereder ärenden till en styrgrupp.
 groups-lead-county_steering = Styr samverkan på länsnivå.
-groups-lead-coordinator_network = Länssamordnarnas nätverk för de lokala samordnarna.
+groups-lead-coordinator_network = Samordnarnätverket, som länssamordnaren håller för de lokala samordnarna.
 groups-none-of-kind = Ingen grupp av det här slaget är registrerad.
 groups-name = Namn
 groups-kind = Typ av grupp
@@ -303,7 +303,10 @@ meeting-publish-no-minutes = Det finns inget protokoll att publicera. Skriv prot
 meeting-decisions = Beslut
 meeting-decisions-none = Inga beslut är registrerade för mötet.
 meeting-flash-created = Mötet är inlagt.
-meeting-flash-published = Protokollet är publicerat. { $count } personer får ett meddelande via e-post.
+meeting-flash-published = Protokollet är publicerat. { $count } { $count ->
+        [one] person
+       *[other] personer
+    } får ett meddelande via e-post.
 meeting-flash-decision = Beslutet är registrerat.
 field-error-meeting-held-in-future = Ett genomfört möte kan inte ha ett datum framåt i tiden. Välj status Planerat eller ändra datumet.
 
@@ -441,7 +444,10 @@ sig-chair-flag-open_ended = uppdraget har inget slutdatum eller gäller längre 
 sig-chair-flag-same_as_last_year = samma person var ordförande även året innan
 sig-chair-flag-is_coordinator = ordföranden är familjecentralens lokala samordnare
 sig-source-guideline = Kravet står i riktlinjen.
-sig-source-region = Tidsgränsen { $days } dagar är regionens eget val, inte riktlinjens.
+sig-source-region = Tidsgränsen { $days } { $days ->
+        [one] dag
+       *[other] dagar
+    } är regionens eget val, inte riktlinjens.
 sig-service-mhv = mödrahälsovården (MHV)
 sig-service-bhv = barnhälsovården (BHV)
 sig-service-of = öppna förskolan (ÖF)
@@ -466,7 +472,19 @@ sig-col-meetings = Möten
 sig-col-minutes = Protokoll
 sig-no-centres = Regionen har inga öppna familjecentraler.
 sig-no-groups = Inga ledningsgrupper eller styrgrupper är registrerade.
-sig-rules = Enligt riktlinjen: minst { $management } möten om året för ledningsgrupper och { $steering } för styrgrupper. Regionens egna val: protokoll inom { $minutes } dagar, introduktion inom { $intro } dagar, svar på ärenden inom { $matters } dagar (0 betyder att regeln är avstängd).
+sig-rules = Enligt riktlinjen: minst { $management } { $management ->
+        [one] möte
+       *[other] möten
+    } om året för ledningsgrupper och { $steering } för styrgrupper. Regionens egna val: protokoll inom { $minutes } { $minutes ->
+        [one] dag
+       *[other] dagar
+    }, introduktion inom { $intro } { $intro ->
+        [one] dag
+       *[other] dagar
+    }, svar på ärenden inom { $matters } { $matters ->
+        [one] dag
+       *[other] dagar
+    } (0 betyder att regeln är avstängd).
 sig-centre-heading = Signaler för styrningen { $year }
 sig-centre-more = Alla familjecentralers signaler
 sig-overview-heading = Signaler för styrningen { $year }
@@ -476,7 +494,7 @@ sig-group-kind-management = Ledningsgrupp
 sig-group-kind-preparation = Beredningsgrupp
 sig-group-kind-steering = Styrgrupp
 sig-group-kind-county_steering = Länsövergripande styrgrupp
-sig-group-kind-coordinator_network = Nätverk för samordnare
+sig-group-kind-coordinator_network = Samordnarnätverk
 
 ## Ärenden
 
@@ -486,7 +504,10 @@ matter-status-on_agenda = På dagordningen
 matter-status-decided = Beslutat
 matter-status-reported_back = Återrapporterat
 matter-list-title = Ärenden till styrgrupperna – { $region }
-matter-list-lead = Ärenden som ledningsgrupper och beredningsgrupper lyfter till sin styrgrupp. Ett ärende som väntat längre än { $days } dagar på styrgruppen markeras.
+matter-list-lead = Ärenden som ledningsgrupper och beredningsgrupper lyfter till sin styrgrupp. Ett ärende som väntat längre än { $days } { $days ->
+        [one] dag
+       *[other] dagar
+    } på styrgruppen markeras.
 matter-list-caption = Ärenden
 matter-col-title = Ärende
 matter-col-status = Läge
@@ -527,8 +548,14 @@ matter-hint-decision = Välj beslutet som besvarar ärendet. Besluten registrera
 matter-no-decisions = Styrgruppen har inga registrerade beslut ännu. Registrera beslutet på mötet först.
 matter-field-note = Anteckning (valfri)
 matter-done = Ärendet är återrapporterat och avslutat.
-matter-waiting-days = Har väntat { $days } dagar hos styrgruppen.
-matter-waited-days = Väntade { $days } dagar hos styrgruppen.
+matter-waiting-days = Har väntat { $days } { $days ->
+        [one] dag
+       *[other] dagar
+    } hos styrgruppen.
+matter-waited-days = Väntade { $days } { $days ->
+        [one] dag
+       *[other] dagar
+    } hos styrgruppen.
 matter-flash-created = Ärendet är sparat som utkast.
 matter-flash-advanced = Ärendet har gått vidare: { $status }.
 field-error-matter-no-decision = Välj styrgruppens beslut.
@@ -536,7 +563,10 @@ field-error-matter-no-decision = Välj styrgruppens beslut.
 ## Introduktion
 
 intro-title = Introduktion av nya personer – { $region }
-intro-lead = Nya uppdrag som ska följas av en introduktion inom { $days } dagar, grupperade efter vem som ansvarar. Uppdrag som började från och med { $since } visas.
+intro-lead = Nya uppdrag som ska följas av en introduktion inom { $days } { $days ->
+        [one] dag
+       *[other] dagar
+    }, grupperade efter vem som ansvarar. Uppdrag som började från och med { $since } visas.
 intro-county = Länssamordningen
 intro-local = Lokal samordnare för { $centre }
 intro-local-unknown = Lokal samordnare (familjecentral saknas)

@@ -49,6 +49,7 @@ field-error-invalid-email = Skriv en giltig e-postadress.
 field-error-password-too-short = Lösenordet måste ha minst 10 tecken.
 # Fältnamn i felsammanfattningar
 field-label-name = Namn
+field-label-confirm = Bekräftelse
 field-label-address = Adress
 field-label-service = Verksamhet
 field-label-building = Hus eller adress
@@ -81,6 +82,8 @@ error-conflict = Det går inte att göra just nu
 error-conflict-detail = Uppgifterna har ändrats, eller så är posten nedlagd. Ladda om sidan.
 error-internal = Något gick fel hos oss
 error-internal-detail = Felet är loggat. Försök igen om en stund.
+error-not-saved = Ingenting sparades
+error-not-saved-detail = Sidan visades på ett annat språk, så ingenting sparades. Gå tillbaka och skicka formuläret igen.
 api-error-unauthorized = Ange en giltig API-nyckel i huvudet Authorization: Bearer … (skapa en med samverka user token).
 api-error-forbidden = Din nyckel ger inte behörighet till det här.
 api-error-not-found = Det finns ingen sådan post.

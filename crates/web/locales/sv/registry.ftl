@@ -9,6 +9,16 @@ principal-region = Region
 principal-municipality = Kommun
 class-familjecentral = Familjecentral
 class-familjecentralsliknande = Familjecentralsliknande verksamhet
+class-count-familjecentral = { $count ->
+    [one] familjecentral
+   *[other] familjecentraler
+}
+class-count-familjecentralsliknande = { $count ->
+    [one] familjecentralsliknande verksamhet
+   *[other] familjecentralsliknande verksamheter
+}
+class-count-familjecentrerat_arbete = med familjecentrerat arbete
+class-count-undetermined = kan inte bedömas
 class-undetermined = Kan inte bedömas
 rules-national = Nationell definition (Socialstyrelsen)
 rules-skane = Region Skånes riktlinje
@@ -30,7 +40,13 @@ reason-no-child-health = barnhälsovården (BHV) ingår inte, och utan den blir 
 reason-child-health-not-whole = barnhälsovården (BHV) har bara en filial här, men { $rules } kräver hela dess ordinarie verksamhet på plats för familjecentralsliknande verksamhet
 reason-child-health-without-partner = barnhälsovården (BHV) delar inte hus med { $partners }, vilket { $rules } kräver för familjecentralsliknande verksamhet
 reason-entrance-not-shared = barnhälsovården (BHV) delar hus med { $partners } men inte entré, och { $rules } kräver en gemensam entré för familjecentralsliknande verksamhet
-reason-hours-below = verksamheterna har { $hours } timmar gemensam öppettid i veckan, men { $rules } kräver minst { $required } timmar för både familjecentral och familjecentralsliknande verksamhet
+reason-hours-below = verksamheterna har { $hours } { $hours ->
+        [one] timme
+       *[other] timmar
+    } gemensam öppettid i veckan, men { $rules } kräver minst { $required } { $required ->
+        [one] timme
+       *[other] timmar
+    } för både familjecentral och familjecentralsliknande verksamhet
 reason-missing-data = det saknas uppgifter som avgör klassningen (se nedan)
 reason-no-base-service = ingen av basverksamheterna (mödrahälsovård, barnhälsovård, öppen förskola, förebyggande socialtjänst) är registrerad, och klassningen bygger på just dem
 reason-no-units = inga verksamheter är registrerade för familjecentralen
@@ -42,8 +58,14 @@ finding-location-unknown = Det är inte registrerat var { $service } finns.
 finding-full-operation-unknown = För { $service } är det inte registrerat om hela den ordinarie verksamheten finns på plats.
 finding-entrance-not-shared = { $services } använder inte den gemensamma entré som reglerna kräver.
 finding-entrance-unknown = För { $services } är det inte registrerat om den gemensamma entrén används.
-finding-hours-below = Reglerna kräver { $required } timmar gemensam öppettid i veckan; här är det { $hours }.
-finding-hours-unknown = Reglerna kräver { $required } timmar gemensam öppettid i veckan; den gemensamma öppettiden är inte registrerad.
+finding-hours-below = Reglerna kräver { $required } { $required ->
+        [one] timme
+       *[other] timmar
+    } gemensam öppettid i veckan; här är det { $hours }.
+finding-hours-unknown = Reglerna kräver { $required } { $required ->
+        [one] timme
+       *[other] timmar
+    } gemensam öppettid i veckan; den gemensamma öppettiden är inte registrerad.
 home-title = Regioner
 home-no-regions = Ditt konto har ännu inte behörighet i någon region. Kontakta länssamordnaren.
 overview-title = Länsöversikt – { $region }
@@ -67,6 +89,9 @@ access-year = År
 access-show = Visa
 access-import = Importera befolkningssiffror
 access-caption = Barn 0–6 år per familjecentral, { $year }
+access-caption-invented = Barn 0–6 år per familjecentral, { $year } (påhittade demosiffror)
+access-invented-all = Befolkningssiffrorna för { $year } är påhittade demosiffror, inte officiell statistik.
+access-invented-some = Befolkningssiffrorna för { $year } är påhittade demosiffror för { $names }, inte officiell statistik.
 access-col-municipality = Kommun
 access-col-population = Folkmängd
 access-col-children = Barn 0–6 år

@@ -94,6 +94,7 @@ impl ApiError {
             ApiError::App(Error::Forbidden) => one(t.t("api-error-forbidden")),
             ApiError::App(Error::Unavailable) => one(t.t("api-error-unavailable")),
             ApiError::App(Error::Internal) => one(t.t("api-error-internal")),
+            ApiError::App(Error::NotSaved) => one(t.t("api-error-conflict")),
             ApiError::BadJson(why) => one(format!("{} ({why})", t.t("api-error-bad-json"))),
             ApiError::Unauthorized => one(t.t("api-error-unauthorized")),
         }

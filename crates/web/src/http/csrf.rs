@@ -80,13 +80,26 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     };
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     req.extensions_mut().insert(CsrfToken(expected.clone()));
+    // A refused form is answered with the page's frame: who is logged in and
+    // the token the menu's forms need (handlers' errors get them from
+    // `keep_frame`, further in).
+    let user = req.extensions().get::<super::extract::CurrentUser>().cloned();
+    let token = expected.clone();
+    let refused = move || {
+        let mut res = PageError::CsrfRejected.into_response();
+        if let Some(u) = user.clone() {
+            res.extensions_mut().insert(u);
+        }
+        res.extensions_mut().insert(CsrfToken(token.clone()));
+        res
+    };
     let res = if !unsafe_method {
         next.run(req).await
     } else if set_cookie {
         // A form post with no token anywhere cannot be genuine.
-        PageError::CsrfRejected.into_response()
+        refused()
     } else {
-        check(req, next, &expected).await
+        check(req, next, &expected, refused).await
     };
     if set_cookie {
         let secure = if state.config.secure_cookies {
@@ -105,7 +118,7 @@ pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) 
     res
 }
 
-async fn check(req: Request, next: Next, expected: &str) -> Response {
+async fn check(req: Request, next: Next, expected: &str, refused: impl Fn() -> Response) -> Response {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -121,11 +134,11 @@ async fn check(req: Request, next: Next, expected: &str) -> Response {
         });
         return match given {
             Some(g) if same(&g, expected) => next.run(req).await,
-            _ => PageError::CsrfRejected.into_response(),
+            _ => refused(),
         };
     }
     if !content_type.starts_with("application/x-www-form-urlencoded") {
-        return PageError::CsrfRejected.into_response();
+        return refused();
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
@@ -137,7 +150,7 @@ async fn check(req: Request, next: Next, expected: &str) -> Response {
         .map(|(_, v)| v);
     match given {
         Some(g) if same(&g, expected) => next.run(Request::from_parts(parts, Body::from(bytes))).await,
-        _ => PageError::CsrfRejected.into_response(),
+        _ => refused(),
     }
 }
 

@@ -62,6 +62,7 @@ impl PageError {
             PageError::App(Error::Invalid(_)) => "error-bad-request".into(),
             PageError::App(Error::Unavailable) => "error-unavailable".into(),
             PageError::App(Error::Internal) => "error-internal".into(),
+            PageError::App(Error::NotSaved) => "error-not-saved".into(),
             PageError::Unauthorized => "error-unauthorized".into(),
             PageError::CsrfRejected => "error-csrf".into(),
             PageError::BadRequest => "error-bad-request".into(),
@@ -102,6 +103,7 @@ pub fn app_status(e: &Error) -> StatusCode {
         Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        Error::NotSaved => StatusCode::CONFLICT,
     }
 }
 
@@ -238,6 +240,7 @@ pub async fn render_error_pages(req: Request, next: Next) -> Response {
             user,
             csrf,
             here,
+            again: None,
             region_nav: None,
             flash: None,
         },

@@ -44,6 +44,14 @@ impl Lang {
         }
     }
 
+    /// The language the switch offers: the one not shown.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Sv => Lang::En,
+            Lang::En => Lang::Sv,
+        }
+    }
+
     fn id(self) -> &'static LanguageIdentifier {
         match self {
             Lang::Sv => &SV,
@@ -143,10 +151,17 @@ impl Tr {
     }
 
     /// The label of a form field for the error summary ("Namn"), or empty
-    /// when the field has no `field-label-…` message.
+    /// when the field has no `field-label-…` message. A field of one row
+    /// among several (`ends_on-12`) has its kind's label.
     pub fn field_label(&self, field: &str) -> String {
-        LOCALES
-            .try_lookup(self.lang.id(), &format!("field-label-{field}"))
+        let lookup = |f: &str| LOCALES.try_lookup(self.lang.id(), &format!("field-label-{f}"));
+        lookup(field)
+            .or_else(|| {
+                field
+                    .rsplit_once('-')
+                    .filter(|(_, n)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                    .and_then(|(kind, _)| lookup(kind))
+            })
             .unwrap_or_default()
     }
 
@@ -177,12 +192,77 @@ pub(crate) async fn switch(Path(code): Path<String>, Query(q): Query<NextQuery>)
     let lang = Lang::parse(&code).unwrap_or_default();
     let next = super::auth::safe_next(q.next);
     let mut res = Redirect::to(&next).into_response();
+    remember(&mut res, lang);
+    res
+}
+
+/// Sets the cookie that keeps the chosen language.
+fn remember(res: &mut Response, lang: Lang) {
     if let Ok(v) = HeaderValue::from_str(&format!(
         "lang={}; Path=/; Max-Age=31536000; SameSite=Lax",
         lang.code()
     )) {
-        res.headers_mut().insert(header::SET_COOKIE, v);
+        res.headers_mut().append(header::SET_COOKIE, v);
     }
+}
+
+/// The query parameter of the language switch that posts a form back.
+const SWITCH: &str = "switch_lang";
+
+/// The address a form shown again posts itself back to in another
+/// language: its own address, with `switch_lang=` set to `lang`.
+pub(crate) fn switch_address(uri: &axum::http::Uri, lang: Lang) -> String {
+    let mut pairs: Vec<(String, String)> = uri
+        .query()
+        .map(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).unwrap_or_default())
+        .unwrap_or_default();
+    pairs.retain(|(k, _)| k != SWITCH);
+    pairs.push((SWITCH.to_string(), lang.code().to_string()));
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("{}?{query}", uri.path())
+}
+
+/// The language a post asks to switch to, if it is a language switch.
+fn switch_asked(uri: &axum::http::Uri) -> Option<Lang> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(uri.query()?).ok()?;
+    pairs
+        .iter()
+        .find(|(k, _)| k == SWITCH)
+        .and_then(|(_, v)| Lang::parse(v))
+}
+
+/// `POST <a form's address>?switch_lang=en`: the language switch of a form
+/// shown again after errors, which posts the form back with what was typed
+/// (its CSRF token included). The form is answered in the chosen language as
+/// a trial run of its use case ([`samverka_app::Ctx::trial`]): every check
+/// runs and its problems are shown, nothing is saved. Without a logged-in
+/// account, and for the forms that do not act in an account's name (logging
+/// in and out, a password link), nothing is posted on: the answer leads to
+/// the form's address.
+pub async fn switch_on_post(mut req: Request, next: Next) -> Response {
+    if req.method() != axum::http::Method::POST || req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let Some(lang) = switch_asked(req.uri()) else {
+        return next.run(req).await;
+    };
+    let path = req.uri().path();
+    let public = path == "/login" || path == "/logout" || path.starts_with("/password/");
+    let user = req
+        .extensions()
+        .get::<super::extract::CurrentUser>()
+        .cloned()
+        .filter(|_| !public);
+    let mut res = match user {
+        Some(user) => {
+            let trial = super::extract::CurrentUser(std::sync::Arc::new(user.trial()));
+            req.extensions_mut().insert(trial);
+            req.extensions_mut().insert(lang);
+            next.run(req).await
+        }
+        None => Redirect::to(req.uri().path()).into_response(),
+    };
+    remember(&mut res, lang);
     res
 }
 
@@ -219,6 +299,61 @@ mod tests {
         assert_eq!(Lang::from_headers(&h), Lang::En);
         h.insert(header::COOKIE, HeaderValue::from_static("a=b; lang=sv"));
         assert_eq!(Lang::from_headers(&h), Lang::Sv);
+    }
+
+    #[test]
+    fn swedish_plurals_follow_the_number() {
+        let sv = Tr::new(Lang::Sv);
+        let rows = |n: i64| sv.t1("flash-population-imported", "count", n);
+        assert_eq!(rows(1), "1 rad med befolkningssiffror importerades.");
+        assert_eq!(rows(2), "2 rader med befolkningssiffror importerades.");
+        assert_eq!(sv.t1("overview-count", "count", 1), "1 familjecentral visas.");
+        assert_eq!(sv.t1("overview-count", "count", 2), "2 familjecentraler visas.");
+        assert_eq!(
+            sv.t1("matter-waiting-days", "days", 1),
+            "Har väntat 1 dag hos styrgruppen."
+        );
+        assert_eq!(
+            sv.t1("meeting-flash-published", "count", 1),
+            "Protokollet är publicerat. 1 person får ett meddelande via e-post."
+        );
+        let rules = sv.args(
+            "sig-rules",
+            &[
+                ("management", "1".into()),
+                ("steering", "1".into()),
+                ("minutes", "14".into()),
+                ("intro", "1".into()),
+                ("matters", "90".into()),
+            ],
+        );
+        assert!(rules.contains("minst 1 möte om året"), "{rules}");
+        assert!(rules.contains("introduktion inom 1 dag,"), "{rules}");
+        assert!(rules.contains("protokoll inom 14 dagar"), "{rules}");
+        let en = Tr::new(Lang::En);
+        assert_eq!(
+            en.t1("matter-waited-days", "days", 1),
+            "Waited 1 day for the steering group."
+        );
+    }
+
+    #[test]
+    fn a_field_of_one_row_among_several_has_its_kinds_label() {
+        let sv = Tr::new(Lang::Sv);
+        assert!(!sv.field_label("ends_on").is_empty());
+        assert_eq!(sv.field_label("ends_on-12"), sv.field_label("ends_on"));
+        assert_eq!(sv.field_label("no-such-field"), "");
+    }
+
+    #[test]
+    fn no_message_writes_a_plural_in_brackets() {
+        for lang in ["sv", "en"] {
+            let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+            let text = read_messages(std::path::Path::new(&dir));
+            for bracket in ["(er)", "(ar)", "(or)", "(n)", "(s)", "(es)"] {
+                assert!(!text.contains(bracket), "{lang}: {bracket}");
+            }
+        }
     }
 
     #[test]

@@ -36,6 +36,11 @@ pub struct Page {
     pub csrf: String,
     /// This page's path and query, URL-encoded, to come back to after a language switch.
     pub here: String,
+    /// On a form posted by a logged-in account and shown again: the address
+    /// the language switch posts the form back to (the form's own address
+    /// with `switch_lang=`), so that what was typed stays. The form shown
+    /// again carries `id="page-form"`.
+    pub again: Option<String>,
     /// Region tabs, on region pages.
     pub region_nav: Option<RegionNav>,
     /// A one-time message from the previous action ("Sparat.").
@@ -46,6 +51,24 @@ impl Page {
     /// The same page with a title.
     pub fn titled(mut self, title: impl Into<String>) -> Page {
         self.title = title.into();
+        self
+    }
+
+    /// Whether this page answers a post to `action` (a form's address, its
+    /// query aside): that form gets `id="page-form"`, for the language
+    /// switch to post it back.
+    pub fn posted_to(&self, action: impl AsRef<str>) -> bool {
+        let path = |a: &str| a.split('?').next().unwrap_or_default().to_string();
+        self.again
+            .as_deref()
+            .is_some_and(|a| path(a) == path(action.as_ref()))
+    }
+
+    /// The same page without the language switch that posts the form back:
+    /// for an answer to a post that is not the form shown again (a secret
+    /// shown once must not be made again by switching language).
+    pub fn not_again(mut self) -> Page {
+        self.again = None;
         self
     }
 
@@ -94,12 +117,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Page {
         };
         let here_raw = crate::http::error::come_back_to(&parts.method, &parts.uri, &parts.headers);
         let here = serde_urlencoded::to_string([("next", here_raw.as_str())]).unwrap_or_default();
+        let again = (parts.method == axum::http::Method::POST && user.is_some())
+            .then(|| crate::http::i18n::switch_address(&parts.uri, t.lang.other()));
         Ok(Page {
             t,
             title: String::new(),
             user,
             csrf,
             here,
+            again,
             region_nav: None,
             flash,
         })

@@ -26,8 +26,9 @@ pub fn see_other(to: &str) -> Response {
 
 /// What a form post ends in: on success the flash message and the address
 /// `saved` makes of the result, and a redirect (303) there; on invalid input
-/// the form `again` renders with the problems (422); anything else the error
-/// page.
+/// the form `again` renders with the problems (422); after a trial run (the
+/// form switched to another language) the form `again` as typed, with no
+/// problems and nothing saved; anything else the error page.
 pub async fn after_post<T, F: askama::Template>(
     session: &Session,
     result: Result<T, Error>,
@@ -41,6 +42,7 @@ pub async fn after_post<T, F: askama::Template>(
             Ok(see_other(&to))
         }
         Err(Error::Invalid(errors)) => invalid(again(errors).await?),
+        Err(Error::NotSaved) => html(again(FieldErrors::default()).await?),
         Err(e) => Err(e.into()),
     }
 }

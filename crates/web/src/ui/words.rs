@@ -35,6 +35,13 @@ pub fn classification_name(t: &Tr, c: Option<Classification>) -> String {
     }
 }
 
+/// What follows a number of centres of a class, in the number's plural and
+/// in lower case ("2 familjecentraler", "1 kan inte bedömas").
+pub fn classification_counted(t: &Tr, c: Option<Classification>, count: usize) -> String {
+    let code = c.map_or("undetermined", |c| c.code());
+    t.t1(&format!("class-count-{code}"), "count", count)
+}
+
 /// A class's name inside a sentence: lower case ("allt från familjecentrerat
 /// arbete till familjecentral").
 pub fn classification_in_sentence(t: &Tr, c: Option<Classification>) -> String {

@@ -126,5 +126,12 @@ mod tests {
     fn times_are_shown_in_swedish_time() {
         assert_eq!(super::swedish_time("2025-01-14T23:30:00Z"), "2025-01-15 00:30");
         assert_eq!(super::swedish_time("2025-06-14T22:30:00Z"), "2025-06-15 00:30");
+        // Summer time begins at 01:00 UTC on the last Sunday of March...
+        assert_eq!(super::swedish_time("2025-03-30T00:59:00Z"), "2025-03-30 01:59");
+        assert_eq!(super::swedish_time("2025-03-30T01:00:00Z"), "2025-03-30 03:00");
+        // ...and ends at 01:00 UTC on the last Sunday of October.
+        assert_eq!(super::swedish_time("2025-10-26T00:30:00Z"), "2025-10-26 02:30");
+        assert_eq!(super::swedish_time("2025-10-26T01:30:00Z"), "2025-10-26 02:30");
+        assert_eq!(super::swedish_time("2025-10-26T02:30:00Z"), "2025-10-26 03:30");
     }
 }

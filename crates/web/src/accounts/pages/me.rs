@@ -157,7 +157,7 @@ async fn create_token(
         Ok((_, secret)) => html(
             me_page(
                 &user,
-                page,
+                page.not_again(),
                 Some(secret),
                 tokens::TokenDraft::default(),
                 Vec::new(),
@@ -168,6 +168,8 @@ async fn create_token(
             let messages = field_messages(&page.t, &errors);
             invalid(me_page(&user, page, None, form, messages).await?)
         }
+        // Shown again in another language: as typed, nothing made.
+        Err(Error::NotSaved) => html(me_page(&user, page, None, form, Vec::new()).await?),
         Err(e) => Err(e.into()),
     }
 }

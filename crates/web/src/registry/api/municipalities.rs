@@ -26,6 +26,8 @@ pub struct MunicipalityJson {
     pub population: Option<i64>,
     /// Children aged 0–6; null when not imported.
     pub children_0_6: Option<i64>,
+    /// True when the population numbers are invented (demo data), not official statistics.
+    pub invented: bool,
     /// Centres open at some point that year.
     pub centres: i64,
     /// Children aged 0–6 per centre, rounded; null without centres or numbers.
@@ -69,6 +71,7 @@ pub async fn list_municipalities(
                 year: table.year,
                 population: r.population,
                 children_0_6: r.children_0_6,
+                invented: r.invented,
                 centres: r.centres,
                 children_per_centre: r.children_per_centre(),
             });

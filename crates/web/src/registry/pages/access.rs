@@ -40,6 +40,10 @@ struct AccessPage {
     total: Line,
     no_numbers: bool,
     can_import: bool,
+    /// The table's caption, which says when figures are invented.
+    caption: String,
+    /// A note beside the table when some figures are invented (the demo's).
+    invented_note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +101,25 @@ async fn show_access(
         per_centre: opt(totals.children_per_centre()),
         missing: !totals.complete,
     };
+    let invented: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.invented)
+        .map(|r| r.name.as_str())
+        .collect();
+    let invented_note = match invented.len() {
+        0 => None,
+        n if n == rows.len() => Some(t.t1("access-invented-all", "year", year)),
+        _ => Some(t.t2(
+            "access-invented-some",
+            ("year", &year),
+            ("names", &invented.join(", ")),
+        )),
+    };
+    let caption = if totals.invented {
+        t.t1("access-caption-invented", "year", year)
+    } else {
+        t.t1("access-caption", "year", year)
+    };
     let manage = user.actor.can_manage_region(region.id);
     let title = t.t1("access-title", "year", year);
     html(AccessPage {
@@ -110,5 +133,7 @@ async fn show_access(
         total,
         no_numbers,
         can_import: manage,
+        caption,
+        invented_note,
     })
 }

@@ -314,7 +314,7 @@ async fn show_overview(
                 .iter()
                 .filter(|c| c.outcome.classification == class)
                 .count();
-            (view::classification_name(&t, class), n, class_code(class))
+            (view::classification_counted(&t, class, n), n, class_code(class))
         })
         .collect();
     let totals = Totals {

@@ -56,7 +56,20 @@ async fn import_population(
             bytes = field.bytes().await.map_err(|_| PageError::BadRequest)?.to_vec();
         }
     }
-    match access::import_population(&user, Some(region.id), &bytes).await? {
+    let outcome = match access::import_population(&user, Some(region.id), &bytes).await {
+        // Shown again in another language: the form, nothing imported.
+        Err(samverka_app::Error::NotSaved) => {
+            return html(PopulationPage {
+                page: page
+                    .titled(t.t("population-title"))
+                    .in_region(region.id, &region.name, true, "access"),
+                region_id: id,
+                errors: Vec::new(),
+            });
+        }
+        other => other?,
+    };
+    match outcome {
         Ok(n) => {
             flash(&session, t.t1("flash-population-imported", "count", n)).await;
             Ok(see_other(&format!("/regions/{id}/access")))

@@ -198,18 +198,19 @@ struct SettingsPage {
 }
 
 impl SettingsPage {
-    /// The governance form's problems, for its error summary.
+    /// The governance form's problems, for its error summary: each with
+    /// the field it belongs to, named by its label.
     fn gov_errors(&self) -> Vec<(&'static str, String)> {
         let numbers = self
             .gov
             .numbers
             .iter()
-            .filter_map(|f| f.error.clone().map(|e| (f.name, e)));
+            .filter_map(|f| f.error.as_ref().map(|e| (f.name, format!("{}: {e}", f.label))));
         let choices = self
             .gov
             .choices
             .iter()
-            .filter_map(|f| f.error.clone().map(|e| (f.name, e)));
+            .filter_map(|f| f.error.as_ref().map(|e| (f.name, format!("{}: {e}", f.label))));
         numbers.chain(choices).collect()
     }
 }

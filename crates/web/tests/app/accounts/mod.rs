@@ -4,6 +4,7 @@
 mod audit;
 mod lockout;
 mod login;
+mod passwords;
 mod region_accounts;
 mod sessions;
 mod tokens;

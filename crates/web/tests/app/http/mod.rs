@@ -5,5 +5,6 @@
 mod api;
 mod csrf;
 mod errors;
+mod nowrap;
 mod permissions;
 mod smoke;

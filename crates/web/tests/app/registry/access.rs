@@ -54,6 +54,55 @@ async fn the_access_page_shows_children_per_centre_for_the_chosen_year() {
             .get(&client, &format!("/regions/{uppsala}/access?year=2023"))
             .await;
         assert_eq!(row_cells(&html, "Heby")[1], "1\u{a0}012", "{}", app.backend());
+        // The demo's 2023 numbers are made up, and the page says so beside
+        // the table and in its caption; the report's 2024 numbers are not.
+        let text = page_text(&html);
+        assert!(
+            text.contains(
+                "Befolkningssiffrorna för 2023 är påhittade demosiffror, inte officiell statistik."
+            ),
+            "{}: {text}",
+            app.backend()
+        );
+        assert!(
+            html.contains("<caption id=\"access-caption\">Barn 0–6 år per familjecentral, 2023 (påhittade demosiffror)</caption>"),
+            "{}",
+            app.backend()
+        );
+        let (_, counted) = app
+            .get(&client, &format!("/regions/{uppsala}/access?year=2024"))
+            .await;
+        assert!(!page_text(&counted).contains("påhittade"), "{}", app.backend());
+        // An import of real numbers takes the mark away.
+        let county = app.login(COUNTY).await;
+        let csrf = app.session_csrf(&county).await;
+        let csv = "kommun;år;folkmängd;barn_0_6\n0331;2023;14301;1012\n";
+        let r = app
+            .upload(
+                &county,
+                &format!("/regions/{uppsala}/population?csrf={csrf}"),
+                "heby.csv",
+                csv,
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", app.backend());
+        let (_, html) = app.get(&county, r.location.as_deref().unwrap()).await;
+        assert!(
+            page_text(&html).contains("1 rad med befolkningssiffror importerades."),
+            "{}: one row, in the singular",
+            app.backend()
+        );
+        let (_, html) = app
+            .get(&client, &format!("/regions/{uppsala}/access?year=2023"))
+            .await;
+        let text = page_text(&html);
+        assert!(
+            text.contains(
+                "påhittade demosiffror för Enköping, Håbo, Knivsta, Tierp, Uppsala, Älvkarleby, Östhammar, inte"
+            ),
+            "{}: {text}",
+            app.backend()
+        );
         let (status, html) = app
             .get(&client, &format!("/regions/{uppsala}/access?year=2019"))
             .await;
@@ -156,6 +205,16 @@ async fn the_municipality_numbers_match_the_access_page() {
         assert_eq!(heby["children_per_centre"], 199, "{b}");
         assert_eq!(heby["code"], "0331", "{b}");
         assert_eq!(heby["year"], 2024, "{b}");
+        assert_eq!(heby["invented"], false, "{b}: the report's numbers");
+        let (_, made_up) = app.api_get(&token, "/api/v1/municipalities?year=2023").await;
+        assert!(
+            made_up["municipalities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|m| m["invented"] == true),
+            "{b}: the demo's 2023 numbers are invented"
+        );
         let uppsala = find("Uppsala");
         assert_eq!(uppsala["children_per_centre"], 2929, "{b}");
         assert_eq!(find("Enköping")["children_per_centre"], 3828, "{b}");

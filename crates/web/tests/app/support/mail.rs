@@ -96,3 +96,39 @@ pub fn subject_of(eml: &str) -> String {
     }
     out
 }
+
+/// The decoded text body of a raw single-part e-mail (7bit, quoted-printable
+/// or base64, as the sender chose).
+pub fn body_of(eml: &str) -> String {
+    let eml = eml.replace("\r\n", "\n");
+    let (head, body) = eml.split_once("\n\n").unwrap_or((&eml, ""));
+    let encoding = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Content-Transfer-Encoding: "))
+        .unwrap_or("7bit")
+        .trim()
+        .to_ascii_lowercase();
+    match encoding.as_str() {
+        "base64" => {
+            let joined: String = body.split_whitespace().collect();
+            String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).unwrap()).unwrap()
+        }
+        "quoted-printable" => {
+            let mut bytes = Vec::new();
+            let unfolded = body.replace("=\n", "");
+            let mut rest = unfolded.as_bytes();
+            while let Some((&c, tail)) = rest.split_first() {
+                if c == b'=' && tail.len() >= 2 {
+                    let hex = std::str::from_utf8(&tail[..2]).unwrap();
+                    bytes.push(u8::from_str_radix(hex, 16).unwrap());
+                    rest = &tail[2..];
+                } else {
+                    bytes.push(c);
+                    rest = tail;
+                }
+            }
+            String::from_utf8(bytes).unwrap()
+        }
+        _ => body.to_string(),
+    }
+}

@@ -31,7 +31,8 @@ pub(super) async fn publish_minutes(
                 publish_error: Some(page.t.t(&format!("meeting-publish-{code}"))),
                 ..Extra::default()
             };
-            let mut res = invalid(meeting_page(&user, page, &d, extra))?;
+            // Nothing was typed: the language switch opens the page anew.
+            let mut res = invalid(meeting_page(&user, page.not_again(), &d, extra))?;
             *res.status_mut() = axum::http::StatusCode::CONFLICT;
             Ok(res)
         }
