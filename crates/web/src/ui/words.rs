@@ -293,7 +293,10 @@ mod tests {
         );
 
         // The national definition: either partner will do, joined by "eller".
-        let alone = [unit(BaseService::ChildHealth, 1), unit(BaseService::OpenPreschool, 2)];
+        let alone = [
+            unit(BaseService::ChildHealth, 1),
+            unit(BaseService::OpenPreschool, 2),
+        ];
         let out = classify(&alone, &premises(), None, &RuleSet::national());
         assert!(
             reasons(&Tr::new(Lang::Sv), &out)[0]

@@ -9,8 +9,8 @@ use samverka_app::registry::centres::{self, CentreView, Filter};
 use samverka_app::registry::{premises, units};
 use samverka_core::Classification;
 use samverka_core::centre::{CentreDraft, UnitDraft};
-use samverka_core::premises::PremisesDraft;
 use samverka_core::hours::format_hours;
+use samverka_core::premises::PremisesDraft;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

@@ -23,7 +23,10 @@ pub fn router() -> Router<AppState> {
             "/centres/{id}/premises/new",
             get(new_premises_form).post(create_premises),
         )
-        .route("/premises/{id}/edit", get(edit_premises_form).post(update_premises))
+        .route(
+            "/premises/{id}/edit",
+            get(edit_premises_form).post(update_premises),
+        )
 }
 
 /// The premises form, new or edit, with any problems.
@@ -85,7 +88,11 @@ fn premises_form(
     }
 }
 
-async fn new_premises_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+async fn new_premises_form(
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let (centre, region, _) = premises::centre_for_premises(&user, id).await?;
     let draft = PremisesDraft::default();
     html(premises_form(
@@ -131,7 +138,11 @@ fn yes_no_code(v: Option<bool>) -> String {
     }
 }
 
-async fn edit_premises_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
+async fn edit_premises_form(
+    user: CurrentUser,
+    page: Page,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     let (p, centre, region) = premises::editable(&user, id).await?;
     let draft = PremisesDraft {
         name: p.name.clone(),
@@ -157,7 +168,12 @@ async fn update_premises(
 ) -> Result<Response, PageError> {
     let t = page.t;
     let result = premises::update(&user, id, &draft).await;
-    let saved = |centre_id| (t.t("flash-saved"), format!("/centres/{centre_id}#premises-heading"));
+    let saved = |centre_id| {
+        (
+            t.t("flash-saved"),
+            format!("/centres/{centre_id}#premises-heading"),
+        )
+    };
     after_post(&session, result, saved, async |errors| {
         let (p, centre, region) = premises::editable(&user, id).await?;
         let messages = field_messages(&t, &errors);

@@ -772,8 +772,7 @@ async fn a_centre_without_base_services_cannot_be_assessed_and_the_api_lists_wha
 
         // Only another party (a library): still no base service, so still no class.
         let id = json["id"].as_i64().expect("id");
-        let unit =
-            serde_json::json!({ "service": "other", "name": "Biblioteket" });
+        let unit = serde_json::json!({ "service": "other", "name": "Biblioteket" });
         let (status, json) = app
             .api(
                 Method::POST,
@@ -805,7 +804,10 @@ async fn premises_are_added_and_changed_on_their_own_form() {
         let savja = app.centre("Sävja familjecentral").await;
         let (status, form) = app.get(&client, &format!("/centres/{savja}/premises/new")).await;
         assert_eq!(status, 200, "{b}");
-        assert!(page_text(&form).contains("Nya lokaler för Sävja familjecentral"), "{b}");
+        assert!(
+            page_text(&form).contains("Nya lokaler för Sävja familjecentral"),
+            "{b}"
+        );
 
         // The same name as the centre's Sävjahuset, typed another way: refused.
         let r = app
@@ -841,7 +843,11 @@ async fn premises_are_added_and_changed_on_their_own_form() {
             .into_iter()
             .find(|p| p.name == "Sävja kyrka")
             .expect("added");
-        assert_eq!((church.address.clone(), church.shared_entrance), (None, Some(false)), "{b}");
+        assert_eq!(
+            (church.address.clone(), church.shared_entrance),
+            (None, Some(false)),
+            "{b}"
+        );
         let (_, html) = app.get(&client, &format!("/centres/{savja}")).await;
         let lokaler = section(&html, "Lokaler");
         assert_eq!(
@@ -860,10 +866,18 @@ async fn premises_are_added_and_changed_on_their_own_form() {
         assert_eq!(status, 200, "{b}");
         assert!(form.contains("value=\"Sävja kyrka\""), "{b}");
         let r = app
-            .submit(&client, &format!("/premises/{}/edit", church.id), &[("name", "  ")])
+            .submit(
+                &client,
+                &format!("/premises/{}/edit", church.id),
+                &[("name", "  ")],
+            )
             .await;
         assert_eq!(r.status, 422, "{b}");
-        assert_eq!(field_error(&r.body, "name").as_deref(), Some("Fyll i fältet."), "{b}");
+        assert_eq!(
+            field_error(&r.body, "name").as_deref(),
+            Some("Fyll i fältet."),
+            "{b}"
+        );
         let r = app
             .submit(
                 &client,

@@ -45,7 +45,12 @@ async fn a_local_coordinator_adds_edits_and_closes_units_of_their_centre() {
             "{}: picked the existing premises",
             app.backend()
         );
-        assert_eq!(app.premises_of(savja).await, [house], "{}: none added", app.backend());
+        assert_eq!(
+            app.premises_of(savja).await,
+            [house],
+            "{}: none added",
+            app.backend()
+        );
         assert_eq!(
             church.full_operation,
             None,
@@ -322,7 +327,10 @@ async fn premises_of_another_centre_are_refused_and_nothing_changes() {
         }
         assert_eq!(app.unit_of(stenhagen, "of").await, of, "{b}");
         assert_eq!(
-            centres::units(&mut *app.conn().await, stenhagen).await.unwrap().len(),
+            centres::units(&mut *app.conn().await, stenhagen)
+                .await
+                .unwrap()
+                .len(),
             3,
             "{b}"
         );
