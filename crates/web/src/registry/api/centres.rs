@@ -17,6 +17,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::http::api_error::{ApiError, ErrorBody};
 use crate::http::extract::{ApiJson, ApiUser};
 use crate::http::i18n::Tr;
+use crate::ui::forms::yes_no_code;
 use crate::ui::words as view;
 
 /// A unit (*verksamhet*) of a centre.
@@ -332,18 +333,13 @@ pub struct UnitBody {
 
 impl UnitBody {
     fn draft(&self) -> UnitDraft {
-        let b = |v: Option<bool>| match v {
-            Some(true) => "yes".to_string(),
-            Some(false) => "no".to_string(),
-            None => String::new(),
-        };
         UnitDraft {
             service: self.service.clone(),
             name: self.name.clone().unwrap_or_default(),
             principal_kind: self.principal_kind.clone().unwrap_or_default(),
             principal_name: self.principal_name.clone().unwrap_or_default(),
             premises_id: self.premises_id.map(|p| p.to_string()).unwrap_or_default(),
-            full_operation: b(self.full_operation),
+            full_operation: yes_no_code(self.full_operation),
             hours_per_week: self.hours_per_week.clone().unwrap_or_default(),
             ..UnitDraft::default()
         }
@@ -367,11 +363,7 @@ impl PremisesBody {
         PremisesDraft {
             name: self.name.clone(),
             address: self.address.clone().unwrap_or_default(),
-            shared_entrance: match self.shared_entrance {
-                Some(true) => "yes".into(),
-                Some(false) => "no".into(),
-                None => String::new(),
-            },
+            shared_entrance: yes_no_code(self.shared_entrance),
         }
     }
 }

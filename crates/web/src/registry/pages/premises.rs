@@ -14,7 +14,7 @@ use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
 use crate::state::AppState;
 use crate::ui::Page;
-use crate::ui::forms::{error_for, field_messages};
+use crate::ui::forms::{error_for, field_messages, yes_no_choices, yes_no_code};
 use crate::ui::render::{after_post, html};
 
 pub fn router() -> Router<AppState> {
@@ -69,11 +69,7 @@ fn premises_form(
             format!("/premises/{}/edit", p.id),
         ),
     };
-    let yes_no = vec![
-        ("", t.t("value-unknown")),
-        ("yes", t.t("value-yes")),
-        ("no", t.t("value-no")),
-    ];
+    let yes_no = yes_no_choices(&t);
     let manage = user.actor.can_manage_region(region.id);
     PremisesForm {
         page: page
@@ -128,14 +124,6 @@ async fn create_premises(
         ))
     })
     .await
-}
-
-fn yes_no_code(v: Option<bool>) -> String {
-    match v {
-        Some(true) => "yes".into(),
-        Some(false) => "no".into(),
-        None => String::new(),
-    }
 }
 
 async fn edit_premises_form(

@@ -16,7 +16,7 @@ use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
 use crate::http::i18n::Tr;
 use crate::state::AppState;
-use crate::ui::forms::{error_for, field_error, field_messages};
+use crate::ui::forms::{error_for, field_error, field_messages, yes_no_choices, yes_no_code};
 use crate::ui::render::{after_action, after_post, html};
 use crate::ui::{Page, words as view};
 
@@ -69,12 +69,7 @@ fn choices(t: &Tr) -> (Choices, Choices, Choices) {
             .iter()
             .map(|k| (k.code(), view::principal_name(t, Some(*k)))),
     );
-    let yes_no = vec![
-        ("", t.t("value-unknown")),
-        ("yes", t.t("value-yes")),
-        ("no", t.t("value-no")),
-    ];
-    (services, principals, yes_no)
+    (services, principals, yes_no_choices(t))
 }
 
 /// The unit form's premises choices: unknown, each of the centre's premises,
@@ -173,14 +168,6 @@ async fn create_unit(
     .await
 }
 
-fn bool_code(v: Option<bool>) -> String {
-    match v {
-        Some(true) => "yes".into(),
-        Some(false) => "no".into(),
-        None => String::new(),
-    }
-}
-
 async fn edit_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
     let (u, centre, region, premises) = units::editable(&user, id).await?;
     let draft = UnitDraft {
@@ -189,7 +176,7 @@ async fn edit_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> R
         principal_kind: u.principal_kind.map(|k| k.code().to_string()).unwrap_or_default(),
         principal_name: u.principal_name.clone().unwrap_or_default(),
         premises_id: u.premises_id.map(|p| p.to_string()).unwrap_or_default(),
-        full_operation: bool_code(u.full_operation),
+        full_operation: yes_no_code(u.full_operation),
         hours_per_week: u.minutes_per_week.map(format_hours).unwrap_or_default(),
         ..UnitDraft::default()
     };
