@@ -10,13 +10,9 @@ use crate::ctx::commit;
 use crate::{Ctx, Result};
 
 /// A centre the actor may add premises to, with its region and the
-/// premises it has.
+/// premises it has: whoever may add units may add premises.
 pub async fn centre_for_premises(ctx: &Ctx, centre_id: i64) -> Result<(Centre, Region, Vec<Premises>)> {
-    let mut c = ctx.read().await?;
-    let centre = editable_centre(ctx, &mut c, centre_id).await?;
-    let region = regions::get(&mut c, centre.region_id).await?;
-    let list = premises::of_centre(&mut c, centre.id).await?;
-    Ok((centre, region, list))
+    super::units::centre_for_units(ctx, centre_id).await
 }
 
 /// Adds premises to a centre; a name the centre has already is refused.
