@@ -80,6 +80,12 @@ impl Seeder {
         Ok(centres::create(&mut self.tx, &self.ctx.who, region_id, input).await?)
     }
 
+    /// Premises (*lokaler*) of a centre.
+    pub async fn premises(&mut self, centre_id: i64, input: &samverka_core::PremisesInput) -> Result<i64> {
+        let centre = centres::get(&mut self.tx, centre_id).await?;
+        Ok(samverka_store::registry::premises::create(&mut self.tx, &self.ctx.who, &centre, input).await?)
+    }
+
     /// A unit of a centre.
     pub async fn unit(&mut self, centre_id: i64, input: &UnitInput) -> Result<i64> {
         let centre = centres::get(&mut self.tx, centre_id).await?;

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::premises::{self, Premises, PremisesChoice, PremisesDraft, PremisesInput};
 use crate::principal::PrincipalKind;
 use crate::service::ServiceType;
 use crate::validation::{
@@ -56,27 +57,15 @@ pub struct Unit {
     pub principal_kind: Option<PrincipalKind>,
     /// The principal's name, e.g. "Region Uppsala", "Heby kommun".
     pub principal_name: Option<String>,
-    /// The building or address where it works; units with the same building
-    /// share a building. `None` means unknown.
-    pub building: Option<String>,
-    /// Whether visitors reach it through the centre's shared entrance.
-    pub shared_entrance: Option<bool>,
+    /// The premises (*lokaler*) of its centre where it works: units in the
+    /// same premises share a building. `None` means unknown.
+    pub premises_id: Option<i64>,
     /// Whether its whole ordinary operation is at the centre (not only a branch).
     pub full_operation: Option<bool>,
     /// Hours per week its staff spend at the centre, in minutes.
     pub minutes_per_week: Option<i64>,
     /// When it left the centre; `None` while it is part of it.
     pub closed_on: Option<NaiveDate>,
-}
-
-/// The normalised key under which buildings are compared: case and spacing
-/// do not matter ("Sävja centrum 1" and "sävja  Centrum 1" are one building).
-pub fn building_key(building: &str) -> String {
-    building
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// What a person typed into the centre form, before validation.
@@ -173,12 +162,19 @@ pub struct UnitDraft {
     /// Principal name.
     #[serde(default)]
     pub principal_name: String,
-    /// Building or address.
+    /// The premises it works in: the id of one of its centre's premises,
+    /// empty (unknown), or `new` for the new premises described below.
     #[serde(default)]
-    pub building: String,
-    /// `yes`, `no` or empty (unknown).
+    pub premises_id: String,
+    /// New premises' name (with `premises_id` = `new`).
     #[serde(default)]
-    pub shared_entrance: String,
+    pub new_premises_name: String,
+    /// New premises' address.
+    #[serde(default)]
+    pub new_premises_address: String,
+    /// Whether the new premises have one shared entrance: `yes`, `no` or empty.
+    #[serde(default)]
+    pub new_premises_shared_entrance: String,
     /// `yes`, `no` or empty (unknown).
     #[serde(default)]
     pub full_operation: String,
@@ -198,10 +194,8 @@ pub struct UnitInput {
     pub principal_kind: Option<PrincipalKind>,
     /// Principal name.
     pub principal_name: Option<String>,
-    /// Building.
-    pub building: Option<String>,
-    /// Shared entrance.
-    pub shared_entrance: Option<bool>,
+    /// The premises it works in (of its own centre); `None` when unknown.
+    pub premises_id: Option<i64>,
     /// Whole ordinary operation at the centre.
     pub full_operation: Option<bool>,
     /// Minutes per week at the centre.
@@ -209,8 +203,25 @@ pub struct UnitInput {
 }
 
 impl UnitDraft {
-    /// Checks every field; returns all problems at once.
-    pub fn validate(&self) -> Result<UnitInput, FieldErrors> {
+    /// The "new premises" part of the form.
+    fn new_premises(&self) -> PremisesDraft {
+        PremisesDraft {
+            name: self.new_premises_name.clone(),
+            address: self.new_premises_address.clone(),
+            shared_entrance: self.new_premises_shared_entrance.clone(),
+        }
+    }
+
+    /// Checks every field of a unit of `centre_id`, whose premises are
+    /// `premises`; returns all problems at once. A unit may only work in
+    /// premises of its own centre. When the person asked for new premises,
+    /// they come back beside the unit, whose `premises_id` is then `None`
+    /// until they are stored.
+    pub fn validate(
+        &self,
+        centre_id: i64,
+        premises: &[Premises],
+    ) -> Result<(UnitInput, Option<PremisesInput>), FieldErrors> {
         let mut e = FieldErrors::default();
         let service = ServiceType::parse(&self.service);
         if service.is_none() {
@@ -231,20 +242,29 @@ impl UnitDraft {
             }
         };
         let principal_name = optional_text(&mut e, "principal_name", &self.principal_name, 200);
-        let building = optional_text(&mut e, "building", &self.building, 300);
-        let shared_entrance = optional_bool(&mut e, "shared_entrance", &self.shared_entrance);
+        let choice = premises::choose(
+            &mut e,
+            &self.premises_id,
+            &self.new_premises(),
+            centre_id,
+            premises,
+        );
         let full_operation = optional_bool(&mut e, "full_operation", &self.full_operation);
         let minutes_per_week = optional_hours(&mut e, "hours_per_week", &self.hours_per_week);
-        e.into_result(UnitInput {
+        let unit = UnitInput {
             service: service.unwrap_or(ServiceType::Other),
             name,
             principal_kind,
             principal_name,
-            building,
-            shared_entrance,
+            premises_id: choice.existing(),
             full_operation,
             minutes_per_week,
-        })
+        };
+        let new = match choice {
+            PremisesChoice::New(p) => Some(p),
+            _ => None,
+        };
+        e.into_result((unit, new))
     }
 }
 
@@ -289,7 +309,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            d.validate().expect_err("invalid").get("name"),
+            d.validate(1, &[]).expect_err("invalid").get("name"),
             Some("other-needs-name")
         );
         let d = UnitDraft {
@@ -297,10 +317,44 @@ mod tests {
             full_operation: "yes".into(),
             ..Default::default()
         };
-        let u = d.validate().expect("valid");
+        let (u, new) = d.validate(1, &[]).expect("valid");
         assert_eq!(u.service, ServiceType::Base(BaseService::ChildHealth));
         assert_eq!(u.full_operation, Some(true));
-        assert_eq!(u.shared_entrance, None);
+        assert_eq!(u.premises_id, None);
+        assert_eq!(new, None);
+    }
+
+    #[test]
+    fn a_unit_picks_premises_of_its_centre_or_describes_new_ones() {
+        let huset = Premises {
+            id: 7,
+            centre_id: 1,
+            name: "Huset".into(),
+            address: None,
+            shared_entrance: Some(true),
+        };
+        let elsewhere = Premises {
+            id: 8,
+            centre_id: 2,
+            ..huset.clone()
+        };
+        let premises = [huset, elsewhere];
+        let d = |choice: &str| UnitDraft {
+            service: "bhv".into(),
+            premises_id: choice.into(),
+            new_premises_name: "Skolan".into(),
+            ..Default::default()
+        };
+        let (u, new) = d("7").validate(1, &premises).expect("valid");
+        assert_eq!((u.premises_id, new), (Some(7), None));
+        assert_eq!(
+            d("8").validate(1, &premises).expect_err("x").get("premises_id"),
+            Some("invalid-choice"),
+            "premises of another centre"
+        );
+        let (u, new) = d("new").validate(1, &premises).expect("valid");
+        assert_eq!(u.premises_id, None);
+        assert_eq!(new.map(|p| p.name).as_deref(), Some("Skolan"));
     }
 
     #[test]
@@ -335,10 +389,5 @@ mod tests {
         assert!(c.active_in(2020));
         assert!(c.active_in(2023));
         assert!(!c.active_in(2024));
-    }
-
-    #[test]
-    fn buildings_compare_loosely() {
-        assert_eq!(building_key("Sävja  Centrum 1"), building_key("sävja centrum 1"));
     }
 }

@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::centre::{Unit, building_key};
+use crate::centre::Unit;
+use crate::premises::{self, Premises};
 use crate::service::BaseService;
 
 /// Degree of co-location (*samlokalisering*) of a centre's base services,
@@ -36,9 +37,12 @@ impl Colocation {
         }
     }
 
-    /// Computes the degree from a centre's current units. `None` when it
-    /// cannot be told: no base service is recorded, or one has no building.
-    pub fn of_units(units: &[Unit]) -> Option<Colocation> {
+    /// Computes the degree from a centre's current units and its premises:
+    /// units in the same premises share a building, whatever anyone typed,
+    /// and premises with one shared entrance let them all in through it.
+    /// `None` when it cannot be told: no base service is recorded, or one
+    /// has no premises.
+    pub fn of_units(units: &[Unit], premises: &[Premises]) -> Option<Colocation> {
         let base: Vec<(&Unit, BaseService)> = units
             .iter()
             .filter(|u| u.closed_on.is_none())
@@ -47,16 +51,20 @@ impl Colocation {
         if base.is_empty() {
             return None;
         }
-        let mut by_building: BTreeMap<String, BTreeSet<BaseService>> = BTreeMap::new();
+        let mut by_building: BTreeMap<i64, (Option<bool>, BTreeSet<BaseService>)> = BTreeMap::new();
         for (u, b) in &base {
-            let key = building_key(u.building.as_deref()?);
-            by_building.entry(key).or_default().insert(*b);
+            let place = premises::find(premises, u.premises_id)?;
+            by_building
+                .entry(place.id)
+                .or_insert_with(|| (place.shared_entrance, BTreeSet::new()))
+                .1
+                .insert(*b);
         }
         let services: BTreeSet<BaseService> = base.iter().map(|(_, b)| *b).collect();
-        let largest = by_building.values().map(BTreeSet::len).max().unwrap_or(0);
+        let largest = by_building.values().map(|(_, s)| s.len()).max().unwrap_or(0);
         Some(
             if services.len() >= 2 && largest == services.len() && by_building.len() == 1 {
-                if base.iter().all(|(u, _)| u.shared_entrance == Some(true)) {
+                if by_building.values().all(|(entrance, _)| *entrance == Some(true)) {
                     Colocation::SameEntrance
                 } else {
                     Colocation::SameBuilding
@@ -75,7 +83,7 @@ mod tests {
     use super::*;
     use crate::service::ServiceType;
 
-    fn unit(b: BaseService, building: Option<&str>, entrance: Option<bool>) -> Unit {
+    fn unit(b: BaseService, premises_id: Option<i64>) -> Unit {
         Unit {
             id: 0,
             centre_id: 1,
@@ -83,43 +91,74 @@ mod tests {
             name: None,
             principal_kind: None,
             principal_name: None,
-            building: building.map(String::from),
-            shared_entrance: entrance,
+            premises_id,
             full_operation: Some(true),
             minutes_per_week: None,
             closed_on: None,
+        }
+    }
+
+    fn premises(id: i64, name: &str, entrance: Option<bool>) -> Premises {
+        Premises {
+            id,
+            centre_id: 1,
+            name: name.into(),
+            address: None,
+            shared_entrance: entrance,
         }
     }
     use BaseService::*;
 
     #[test]
     fn four_levels() {
-        let all_one =
-            [Maternal, ChildHealth, OpenPreschool, SocialServices].map(|b| unit(b, Some("A"), Some(true)));
-        assert_eq!(Colocation::of_units(&all_one), Some(Colocation::SameEntrance));
-        let mut no_door = all_one.clone();
-        no_door[2].shared_entrance = None;
-        assert_eq!(Colocation::of_units(&no_door), Some(Colocation::SameBuilding));
+        let one_door = [premises(1, "A", Some(true))];
+        let all_one = [Maternal, ChildHealth, OpenPreschool, SocialServices].map(|b| unit(b, Some(1)));
+        assert_eq!(
+            Colocation::of_units(&all_one, &one_door),
+            Some(Colocation::SameEntrance)
+        );
+        let door_unknown = [premises(1, "A", None)];
+        assert_eq!(
+            Colocation::of_units(&all_one, &door_unknown),
+            Some(Colocation::SameBuilding)
+        );
+        let two = [premises(1, "A", None), premises(2, "B", None)];
         let partly = [
-            unit(ChildHealth, Some("A"), None),
-            unit(OpenPreschool, Some("a"), None),
-            unit(SocialServices, Some("B"), None),
+            unit(ChildHealth, Some(1)),
+            unit(OpenPreschool, Some(1)),
+            unit(SocialServices, Some(2)),
         ];
-        assert_eq!(Colocation::of_units(&partly), Some(Colocation::Partly));
-        let apart = [
-            unit(ChildHealth, Some("A"), None),
-            unit(OpenPreschool, Some("B"), None),
-        ];
-        assert_eq!(Colocation::of_units(&apart), Some(Colocation::NotAtAll));
+        assert_eq!(Colocation::of_units(&partly, &two), Some(Colocation::Partly));
+        let apart = [unit(ChildHealth, Some(1)), unit(OpenPreschool, Some(2))];
+        assert_eq!(Colocation::of_units(&apart, &two), Some(Colocation::NotAtAll));
     }
 
     #[test]
-    fn unknown_building_means_unknown_degree() {
-        let u = [
-            unit(ChildHealth, Some("A"), None),
-            unit(OpenPreschool, None, None),
+    fn premises_typed_two_ways_are_still_one_building_when_they_are_one_record() {
+        // Whatever the name looks like, one record is one building ...
+        let one = [premises(1, "Huset A, Storgatan 1", Some(true))];
+        let together = [unit(ChildHealth, Some(1)), unit(OpenPreschool, Some(1))];
+        assert_eq!(
+            Colocation::of_units(&together, &one),
+            Some(Colocation::SameEntrance)
+        );
+        // ... and two records are two buildings, even with the same name.
+        let twins = [
+            premises(1, "Huset A", Some(true)),
+            premises(2, "Huset A", Some(true)),
         ];
-        assert_eq!(Colocation::of_units(&u), None);
-        assert_eq!(Colocation::of_units(&[]), None);
+        let apart = [unit(ChildHealth, Some(1)), unit(OpenPreschool, Some(2))];
+        assert_eq!(Colocation::of_units(&apart, &twins), Some(Colocation::NotAtAll));
+    }
+
+    #[test]
+    fn unknown_premises_mean_unknown_degree() {
+        let one = [premises(1, "A", None)];
+        let u = [unit(ChildHealth, Some(1)), unit(OpenPreschool, None)];
+        assert_eq!(Colocation::of_units(&u, &one), None);
+        // Premises the list does not hold count as unknown too.
+        let u = [unit(ChildHealth, Some(1)), unit(OpenPreschool, Some(9))];
+        assert_eq!(Colocation::of_units(&u, &one), None);
+        assert_eq!(Colocation::of_units(&[], &one), None);
     }
 }

@@ -4,8 +4,8 @@
 //! The Uppsala facts (the 17 centres, which services each one has, who runs
 //! them, how far they share premises, and population 2024) come from the
 //! report's Table 1, its section on co-location and its Appendix 2. The
-//! report names no buildings: every building name and street address below is
-//! invented, chosen only so that the computed co-location matches what the
+//! report names no buildings: every premises' name and street address below
+//! is invented, chosen only so that the computed co-location matches what the
 //! local coordinators answered. The 2023 population numbers are invented too
 //! (close to 2024's) so that choosing a year makes a visible difference; they
 //! are stored marked as invented, and the pages say so.
@@ -16,7 +16,7 @@ use anyhow::Context;
 use samverka_app::seed::{Numbers, Seeder};
 use samverka_app::{App, Ctx};
 use samverka_core::centre::{CentreInput, UnitInput};
-use samverka_core::{BaseService, Grant, PrincipalKind, Role, RuleSet, ServiceType};
+use samverka_core::{BaseService, Grant, PremisesInput, PrincipalKind, Role, RuleSet, ServiceType};
 
 use crate::{DemoLogin, login};
 
@@ -40,29 +40,41 @@ enum Party {
 /// The Church of Sweden, as principal and as a party's name.
 const CHURCH: &str = "Svenska kyrkan";
 
-/// One unit of a demo centre.
-struct UnitSpec {
-    party: Party,
-    building: &'static str,
+/// Premises (*lokaler*) of a demo centre.
+struct PremisesSpec {
+    name: &'static str,
+    address: &'static str,
+    /// One shared entrance; `None` when the report does not tell.
     entrance: Option<bool>,
 }
 
-/// A unit whose use of a shared entrance is unknown.
-const fn u(party: Party, building: &'static str) -> UnitSpec {
-    UnitSpec {
-        party,
-        building,
+/// Premises where nobody has said whether there is one shared entrance.
+const fn p(name: &'static str, address: &'static str) -> PremisesSpec {
+    PremisesSpec {
+        name,
+        address,
         entrance: None,
     }
 }
 
-/// A unit whose use of the shared entrance is known.
-const fn ue(party: Party, building: &'static str, entrance: bool) -> UnitSpec {
-    UnitSpec {
-        party,
-        building,
+/// Premises whose entrance is known.
+const fn pe(name: &'static str, address: &'static str, entrance: bool) -> PremisesSpec {
+    PremisesSpec {
+        name,
+        address,
         entrance: Some(entrance),
     }
+}
+
+/// One unit of a demo centre, in the premises of that name.
+struct UnitSpec {
+    party: Party,
+    premises: &'static str,
+}
+
+/// A unit in the centre's premises named `premises`.
+const fn u(party: Party, premises: &'static str) -> UnitSpec {
+    UnitSpec { party, premises }
 }
 
 /// One demo centre.
@@ -73,6 +85,7 @@ struct CentreSpec {
     /// The place name its units are named after ("BVC Sävja").
     place: &'static str,
     shared_opening_minutes: Option<i64>,
+    premises: &'static [PremisesSpec],
     units: &'static [UnitSpec],
 }
 
@@ -163,11 +176,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0381",
             place: "Enköping",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Enköping", "Lindgatan 4"),
+                p("Vårdcentralen Enköping", "Västra Ringvägen 3"),
+                p("Öppna förskolan Korsängen", "Korsängsgatan 9"),
+                p("Familjestödet Enköping", "Rådhusgatan 2"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Enköping, Lindgatan 4"),
-                u(Bhv, "Vårdcentralen Enköping, Västra Ringvägen 3"),
-                u(Of, "Öppna förskolan Korsängen, Korsängsgatan 9"),
-                u(Soc, "Familjestödet Enköping, Rådhusgatan 2"),
+                u(Mhv, "Barnmorskemottagningen Enköping"),
+                u(Bhv, "Vårdcentralen Enköping"),
+                u(Of, "Öppna förskolan Korsängen"),
+                u(Soc, "Familjestödet Enköping"),
             ],
         },
         CentreSpec {
@@ -175,11 +194,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0331",
             place: "Heby",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Heby", "Kyrkogatan 5"),
+                p("Vårdcentralen Heby", "Stationsgatan 8"),
+                p("Församlingshemmet Heby", "Prästgårdsvägen 2"),
+                p("Kommunhuset Heby", "Centralgatan 11"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Heby, Kyrkogatan 5"),
-                u(Bhv, "Vårdcentralen Heby, Stationsgatan 8"),
-                u(OfChurch, "Församlingshemmet Heby, Prästgårdsvägen 2"),
-                u(Soc, "Kommunhuset Heby, Centralgatan 11"),
+                u(Mhv, "Barnmorskemottagningen Heby"),
+                u(Bhv, "Vårdcentralen Heby"),
+                u(OfChurch, "Församlingshemmet Heby"),
+                u(Soc, "Kommunhuset Heby"),
             ],
         },
         CentreSpec {
@@ -187,11 +212,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0331",
             place: "Harbo",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Harbo", "Skolvägen 3"),
+                p("Hälsostationen Harbo", "Byvägen 10"),
+                p("Harbo församlingsgård", "Kyrkbacken 1"),
+                p("Familjestödet Harbo", "Byvägen 22"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Harbo, Skolvägen 3"),
-                u(Bhv, "Hälsostationen Harbo, Byvägen 10"),
-                u(OfChurch, "Harbo församlingsgård, Kyrkbacken 1"),
-                u(Soc, "Familjestödet Harbo, Byvägen 22"),
+                u(Mhv, "Barnmorskemottagningen Harbo"),
+                u(Bhv, "Hälsostationen Harbo"),
+                u(OfChurch, "Harbo församlingsgård"),
+                u(Soc, "Familjestödet Harbo"),
             ],
         },
         CentreSpec {
@@ -199,11 +230,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0331",
             place: "Morgongåva/Vittinge",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Morgongåva", "Idrottsvägen 6"),
+                p("Vårdcentralen Morgongåva", "Storgatan 14"),
+                p("Vittinge församlingshem", "Kyrkvägen 4"),
+                p("Familjestödet Morgongåva", "Storgatan 30"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Morgongåva, Idrottsvägen 6"),
-                u(Bhv, "Vårdcentralen Morgongåva, Storgatan 14"),
-                u(OfChurch, "Vittinge församlingshem, Kyrkvägen 4"),
-                u(Soc, "Familjestödet Morgongåva, Storgatan 30"),
+                u(Mhv, "Barnmorskemottagningen Morgongåva"),
+                u(Bhv, "Vårdcentralen Morgongåva"),
+                u(OfChurch, "Vittinge församlingshem"),
+                u(Soc, "Familjestödet Morgongåva"),
             ],
         },
         CentreSpec {
@@ -211,11 +248,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0331",
             place: "Tärnsjö",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Tärnsjö", "Hantverkargatan 2"),
+                p("Hälsostationen Tärnsjö", "Nysätravägen 5"),
+                p("Nora församlingshem", "Kyrkvägen 9"),
+                p("Familjestödet Tärnsjö", "Torggatan 1"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Tärnsjö, Hantverkargatan 2"),
-                u(Bhv, "Hälsostationen Tärnsjö, Nysätravägen 5"),
-                u(OfChurch, "Nora församlingshem, Kyrkvägen 9"),
-                u(Soc, "Familjestödet Tärnsjö, Torggatan 1"),
+                u(Mhv, "Barnmorskemottagningen Tärnsjö"),
+                u(Bhv, "Hälsostationen Tärnsjö"),
+                u(OfChurch, "Nora församlingshem"),
+                u(Soc, "Familjestödet Tärnsjö"),
             ],
         },
         CentreSpec {
@@ -223,11 +266,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0331",
             place: "Östervåla",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Östervåla", "Ängsvägen 3"),
+                p("Vårdcentralen Östervåla", "Järnvägsgatan 12"),
+                p("Östervåla församlingshem", "Prästvägen 6"),
+                p("Familjestödet Östervåla", "Skolgatan 4"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Östervåla, Ängsvägen 3"),
-                u(Bhv, "Vårdcentralen Östervåla, Järnvägsgatan 12"),
-                u(OfChurch, "Östervåla församlingshem, Prästvägen 6"),
-                u(Soc, "Familjestödet Östervåla, Skolgatan 4"),
+                u(Mhv, "Barnmorskemottagningen Östervåla"),
+                u(Bhv, "Vårdcentralen Östervåla"),
+                u(OfChurch, "Östervåla församlingshem"),
+                u(Soc, "Familjestödet Östervåla"),
             ],
         },
         CentreSpec {
@@ -235,12 +284,19 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0305",
             place: "Bålsta",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Bålsta", "Centrumleden 5"),
+                p("Vårdcentralen Bålsta", "Stationsvägen 21"),
+                p("Öppna förskolan Bålsta", "Kalmarvägen 8"),
+                p("Familjestödet Håbo", "Centrumleden 1"),
+                p("Kyrkans hus Bålsta", "Kyrkvägen 2"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Bålsta, Centrumleden 5"),
-                u(Bhv, "Vårdcentralen Bålsta, Stationsvägen 21"),
-                u(Of, "Öppna förskolan Bålsta, Kalmarvägen 8"),
-                u(Soc, "Familjestödet Håbo, Centrumleden 1"),
-                u(Church, "Kyrkans hus Bålsta, Kyrkvägen 2"),
+                u(Mhv, "Barnmorskemottagningen Bålsta"),
+                u(Bhv, "Vårdcentralen Bålsta"),
+                u(Of, "Öppna förskolan Bålsta"),
+                u(Soc, "Familjestödet Håbo"),
+                u(Church, "Kyrkans hus Bålsta"),
             ],
         },
         CentreSpec {
@@ -248,12 +304,19 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0330",
             place: "Knivsta",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Knivsta", "Centralvägen 18"),
+                p("Vårdcentralen Knivsta", "Apoteksvägen 2"),
+                p("Öppna förskolan Knivsta", "Ängbyvägen 5"),
+                p("Familjestödet Knivsta", "Centralvägen 7"),
+                p("Knivsta församlingsgård", "Gredelbyvägen 3"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Knivsta, Centralvägen 18"),
-                u(Bhv, "Vårdcentralen Knivsta, Apoteksvägen 2"),
-                u(Of, "Öppna förskolan Knivsta, Ängbyvägen 5"),
-                u(Soc, "Familjestödet Knivsta, Centralvägen 7"),
-                u(Church, "Knivsta församlingsgård, Gredelbyvägen 3"),
+                u(Mhv, "Barnmorskemottagningen Knivsta"),
+                u(Bhv, "Vårdcentralen Knivsta"),
+                u(Of, "Öppna förskolan Knivsta"),
+                u(Soc, "Familjestödet Knivsta"),
+                u(Church, "Knivsta församlingsgård"),
             ],
         },
         CentreSpec {
@@ -261,11 +324,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0360",
             place: "Tierp",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Tierp", "Storgatan 19"),
+                p("Vårdcentralen Tierp", "Centralgatan 5"),
+                p("Öppna förskolan Tierp", "Skolgatan 12"),
+                p("Familjestödet Tierp", "Torggatan 3"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Tierp, Storgatan 19"),
-                u(Bhv, "Vårdcentralen Tierp, Centralgatan 5"),
-                u(Of, "Öppna förskolan Tierp, Skolgatan 12"),
-                u(Soc, "Familjestödet Tierp, Torggatan 3"),
+                u(Mhv, "Barnmorskemottagningen Tierp"),
+                u(Bhv, "Vårdcentralen Tierp"),
+                u(Of, "Öppna förskolan Tierp"),
+                u(Soc, "Familjestödet Tierp"),
             ],
         },
         CentreSpec {
@@ -273,11 +342,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0380",
             place: "Ekeby/Flogsta",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Flogsta", "Flogstavägen 40"),
+                p("Vårdcentralen Ekeby", "Ekebyvägen 6"),
+                p("Öppna förskolan Flogsta", "Sernanders väg 2"),
+                p("Familjestödet Västra Uppsala", "Kungsgärdesplan 1"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Flogsta, Flogstavägen 40"),
-                u(Bhv, "Vårdcentralen Ekeby, Ekebyvägen 6"),
-                u(Of, "Öppna förskolan Flogsta, Sernanders väg 2"),
-                u(Soc, "Familjestödet Västra Uppsala, Kungsgärdesplan 1"),
+                u(Mhv, "Barnmorskemottagningen Flogsta"),
+                u(Bhv, "Vårdcentralen Ekeby"),
+                u(Of, "Öppna förskolan Flogsta"),
+                u(Soc, "Familjestödet Västra Uppsala"),
             ],
         },
         CentreSpec {
@@ -285,11 +360,17 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0380",
             place: "Gottsunda",
             shared_opening_minutes: None,
+            premises: &[
+                p("Barnmorskemottagningen Gottsunda", "Gottsunda centrum 12"),
+                p("Vårdcentralen Gottsunda", "Gottsunda centrum 4"),
+                p("Öppna förskolan Gottsunda", "Valthornsvägen 9"),
+                p("Familjestödet Gottsunda", "Bandstolsvägen 3"),
+            ],
             units: &[
-                u(Mhv, "Barnmorskemottagningen Gottsunda, Gottsunda centrum 12"),
-                u(Bhv, "Vårdcentralen Gottsunda, Gottsunda centrum 4"),
-                u(Of, "Öppna förskolan Gottsunda, Valthornsvägen 9"),
-                u(Soc, "Familjestödet Gottsunda, Bandstolsvägen 3"),
+                u(Mhv, "Barnmorskemottagningen Gottsunda"),
+                u(Bhv, "Vårdcentralen Gottsunda"),
+                u(Of, "Öppna förskolan Gottsunda"),
+                u(Soc, "Familjestödet Gottsunda"),
             ],
         },
         CentreSpec {
@@ -297,11 +378,15 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0380",
             place: "Liljeforstorg",
             shared_opening_minutes: None,
+            premises: &[
+                p("Liljeforshuset", "Liljeforstorg 2"),
+                p("Familjestödet Gränby", "Gränbyvägen 15"),
+            ],
             units: &[
-                u(Mhv, "Liljeforshuset, Liljeforstorg 2"),
-                u(Bhv, "Liljeforshuset, Liljeforstorg 2"),
-                u(Of, "Liljeforshuset, Liljeforstorg 2"),
-                u(Soc, "Familjestödet Gränby, Gränbyvägen 15"),
+                u(Mhv, "Liljeforshuset"),
+                u(Bhv, "Liljeforshuset"),
+                u(Of, "Liljeforshuset"),
+                u(Soc, "Familjestödet Gränby"),
             ],
         },
         CentreSpec {
@@ -309,11 +394,15 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0380",
             place: "Nyby/Heidenstam",
             shared_opening_minutes: None,
+            premises: &[
+                p("Heidenstamshuset", "Heidenstamstorg 5"),
+                p("Familjestödet Nyby", "Nybyvägen 20"),
+            ],
             units: &[
-                u(Mhv, "Heidenstamshuset, Heidenstamstorg 5"),
-                u(Bhv, "Heidenstamshuset, Heidenstamstorg 5"),
-                u(Of, "Heidenstamshuset, Heidenstamstorg 5"),
-                u(Soc, "Familjestödet Nyby, Nybyvägen 20"),
+                u(Mhv, "Heidenstamshuset"),
+                u(Bhv, "Heidenstamshuset"),
+                u(Of, "Heidenstamshuset"),
+                u(Soc, "Familjestödet Nyby"),
             ],
         },
         CentreSpec {
@@ -321,10 +410,15 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0380",
             place: "Stenhagen",
             shared_opening_minutes: None,
+            premises: &[
+                p("Vårdcentralen Stenhagen", "Stenhagens centrum 3"),
+                p("Öppna förskolan Stenhagen", "Hedensbergsvägen 6"),
+                p("Familjestödet Stenhagen", "Herrhagsvägen 2"),
+            ],
             units: &[
-                u(Bhv, "Vårdcentralen Stenhagen, Stenhagens centrum 3"),
-                u(Of, "Öppna förskolan Stenhagen, Hedensbergsvägen 6"),
-                u(Soc, "Familjestödet Stenhagen, Herrhagsvägen 2"),
+                u(Bhv, "Vårdcentralen Stenhagen"),
+                u(Of, "Öppna förskolan Stenhagen"),
+                u(Soc, "Familjestödet Stenhagen"),
             ],
         },
         CentreSpec {
@@ -332,11 +426,12 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0380",
             place: "Sävja",
             shared_opening_minutes: None,
+            premises: &[p("Sävjahuset", "Sävja torg 1")],
             units: &[
-                u(Mhv, "Sävjahuset, Sävja torg 1"),
-                u(Bhv, "Sävjahuset, Sävja torg 1"),
-                u(Of, "Sävjahuset, Sävja torg 1"),
-                u(Soc, "Sävjahuset, Sävja torg 1"),
+                u(Mhv, "Sävjahuset"),
+                u(Bhv, "Sävjahuset"),
+                u(Of, "Sävjahuset"),
+                u(Soc, "Sävjahuset"),
             ],
         },
         // The report has no answer for this centre: it gets no units, so
@@ -346,6 +441,7 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0319",
             place: "Älvkarleby",
             shared_opening_minutes: None,
+            premises: &[],
             units: &[],
         },
         CentreSpec {
@@ -353,12 +449,13 @@ const UPPSALA: RegionSpec = RegionSpec {
             municipality: "0382",
             place: "Gimo",
             shared_opening_minutes: None,
+            premises: &[p("Gimo familjehus", "Bruksgatan 7")],
             units: &[
-                u(Mhv, "Gimo familjehus, Bruksgatan 7"),
-                u(Bhv, "Gimo familjehus, Bruksgatan 7"),
-                u(Of, "Gimo familjehus, Bruksgatan 7"),
-                u(Soc, "Gimo familjehus, Bruksgatan 7"),
-                u(Church, "Gimo familjehus, Bruksgatan 7"),
+                u(Mhv, "Gimo familjehus"),
+                u(Bhv, "Gimo familjehus"),
+                u(Of, "Gimo familjehus"),
+                u(Soc, "Gimo familjehus"),
+                u(Church, "Gimo familjehus"),
             ],
         },
     ],
@@ -394,11 +491,16 @@ const SYDSLATT: RegionSpec = RegionSpec {
             municipality: "9901",
             place: "Västerport",
             shared_opening_minutes: Some(20 * 60),
+            premises: &[
+                pe("Kvinnohälsan Västerport", "Storgatan 20", false),
+                pe("Hälsans hus", "Storgatan 3", true),
+                pe("Öppna förskolan Tallen", "Tallvägen 7", false),
+            ],
             units: &[
-                ue(Mhv, "Kvinnohälsan Västerport, Storgatan 20", false),
-                ue(Bhv, "Hälsans hus, Storgatan 3", true),
-                ue(Of, "Öppna förskolan Tallen, Tallvägen 7", false),
-                ue(Soc, "Hälsans hus, Storgatan 3", true),
+                u(Mhv, "Kvinnohälsan Västerport"),
+                u(Bhv, "Hälsans hus"),
+                u(Of, "Öppna förskolan Tallen"),
+                u(Soc, "Hälsans hus"),
             ],
         },
         // All four in one building, but each with its own door.
@@ -407,11 +509,12 @@ const SYDSLATT: RegionSpec = RegionSpec {
             municipality: "9901",
             place: "Stationen",
             shared_opening_minutes: Some(20 * 60),
+            premises: &[pe("Stationshuset", "Järnvägsgatan 1", false)],
             units: &[
-                ue(Mhv, "Stationshuset, Järnvägsgatan 1", false),
-                ue(Bhv, "Stationshuset, Järnvägsgatan 1", false),
-                ue(Of, "Stationshuset, Järnvägsgatan 1", false),
-                ue(Soc, "Stationshuset, Järnvägsgatan 1", false),
+                u(Mhv, "Stationshuset"),
+                u(Bhv, "Stationshuset"),
+                u(Of, "Stationshuset"),
+                u(Soc, "Stationshuset"),
             ],
         },
         // One building, one door, 20 hours a week together: a family centre
@@ -421,12 +524,13 @@ const SYDSLATT: RegionSpec = RegionSpec {
             municipality: "9901",
             place: "Solrosen",
             shared_opening_minutes: Some(20 * 60),
+            premises: &[pe("Solroshuset", "Ängsvägen 12", true)],
             units: &[
-                ue(Mhv, "Solroshuset, Ängsvägen 12", true),
-                ue(Bhv, "Solroshuset, Ängsvägen 12", true),
-                ue(Of, "Solroshuset, Ängsvägen 12", true),
-                ue(Soc, "Solroshuset, Ängsvägen 12", true),
-                ue(Church, "Solroshuset, Ängsvägen 12", true),
+                u(Mhv, "Solroshuset"),
+                u(Bhv, "Solroshuset"),
+                u(Of, "Solroshuset"),
+                u(Soc, "Solroshuset"),
+                u(Church, "Solroshuset"),
             ],
         },
         // One building, one door, but only 10 hours a week together.
@@ -435,11 +539,12 @@ const SYDSLATT: RegionSpec = RegionSpec {
             municipality: "9902",
             place: "Ljungsta",
             shared_opening_minutes: Some(10 * 60),
+            premises: &[pe("Ljungsta vårdhus", "Kyrkogatan 8", true)],
             units: &[
-                ue(Mhv, "Ljungsta vårdhus, Kyrkogatan 8", true),
-                ue(Bhv, "Ljungsta vårdhus, Kyrkogatan 8", true),
-                ue(Of, "Ljungsta vårdhus, Kyrkogatan 8", true),
-                ue(Soc, "Ljungsta vårdhus, Kyrkogatan 8", true),
+                u(Mhv, "Ljungsta vårdhus"),
+                u(Bhv, "Ljungsta vårdhus"),
+                u(Of, "Ljungsta vårdhus"),
+                u(Soc, "Ljungsta vårdhus"),
             ],
         },
         // Child health care and open preschool behind one door, 16 hours a
@@ -449,11 +554,16 @@ const SYDSLATT: RegionSpec = RegionSpec {
             municipality: "9902",
             place: "Lövnäs",
             shared_opening_minutes: Some(16 * 60),
+            premises: &[
+                pe("Barnmorskemottagningen Lövnäs", "Byvägen 2", false),
+                pe("Lövnäsgården", "Skolvägen 4", true),
+                pe("Familjestödet Ljungsta", "Rådhustorget 1", false),
+            ],
             units: &[
-                ue(Mhv, "Barnmorskemottagningen Lövnäs, Byvägen 2", false),
-                ue(Bhv, "Lövnäsgården, Skolvägen 4", true),
-                ue(Of, "Lövnäsgården, Skolvägen 4", true),
-                ue(Soc, "Familjestödet Ljungsta, Rådhustorget 1", false),
+                u(Mhv, "Barnmorskemottagningen Lövnäs"),
+                u(Bhv, "Lövnäsgården"),
+                u(Of, "Lövnäsgården"),
+                u(Soc, "Familjestödet Ljungsta"),
             ],
         },
     ],
@@ -478,9 +588,10 @@ impl Loaded {
     }
 }
 
-/// The input for one unit of a demo centre.
+/// The input for one unit of a demo centre, in premises already stored.
 fn unit_input(
     spec: &UnitSpec,
+    premises_id: i64,
     place: &str,
     region: &RegionSpec,
     municipality: &MunicipalitySpec,
@@ -528,18 +639,12 @@ fn unit_input(
         name: Some(name),
         principal_kind: Some(kind),
         principal_name: Some(principal.to_string()),
-        building: Some(spec.building.to_string()),
-        shared_entrance: spec.entrance,
+        premises_id: Some(premises_id),
         // Base services have their whole ordinary operation at the centre;
         // for the fifth party it is not recorded.
         full_operation: (spec.party != Church).then_some(true),
         minutes_per_week: None,
     }
-}
-
-/// The street part of a building ("Sävjahuset, Sävja torg 1" → "Sävja torg 1").
-fn street(building: &str) -> String {
-    building.split_once(", ").map_or(building, |(_, s)| s).to_string()
 }
 
 /// Writes one region with its municipalities, population and centres.
@@ -583,7 +688,8 @@ async fn load_region(seed: &mut Seeder, spec: &RegionSpec) -> anyhow::Result<Loa
             .iter()
             .find(|x| x.party == Bhv)
             .or(c.units.first())
-            .map(|x| format!("{}, {}", street(x.building), municipality.name));
+            .and_then(|x| c.premises.iter().find(|p| p.name == x.premises))
+            .map(|p| format!("{}, {}", p.address, municipality.name));
         let input = CentreInput {
             name: c.name.to_string(),
             municipality_id,
@@ -595,8 +701,24 @@ async fn load_region(seed: &mut Seeder, spec: &RegionSpec) -> anyhow::Result<Loa
             .centre(region_id, &input)
             .await
             .with_context(|| format!("creating {}", c.name))?;
+        let mut premises_ids = HashMap::new();
+        for p in c.premises {
+            let input = PremisesInput {
+                name: p.name.to_string(),
+                address: Some(p.address.to_string()),
+                shared_entrance: p.entrance,
+            };
+            let premises_id = seed
+                .premises(id, &input)
+                .await
+                .with_context(|| format!("adding premises to {}", c.name))?;
+            premises_ids.insert(p.name, premises_id);
+        }
         for unit in c.units {
-            let input = unit_input(unit, c.place, spec, municipality);
+            let premises_id = *premises_ids
+                .get(unit.premises)
+                .with_context(|| format!("{} names unknown premises {}", c.name, unit.premises))?;
+            let input = unit_input(unit, premises_id, c.place, spec, municipality);
             let unit_id = seed
                 .unit(id, &input)
                 .await
@@ -808,8 +930,22 @@ mod tests {
     }
 
     #[test]
-    fn street_is_the_part_after_the_building_name() {
-        assert_eq!(street("Sävjahuset, Sävja torg 1"), "Sävja torg 1");
-        assert_eq!(street("Torget 1"), "Torget 1");
+    fn every_unit_is_in_premises_its_centre_lists_once() {
+        for spec in [&UPPSALA, &SYDSLATT] {
+            for c in spec.centres {
+                for u in c.units {
+                    assert!(
+                        c.premises.iter().any(|p| p.name == u.premises),
+                        "{}: {}",
+                        c.name,
+                        u.premises
+                    );
+                }
+                let mut names: Vec<&str> = c.premises.iter().map(|p| p.name).collect();
+                names.sort_unstable();
+                names.dedup();
+                assert_eq!(names.len(), c.premises.len(), "{}", c.name);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use samverka_app::App;
 use samverka_app::seed::{Numbers, Seeder, hash_password};
+use samverka_core::PremisesInput;
 use samverka_core::centre::{CentreInput, UnitInput};
 use samverka_core::{BaseService, Grant, PrincipalKind, Role, RuleSet, ServiceType};
 
@@ -126,7 +127,48 @@ pub(crate) struct CentrePlan {
     pub address: Option<String>,
     pub opened_on: Option<NaiveDate>,
     pub shared_opening_minutes: Option<i64>,
-    pub units: Vec<UnitInput>,
+    /// Its premises (*lokaler*).
+    pub premises: Vec<PremisesInput>,
+    pub units: Vec<PlannedUnit>,
+}
+
+/// One planned unit, with the index of its premises in its centre's list
+/// (`None`: nobody has recorded where it works).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PlannedUnit {
+    pub input: UnitInput,
+    pub premises: Option<usize>,
+}
+
+/// A planned unit reads as its input (the governance plan asks for its
+/// service and principal).
+impl std::ops::Deref for PlannedUnit {
+    type Target = UnitInput;
+    fn deref(&self) -> &UnitInput {
+        &self.input
+    }
+}
+
+/// The index of the premises a building text names ("Familjehuset Björkdalen,
+/// Storgatan 12": name, then address) in `premises`, added when new. The
+/// first unit placed there says whether they have one shared entrance.
+fn place_in(premises: &mut Vec<PremisesInput>, building: &str, entrance: Option<bool>) -> usize {
+    let (name, address) = match building.split_once(", ") {
+        Some((n, a)) => (n.to_string(), Some(a.to_string())),
+        None => (building.to_string(), None),
+    };
+    if let Some(i) = premises
+        .iter()
+        .position(|p| p.name == name && p.address == address)
+    {
+        return i;
+    }
+    premises.push(PremisesInput {
+        name,
+        address,
+        shared_entrance: entrance,
+    });
+    premises.len() - 1
 }
 
 /// One planned region.
@@ -246,6 +288,7 @@ fn centre(
         }
     };
     let mut units = Vec::new();
+    let mut premises = Vec::new();
     for (service, here) in services.iter().zip(&together) {
         let (label, unit_name) = match service {
             Maternal => ("Barnmorskemottagningen", "Barnmorskemottagningen"),
@@ -278,15 +321,17 @@ fn centre(
             _ => Some(true),
         };
         let building = (!rng.random_bool(0.04)).then_some(place_of_unit);
-        units.push(UnitInput {
-            service: ServiceType::Base(*service),
-            name: Some(format!("{unit_name} {place}")),
-            principal_kind: Some(principal_kind),
-            principal_name: Some(principal_name),
-            building,
-            shared_entrance,
-            full_operation,
-            minutes_per_week: rng.random_bool(0.4).then(|| rng.random_range(4..=40) * 60),
+        units.push(PlannedUnit {
+            input: UnitInput {
+                service: ServiceType::Base(*service),
+                name: Some(format!("{unit_name} {place}")),
+                principal_kind: Some(principal_kind),
+                principal_name: Some(principal_name),
+                premises_id: None,
+                full_operation,
+                minutes_per_week: rng.random_bool(0.4).then(|| rng.random_range(4..=40) * 60),
+            },
+            premises: building.map(|b| place_in(&mut premises, &b, shared_entrance)),
         });
     }
     if units.len() < 5 && rng.random_bool(0.3) {
@@ -296,19 +341,22 @@ fn centre(
             PrincipalKind::Municipality => municipality.name.clone(),
             _ => name.to_string(),
         };
-        units.push(UnitInput {
-            service: ServiceType::Other,
-            name: Some(name.to_string()),
-            principal_kind: Some(kind),
-            principal_name: Some(principal_name),
-            building: Some(if layout == Layout::Apart {
-                building(rng, name, place)
-            } else {
-                main.clone()
-            }),
-            shared_entrance: None,
-            full_operation: None,
-            minutes_per_week: rng.random_bool(0.5).then(|| rng.random_range(2..=16) * 60),
+        let building = if layout == Layout::Apart {
+            building(rng, name, place)
+        } else {
+            main.clone()
+        };
+        units.push(PlannedUnit {
+            input: UnitInput {
+                service: ServiceType::Other,
+                name: Some(name.to_string()),
+                principal_kind: Some(kind),
+                principal_name: Some(principal_name),
+                premises_id: None,
+                full_operation: None,
+                minutes_per_week: rng.random_bool(0.5).then(|| rng.random_range(2..=16) * 60),
+            },
+            premises: Some(place_in(&mut premises, &building, None)),
         });
     }
     let shared_opening_minutes = match layout {
@@ -325,15 +373,16 @@ fn centre(
         .iter()
         .find(|u| u.service == ServiceType::Base(ChildHealth))
         .or(units.first())
-        .and_then(|u| u.building.as_deref())
-        .and_then(|b| b.split_once(", "))
-        .map(|(_, street)| format!("{street}, {}", municipality.name));
+        .and_then(|u| u.premises)
+        .and_then(|i| premises[i].address.as_deref())
+        .map(|street| format!("{street}, {}", municipality.name));
     CentrePlan {
         municipality: index,
         name: format!("Familjecentralen {place}"),
         address,
         opened_on,
         shared_opening_minutes,
+        premises,
         units,
     }
 }
@@ -500,12 +549,24 @@ pub async fn load_national(
                 .centre(region_id, &input)
                 .await
                 .with_context(|| format!("creating {}", c.name))?;
+            let mut premises_ids = Vec::with_capacity(c.premises.len());
+            for p in &c.premises {
+                premises_ids.push(
+                    seed.premises(id, p)
+                        .await
+                        .with_context(|| format!("adding premises to {}", c.name))?,
+                );
+            }
             for unit in &c.units {
+                let input = UnitInput {
+                    premises_id: unit.premises.and_then(|i| premises_ids.get(i).copied()),
+                    ..unit.input.clone()
+                };
                 let unit_id = seed
-                    .unit(id, unit)
+                    .unit(id, &input)
                     .await
                     .with_context(|| format!("adding a unit to {}", c.name))?;
-                units.push((id, unit.service, unit_id));
+                units.push((id, input.service, unit_id));
             }
             centre_ids.insert(c.name.clone(), id);
             step();
@@ -572,6 +633,13 @@ mod tests {
             for c in &r.centres {
                 assert!((2..=5).contains(&c.units.len()), "{}", c.name);
                 let base = c.units.iter().filter(|u| u.service.base().is_some()).count();
+                assert!(
+                    c.units
+                        .iter()
+                        .all(|u| u.premises.is_none_or(|i| i < c.premises.len())),
+                    "{}",
+                    c.name
+                );
                 assert!(base >= 2, "{}", c.name);
             }
         }

@@ -61,8 +61,12 @@ fn outcomes_under(views: &[CentreView], rules: &RuleSet) -> Outcomes {
     views
         .iter()
         .map(|v| {
-            let class = classify(&v.units, v.centre.shared_opening_minutes, rules).classification;
-            (v.centre.name.clone(), (class, Colocation::of_units(&v.units)))
+            let class =
+                classify(&v.units, &v.premises, v.centre.shared_opening_minutes, rules).classification;
+            (
+                v.centre.name.clone(),
+                (class, Colocation::of_units(&v.units, &v.premises)),
+            )
         })
         .collect()
 }

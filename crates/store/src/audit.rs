@@ -114,6 +114,8 @@ codes!(
         Centre => "centre",
         /// A unit of a centre.
         Unit => "unit",
+        /// Premises (*lokaler*) of a centre.
+        Premises => "premises",
         /// Population numbers.
         Population => "population",
         /// A login account.

@@ -21,7 +21,11 @@ use crate::{Backend, Db, Result, StoreError};
 /// The format name written into every export.
 pub const FORMAT: &str = "samverka-backup";
 /// The format version; bumped when a migration changes the tables below.
+/// Version 5 has premises (*lokaler*) where older versions had a building
+/// text and an entrance on each unit; version 6 marks invented population.
 pub const VERSION: i64 = 6;
+/// The first version with premises records.
+const PREMISES_VERSION: i64 = 5;
 /// The oldest version this samverka reads (columns added since are left empty).
 pub const OLDEST_VERSION: i64 = 2;
 
@@ -209,6 +213,20 @@ const TABLES: &[Table] = &[
             col("updated_at", Text),
         ],
     },
+    // Older files have none: `upgrade` makes them from the units' buildings.
+    Table {
+        name: "premises",
+        key: &["id"],
+        cols: &[
+            col("id", Int),
+            col("centre_id", Int).refs("centres"),
+            col("name", Text),
+            col("address", Text).null(),
+            col("shared_entrance", Flag).null(),
+            col("created_at", Text),
+            col("updated_at", Text),
+        ],
+    },
     Table {
         name: "units",
         key: &["id"],
@@ -219,13 +237,15 @@ const TABLES: &[Table] = &[
             col("name", Text).null(),
             col("principal_kind", Code(known::<PrincipalKind>)).null(),
             col("principal_name", Text).null(),
-            col("building", Text).null(),
-            col("shared_entrance", Flag).null(),
             col("full_operation", Flag).null(),
             col("minutes_per_week", Int).null(),
             col("closed_on", Date).null(),
             col("created_at", Text),
             col("updated_at", Text),
+            col("premises_id", Int)
+                .null()
+                .refs("premises")
+                .since(PREMISES_VERSION),
         ],
     },
     Table {
@@ -533,6 +553,101 @@ pub async fn export(db: &Db, mut progress: impl FnMut(&str, usize)) -> Result<Va
     }))
 }
 
+/// A file from before premises (version 4 and older) in today's shape, the
+/// way migration 0005 turns a database: per centre, one premises record per
+/// distinct trimmed building text (exact matches merged), with the units'
+/// entrance where they all gave the same answer, and each unit pointing at
+/// its premises. Rows too broken to read are left for [`check`] to name.
+fn upgrade(doc: &Value) -> std::borrow::Cow<'_, Value> {
+    let version = doc.get("version").and_then(Value::as_i64).unwrap_or(VERSION);
+    let Some(units) = doc.pointer("/tables/units").and_then(Value::as_array) else {
+        return std::borrow::Cow::Borrowed(doc);
+    };
+    if version >= PREMISES_VERSION || doc.pointer("/tables/premises").is_some() {
+        return std::borrow::Cow::Borrowed(doc);
+    }
+    /// One premises record in the making: its id, the units' entrances and stamps.
+    struct Made {
+        id: i64,
+        first_unit: i64,
+        entrances: Vec<Value>,
+        created_at: Option<String>,
+        updated_at: Option<String>,
+    }
+    let mut made: BTreeMap<(i64, String), Made> = BTreeMap::new();
+    let building = |row: &Map<String, Value>| {
+        row.get("building")
+            .and_then(Value::as_str)
+            .map(|b| b.trim_matches(' ').to_string())
+            .filter(|b| !b.is_empty())
+    };
+    for row in units.iter().filter_map(Value::as_object) {
+        let (Some(centre), Some(name)) = (row.get("centre_id").and_then(Value::as_i64), building(row)) else {
+            continue;
+        };
+        let unit = row.get("id").and_then(Value::as_i64).unwrap_or(i64::MAX);
+        let text = |k: &str| row.get(k).and_then(Value::as_str).map(str::to_string);
+        let m = made.entry((centre, name)).or_insert_with(|| Made {
+            id: 0,
+            first_unit: unit,
+            entrances: Vec::new(),
+            created_at: None,
+            updated_at: None,
+        });
+        m.first_unit = m.first_unit.min(unit);
+        m.entrances
+            .push(row.get("shared_entrance").cloned().unwrap_or(Value::Null));
+        m.created_at = [m.created_at.take(), text("created_at")]
+            .into_iter()
+            .flatten()
+            .min();
+        m.updated_at = [m.updated_at.take(), text("updated_at")]
+            .into_iter()
+            .flatten()
+            .max();
+    }
+    // Numbered by centre, then by their first unit, as the migration numbers them.
+    let mut order: Vec<(i64, i64, (i64, String))> =
+        made.iter().map(|(k, m)| (k.0, m.first_unit, k.clone())).collect();
+    order.sort();
+    let mut premises = Vec::with_capacity(order.len());
+    for (n, (_, _, key)) in (1..).zip(order) {
+        let Some(m) = made.get_mut(&key) else { continue };
+        m.id = n;
+        let first = m.entrances.first().cloned().unwrap_or(Value::Null);
+        let agreed = if m.entrances.iter().all(|e| *e == first) {
+            first
+        } else {
+            Value::Null
+        };
+        premises.push(json!({
+            "id": n,
+            "centre_id": key.0,
+            "name": key.1,
+            "address": null,
+            "shared_entrance": agreed,
+            "created_at": m.created_at,
+            "updated_at": m.updated_at,
+        }));
+    }
+    let mut out = doc.clone();
+    if let Some(rows) = out.pointer_mut("/tables/units").and_then(Value::as_array_mut) {
+        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+            let id = match (row.get("centre_id").and_then(Value::as_i64), building(row)) {
+                (Some(centre), Some(name)) => made.get(&(centre, name)).map(|m| m.id),
+                _ => None,
+            };
+            row.remove("building");
+            row.remove("shared_entrance");
+            row.insert("premises_id".into(), id.map_or(Value::Null, Value::from));
+        }
+    }
+    if let Some(tables) = out.get_mut("tables").and_then(Value::as_object_mut) {
+        tables.insert("premises".into(), Value::Array(premises));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Why an import was refused: every problem found (up to a limit), in words.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("the file cannot be imported:\n  {}", problems.join("\n  "))]
@@ -712,7 +827,8 @@ impl From<sqlx::Error> for ImportError {
 /// checked first, then written in one transaction, so either all of it is
 /// imported or nothing is.
 pub async fn import(db: &Db, doc: &Value, mut progress: impl FnMut(&str, usize)) -> Result<(), ImportError> {
-    let (_, rows_of) = check(doc)?;
+    let doc = upgrade(doc);
+    let (_, rows_of) = check(&doc)?;
     if !db.is_empty().await? {
         return Err(ImportRefused {
             problems: vec!["the target database is not empty; import only into a new database".into()],
@@ -828,5 +944,69 @@ mod tests {
         assert!(check(&doc).is_err(), "version 3 must have them");
         doc["version"] = json!(1);
         assert!(check(&doc).is_err());
+    }
+
+    #[test]
+    fn a_version_4_file_gets_premises_from_its_building_texts() {
+        let mut doc = minimal();
+        doc["version"] = json!(4);
+        doc["tables"].as_object_mut().expect("tables").remove("premises");
+        let unit = |id: i64, centre: i64, building: Value, entrance: Value| {
+            json!({ "id": id, "centre_id": centre, "service": "bhv", "name": null, "principal_kind": null,
+                    "principal_name": null, "building": building, "shared_entrance": entrance,
+                    "full_operation": 1, "minutes_per_week": null, "closed_on": null,
+                    "created_at": format!("2024-01-0{id}T00:00:00Z"), "updated_at": "2024-02-01T00:00:00Z" })
+        };
+        doc["tables"]["units"] = json!([
+            unit(1, 2, json!("Huset A"), json!(1)),
+            unit(2, 2, json!(" Huset A "), json!(1)),
+            unit(3, 2, json!("Huset A, Storgatan 1"), json!(1)),
+            unit(4, 1, json!("Huset A"), json!(0)),
+            unit(5, 1, json!("Huset A"), json!(null)),
+            unit(6, 1, json!(""), json!(1)),
+            unit(7, 1, json!(null), json!(null)),
+        ]);
+        let up = upgrade(&doc);
+        let premises = up["tables"]["premises"].as_array().expect("premises");
+        let named: Vec<(i64, i64, &str, &Value)> = premises
+            .iter()
+            .map(|p| {
+                (
+                    p["id"].as_i64().unwrap_or(0),
+                    p["centre_id"].as_i64().unwrap_or(0),
+                    p["name"].as_str().unwrap_or(""),
+                    &p["shared_entrance"],
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            vec![
+                (1, 1, "Huset A", &Value::Null),
+                (2, 2, "Huset A", &json!(1)),
+                (3, 2, "Huset A, Storgatan 1", &json!(1)),
+            ],
+            "exact (trimmed) texts merge per centre; disagreeing entrances are unknown"
+        );
+        assert_eq!(premises[1]["created_at"], json!("2024-01-01T00:00:00Z"));
+        let units = up["tables"]["units"].as_array().expect("units");
+        let ids: Vec<&Value> = units.iter().map(|u| &u["premises_id"]).collect();
+        assert_eq!(
+            ids,
+            vec![
+                &json!(2),
+                &json!(2),
+                &json!(3),
+                &json!(1),
+                &json!(1),
+                &Value::Null,
+                &Value::Null
+            ]
+        );
+        assert!(units.iter().all(|u| u.get("building").is_none()));
+        assert!(check(&up).is_err(), "the centres are not in this file");
+        // A current file is read as it is.
+        let now = minimal();
+        assert!(matches!(upgrade(&now), std::borrow::Cow::Borrowed(_)));
     }
 }

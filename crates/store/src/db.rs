@@ -174,6 +174,28 @@ impl Db {
         Ok(())
     }
 
+    /// Runs the embedded migrations up to and including `version` only: for
+    /// tests that fill a database as an older release left it and then see
+    /// what a later migration makes of it.
+    #[doc(hidden)]
+    pub async fn migrate_until(&self, version: i64) -> Result<()> {
+        let all = match self.backend {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        let migrator = sqlx::migrate::Migrator {
+            migrations: all
+                .iter()
+                .filter(|m| m.version <= version)
+                .cloned()
+                .collect::<Vec<_>>()
+                .into(),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
     /// The backend.
     pub fn backend(&self) -> Backend {
         self.backend

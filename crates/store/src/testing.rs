@@ -52,11 +52,27 @@ fn postgres_required() -> bool {
 impl TestDb {
     /// A fresh SQLite file in the system's temporary folder.
     pub async fn sqlite() -> TestDb {
+        TestDb::sqlite_until(None).await
+    }
+
+    /// Opens a test database and migrates it: fully, or up to `until`.
+    async fn open(url: &str, until: Option<i64>) -> Db {
+        match until {
+            None => Db::connect(url).await.expect("test database"),
+            Some(version) => {
+                let db = Db::open(url).await.expect("test database");
+                db.migrate_until(version).await.expect("older migrations");
+                db
+            }
+        }
+    }
+
+    async fn sqlite_until(until: Option<i64>) -> TestDb {
         let dir = std::env::temp_dir().join("samverka-tests");
         std::fs::create_dir_all(&dir).expect("temp dir");
         let file = dir.join(format!("t{}.db", unique()));
         let url = format!("sqlite://{}", file.display());
-        let db = Db::connect(&url).await.expect("sqlite test database");
+        let db = TestDb::open(&url, until).await;
         TestDb {
             db,
             url,
@@ -68,6 +84,10 @@ impl TestDb {
     /// A fresh PostgreSQL database, or `None` (with a loud line on stderr)
     /// when no server answers and CI does not require one.
     pub async fn postgres() -> Option<TestDb> {
+        TestDb::postgres_until(None).await
+    }
+
+    async fn postgres_until(until: Option<i64>) -> Option<TestDb> {
         sqlx::any::install_default_drivers();
         let admin = postgres_admin_url()?;
         let mut conn = match sqlx::AnyConnection::connect(&admin).await {
@@ -91,7 +111,7 @@ impl TestDb {
             .map(|(b, _)| b.to_string())
             .unwrap_or(admin.clone());
         let url = format!("{base}/{name}");
-        let db = Db::connect(&url).await.expect("postgres test database");
+        let db = TestDb::open(&url, until).await;
         Some(TestDb {
             db,
             url,
@@ -104,6 +124,15 @@ impl TestDb {
     pub async fn all() -> Vec<TestDb> {
         let mut v = vec![TestDb::sqlite().await];
         v.extend(TestDb::postgres().await);
+        v
+    }
+
+    /// Like [`TestDb::all`], migrated only up to and including `version`:
+    /// a database as an older release left it. `db.migrate()` brings it up
+    /// to date.
+    pub async fn all_until(version: i64) -> Vec<TestDb> {
+        let mut v = vec![TestDb::sqlite_until(Some(version)).await];
+        v.extend(TestDb::postgres_until(Some(version)).await);
         v
     }
 

@@ -9,13 +9,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use common::{
     audit_all, bare_centre, bare_unit, cli, close_centre, close_unit, count, date, exec, full_centre,
-    full_unit, gavleborg, grant, new_centre, new_unit, new_user, rd, region_with,
+    full_premises, full_unit, gavleborg, grant, new_centre, new_premises, new_unit, new_user, rd,
+    region_with,
 };
 use samverka_core::centre::UnitInput;
 use samverka_core::governance::{
     Assignment, AssignmentKind, AttendanceStatus, DecisionCategory, GovernanceSettings, GroupInput,
     GroupKind, MatterStatus, MatterStep, MeetingStatus, PersonInput,
 };
+use samverka_core::premises::PremisesInput;
 use samverka_core::{BaseService, PrincipalKind, Role, RuleSet, ServiceType};
 use samverka_store::accounts::{resets, sessions, throttle, tokens, users};
 use samverka_store::backup::{self, ImportError};
@@ -23,7 +25,7 @@ use samverka_store::governance::meetings::MeetingFields;
 use samverka_store::governance::{assignments, decisions, groups, introductions, matters, meetings, people};
 use samverka_store::platform::mail::{self, Mail};
 use samverka_store::registry::municipalities::{self, Numbers};
-use samverka_store::registry::{centres, regions};
+use samverka_store::registry::{centres, premises, regions};
 use samverka_store::testing::TestDb;
 use samverka_store::{Backend, Db, Who, commit};
 use serde_json::{Value, json};
@@ -64,11 +66,30 @@ async fn fill(db: &Db) {
     let gavle = new_centre(db, &cli(), r2, &bare_centre(g[0], "Gävle"))
         .await
         .expect("centre");
-    new_unit(db, &cli(), savja, &full_unit()).await.expect("unit");
+    let house = new_premises(db, &cli(), savja, &full_premises())
+        .await
+        .expect("premises");
+    let hall = PremisesInput {
+        name: "Kommunhuset".into(),
+        address: None,
+        shared_entrance: Some(false),
+    };
+    let hall = new_premises(db, &cli(), heby, &hall).await.expect("premises");
+    new_unit(
+        db,
+        &cli(),
+        savja,
+        &UnitInput {
+            premises_id: Some(house),
+            ..full_unit()
+        },
+    )
+    .await
+    .expect("unit");
     let no = UnitInput {
         service: ServiceType::Base(BaseService::SocialServices),
         principal_kind: Some(PrincipalKind::Municipality),
-        shared_entrance: Some(false),
+        premises_id: Some(hall),
         full_operation: Some(false),
         minutes_per_week: Some(0),
         ..bare_unit(ServiceType::Base(BaseService::SocialServices))
@@ -399,8 +420,9 @@ async fn an_export_imports_into_the_other_backend_unchanged() {
                 t.name()
             );
         }
-        // Every column added in version 3 holds a value somewhere.
+        // Every column added in version 3 (and after) holds a value somewhere.
         for (table, column) in [
+            ("units", "premises_id"),
             ("grants", "disabled_at"),
             ("api_tokens", "expires_on"),
             ("api_tokens", "last_used_at"),
@@ -458,6 +480,11 @@ async fn an_export_imports_into_the_other_backend_unchanged() {
         assert_eq!(
             centres::units_in_region(&mut b, None).await.expect("units"),
             centres::units_in_region(&mut a, None).await.expect("units"),
+            "{route}"
+        );
+        assert_eq!(
+            premises::in_region(&mut b, None).await.expect("premises"),
+            premises::in_region(&mut a, None).await.expect("premises"),
             "{route}"
         );
         for year in [2023, 2024] {
@@ -798,7 +825,8 @@ async fn an_incomplete_or_altered_backup_is_refused_and_nothing_is_written() {
 async fn a_version_2_backup_imports_with_the_new_columns_empty() {
     let source = TestDb::sqlite().await;
     fill(&source.db).await;
-    let mut doc = backup::export(&source.db, |_, _| {}).await.expect("export");
+    let exported = backup::export(&source.db, |_, _| {}).await.expect("export");
+    let mut doc = as_version_4(&exported);
     doc["version"] = json!(2);
     let added = [
         ("grants", "disabled_at"),
@@ -845,6 +873,87 @@ async fn a_version_2_backup_imports_with_the_new_columns_empty() {
     );
     assert!(t.db.is_empty().await.expect("is_empty"));
     t.cleanup().await;
+    source.cleanup().await;
+}
+
+/// A version 5 export as version 4 wrote it: no premises, and on each unit
+/// the building as text and whether it uses the shared entrance.
+fn as_version_4(doc: &Value) -> Value {
+    let mut doc = doc.clone();
+    doc["version"] = json!(4);
+    let tables = doc["tables"].as_object_mut().expect("tables");
+    let premises = tables.remove("premises").expect("premises");
+    let premises = premises.as_array().expect("rows");
+    for row in tables["units"].as_array_mut().expect("rows") {
+        let row = row.as_object_mut().expect("row");
+        let at = row
+            .remove("premises_id")
+            .and_then(|id| premises.iter().find(|p| p["id"] == id).cloned());
+        let building = at.as_ref().map(|p| match p["address"].as_str() {
+            Some(a) => json!(format!("  {}, {a} ", p["name"].as_str().expect("name"))),
+            None => p["name"].clone(),
+        });
+        row.insert("building".into(), building.unwrap_or(Value::Null));
+        row.insert(
+            "shared_entrance".into(),
+            at.map_or(Value::Null, |p| p["shared_entrance"].clone()),
+        );
+    }
+    doc
+}
+
+#[tokio::test]
+async fn a_version_4_backup_turns_its_building_texts_into_premises_as_the_migration_does() {
+    let source = TestDb::sqlite().await;
+    fill(&source.db).await;
+    let exported = backup::export(&source.db, |_, _| {}).await.expect("export");
+    let mut doc = as_version_4(&exported);
+    // Two units of one centre typed the same building (spaces aside) and gave
+    // different answers about the door: one premises, door unknown.
+    let units = doc["tables"]["units"].as_array_mut().expect("rows");
+    let mut twin = units[0].clone();
+    twin["id"] = json!(900);
+    twin["building"] = json!("Sävjahuset \"A\" – åäö, Sävja centrum 1");
+    twin["shared_entrance"] = json!(0);
+    units.push(twin);
+    for t in TestDb::all().await {
+        let n = t.name();
+        backup::import(&t.db, &doc, |_, _| {})
+            .await
+            .unwrap_or_else(|e| panic!("{n}: a version 4 file imports: {e}"));
+        let mut c = rd(&t.db).await;
+        let made = premises::in_region(&mut c, None).await.expect("premises");
+        let names: Vec<(&str, Option<bool>)> = made
+            .iter()
+            .map(|p| (p.name.as_str(), p.shared_entrance))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Sävjahuset \"A\" – åäö, Sävja centrum 1", None),
+                ("Kommunhuset", Some(false)),
+            ],
+            "{n}: one record per centre and text; the door unknown where the units disagreed"
+        );
+        let units = centres::units_in_region(&mut c, None).await.expect("units");
+        let savja: Vec<Option<i64>> = units
+            .iter()
+            .filter(|u| u.centre_id == made[0].centre_id)
+            .map(|u| u.premises_id)
+            .collect();
+        assert_eq!(savja, [Some(made[0].id), Some(made[0].id)], "{n}");
+        assert!(
+            units.iter().filter(|u| u.premises_id.is_none()).count() == 1,
+            "{n}: the unit of unknown place stays so"
+        );
+        drop(c);
+        // New premises get fresh ids after the imported ones.
+        let next = new_premises(&t.db, &cli(), made[0].centre_id, &full_premises())
+            .await
+            .expect("new premises after an import");
+        assert!(made.iter().all(|p| p.id < next), "{n}");
+        t.cleanup().await;
+    }
     source.cleanup().await;
 }
 

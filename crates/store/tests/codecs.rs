@@ -7,7 +7,11 @@ mod common;
 
 use std::fmt::Debug;
 
-use common::{bare_centre, cli, date, exec, full_unit, grant, new_centre, new_unit, new_user, rd, uppsala};
+use common::{
+    bare_centre, cli, date, exec, full_premises, full_unit, grant, new_centre, new_premises, new_unit,
+    new_user, rd, uppsala,
+};
+use samverka_core::centre::UnitInput;
 use samverka_core::governance::{
     Assignment, AssignmentKind, AttendanceStatus, GroupInput, GroupKind, MeetingStatus, PersonInput,
 };
@@ -15,7 +19,7 @@ use samverka_core::{PrincipalKind, Role};
 use samverka_store::accounts::{tokens, users};
 use samverka_store::governance::meetings::MeetingFields;
 use samverka_store::governance::{assignments, groups, matters, meetings, people};
-use samverka_store::registry::{centres, regions};
+use samverka_store::registry::{centres, premises, regions};
 use samverka_store::testing::TestDb;
 use samverka_store::{Backend, StoreError, audit, commit};
 
@@ -48,7 +52,20 @@ async fn setup(db: &samverka_store::Db) -> Ids {
     let centre = new_centre(db, &cli(), region, &bare_centre(m[0], "Heby familjecentral"))
         .await
         .expect("centre");
-    let unit = new_unit(db, &cli(), centre, &full_unit()).await.expect("unit");
+    let house = new_premises(db, &cli(), centre, &full_premises())
+        .await
+        .expect("premises");
+    let unit = new_unit(
+        db,
+        &cli(),
+        centre,
+        &UnitInput {
+            premises_id: Some(house),
+            ..full_unit()
+        },
+    )
+    .await
+    .expect("unit");
     let user = new_user(
         db,
         &cli(),
@@ -329,14 +346,22 @@ async fn damaged_codes_dates_and_flags_are_errors_naming_the_column() {
             n,
         );
         exec(db, "UPDATE centres SET opened_on = NULL").await;
-        exec(db, "UPDATE units SET shared_entrance = 2").await;
+        exec(db, "UPDATE units SET full_operation = 2").await;
         corrupt(
             centres::get_unit(&mut *rd(db).await, ids.unit).await,
-            "units.shared_entrance",
+            "units.full_operation",
             "2",
             n,
         );
-        exec(db, "UPDATE units SET shared_entrance = 1, service = 'spa'").await;
+        exec(db, "UPDATE premises SET shared_entrance = 2").await;
+        corrupt(
+            premises::of_centre(&mut *rd(db).await, ids.centre).await,
+            "premises.shared_entrance",
+            "2",
+            n,
+        );
+        exec(db, "UPDATE premises SET shared_entrance = 1").await;
+        exec(db, "UPDATE units SET full_operation = 1, service = 'spa'").await;
         corrupt(
             centres::units(&mut *rd(db).await, ids.centre).await,
             "units.service",

@@ -6,13 +6,15 @@ mod common;
 
 use common::{
     audit_all, audit_of, bare_centre, bare_unit, centre, cli, close_centre, close_unit, count, date,
-    full_centre, full_unit, gavleborg, new_centre, new_unit, rd, region_with, unit, uppsala,
+    full_centre, full_premises, full_unit, gavleborg, new_centre, new_premises, new_unit, rd, region_with,
+    unit, uppsala,
 };
 use samverka_core::centre::{CentreInput, UnitInput};
+use samverka_core::premises::{Premises, PremisesInput};
 use samverka_core::{AccessRow, BaseService, PrincipalKind, RuleSet, ServiceType, Unit};
 use samverka_store::audit::{AuditAction, AuditEntity};
 use samverka_store::registry::municipalities::{self, Numbers};
-use samverka_store::registry::{centres, regions};
+use samverka_store::registry::{centres, premises, regions};
 use samverka_store::testing::TestDb;
 use samverka_store::{StoreError, Who, audit, commit};
 use serde_json::json;
@@ -23,8 +25,7 @@ fn as_input(u: &Unit) -> UnitInput {
         name: u.name.clone(),
         principal_kind: u.principal_kind,
         principal_name: u.principal_name.clone(),
-        building: u.building.clone(),
-        shared_entrance: u.shared_entrance,
+        premises_id: u.premises_id,
         full_operation: u.full_operation,
         minutes_per_week: u.minutes_per_week,
     }
@@ -378,14 +379,27 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
             .await
             .expect("centre");
 
-        let yes = full_unit();
+        let house = new_premises(db, &cli(), centre_id, &full_premises())
+            .await
+            .expect("premises");
+        let yes = UnitInput {
+            premises_id: Some(house),
+            ..full_unit()
+        };
+        let church = PremisesInput {
+            name: "Församlingshemmet".into(),
+            address: None,
+            shared_entrance: Some(false),
+        };
+        let church = new_premises(db, &cli(), centre_id, &church)
+            .await
+            .expect("premises");
         let no = UnitInput {
             service: ServiceType::Base(BaseService::OpenPreschool),
             name: Some("Svenska kyrkans öppna förskola".into()),
             principal_kind: Some(PrincipalKind::NonProfit),
             principal_name: Some("Svenska kyrkan".into()),
-            building: Some("Församlingshemmet".into()),
-            shared_entrance: Some(false),
+            premises_id: Some(church),
             full_operation: Some(false),
             minutes_per_week: Some(0),
         };
@@ -413,13 +427,13 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
         }
         let u = unit(db, ids[1]).await.expect("get");
         assert_eq!(
-            (u.shared_entrance, u.full_operation),
-            (Some(false), Some(false)),
+            (u.premises_id, u.full_operation),
+            (Some(church), Some(false)),
             "{n}: a 'no' stays a 'no'"
         );
         let u = unit(db, ids[2]).await.expect("get");
         assert_eq!(
-            (u.shared_entrance, u.full_operation, u.minutes_per_week),
+            (u.premises_id, u.full_operation, u.minutes_per_week),
             (None, None, None),
             "{n}: unknown stays unknown, not 'no'"
         );
@@ -453,7 +467,7 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
 
         // Setting a known answer back to unknown clears it.
         let back = UnitInput {
-            shared_entrance: None,
+            premises_id: None,
             full_operation: None,
             minutes_per_week: None,
             ..full_unit()
@@ -466,6 +480,40 @@ async fn units_round_trip_with_yes_no_and_unknown_kept_apart() {
         commit(tx).await.expect("commit");
         let u = unit(db, ids[0]).await.expect("get");
         assert_eq!(as_input(&u), back, "{n}: updated unit");
+
+        // A unit works only in premises of its own centre.
+        let away = new_premises(db, &cli(), elsewhere, &full_premises())
+            .await
+            .expect("premises elsewhere");
+        let stray = UnitInput {
+            premises_id: Some(away),
+            ..full_unit()
+        };
+        assert!(
+            matches!(
+                new_unit(db, &cli(), centre_id, &stray).await,
+                Err(StoreError::Invalid {
+                    field: "premises_id",
+                    ..
+                })
+            ),
+            "{n}: premises of another centre"
+        );
+        let mut tx = db.write().await.expect("begin");
+        let before = centres::get_unit(&mut tx, ids[0]).await.expect("get");
+        let err = centres::update_unit(&mut tx, &cli(), r1, &before, &stray).await;
+        assert!(
+            matches!(
+                err,
+                Err(StoreError::Invalid {
+                    field: "premises_id",
+                    ..
+                })
+            ),
+            "{n}: {err:?}"
+        );
+        drop(tx);
+        assert_eq!(unit(db, ids[0]).await.expect("get").premises_id, None, "{n}");
         assert!(matches!(unit(db, 9_999).await, Err(StoreError::NotFound)), "{n}");
         assert!(
             matches!(
@@ -1109,5 +1157,142 @@ async fn reopening_undoes_a_closing_once_and_is_audited() {
             "{n}"
         );
         assert_eq!(trail[1].after, Some(json!({ "closed_on": null })), "{n}");
+    }
+}
+
+#[tokio::test]
+async fn premises_belong_to_a_centre_keep_unknown_apart_and_every_change_is_audited() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let (r2, g) = gavleborg(db).await;
+        let who = Who::user(3, "karin@uppsala.se");
+        let savja = new_centre(db, &who, r1, &bare_centre(m[0], "Sävja familjecentral"))
+            .await
+            .expect("centre");
+        let gavle = new_centre(db, &who, r2, &bare_centre(g[0], "Gävle familjecentral"))
+            .await
+            .expect("centre");
+        let house = new_premises(db, &who, savja, &full_premises())
+            .await
+            .expect("premises");
+        let annex_input = PremisesInput {
+            name: "Annexet".into(),
+            address: None,
+            shared_entrance: None,
+        };
+        let annex = new_premises(db, &who, savja, &annex_input)
+            .await
+            .expect("premises");
+        let away = new_premises(db, &who, gavle, &annex_input)
+            .await
+            .expect("another centre may use the same name");
+
+        let mut c = rd(db).await;
+        let listed = premises::of_centre(&mut c, savja).await.expect("list");
+        assert_eq!(
+            listed,
+            [
+                Premises {
+                    id: annex,
+                    centre_id: savja,
+                    name: "Annexet".into(),
+                    address: None,
+                    shared_entrance: None,
+                },
+                Premises {
+                    id: house,
+                    centre_id: savja,
+                    name: full_premises().name,
+                    address: Some("Sävja centrum 1".into()),
+                    shared_entrance: Some(true),
+                },
+            ],
+            "{n}: by name, unknown entrance kept unknown"
+        );
+        let ids = |list: Vec<Premises>| list.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(premises::in_region(&mut c, Some(r1)).await.expect("region")),
+            [annex, house],
+            "{n}"
+        );
+        assert_eq!(
+            ids(premises::in_region(&mut c, None).await.expect("all")),
+            [annex, house, away],
+            "{n}: by centre, then name"
+        );
+        assert!(
+            matches!(premises::get(&mut c, 9_999).await, Err(StoreError::NotFound)),
+            "{n}"
+        );
+        drop(c);
+
+        // One name once per centre.
+        assert!(
+            matches!(
+                new_premises(db, &who, savja, &annex_input).await,
+                Err(StoreError::Conflict { .. })
+            ),
+            "{n}"
+        );
+
+        // A change to the premises is a change for every unit in them.
+        let unit_id = new_unit(
+            db,
+            &who,
+            savja,
+            &UnitInput {
+                premises_id: Some(annex),
+                ..full_unit()
+            },
+        )
+        .await
+        .expect("unit");
+        let changed = PremisesInput {
+            name: "Annexet, plan 2".into(),
+            address: Some("Sävja torg 3".into()),
+            shared_entrance: Some(false),
+        };
+        let mut tx = db.write().await.expect("begin");
+        let before = premises::get(&mut tx, annex).await.expect("get");
+        premises::update(&mut tx, &who, r1, &before, &changed)
+            .await
+            .expect("update");
+        commit(tx).await.expect("commit");
+        let after = premises::get(&mut *rd(db).await, annex).await.expect("get");
+        assert_eq!(
+            (after.label(), after.shared_entrance),
+            ("Annexet, plan 2, Sävja torg 3".to_string(), Some(false)),
+            "{n}"
+        );
+        assert_eq!(
+            unit(db, unit_id).await.expect("unit").premises_id,
+            Some(annex),
+            "{n}"
+        );
+
+        let trail = audit_of(db, Some(r1), 100).await;
+        let steps: Vec<(AuditAction, AuditEntity, Option<i64>)> = trail
+            .iter()
+            .filter(|e| e.entity == AuditEntity::Premises)
+            .map(|e| (e.action, e.entity, e.entity_id))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                (AuditAction::Update, AuditEntity::Premises, Some(annex)),
+                (AuditAction::Create, AuditEntity::Premises, Some(annex)),
+                (AuditAction::Create, AuditEntity::Premises, Some(house)),
+            ],
+            "{n}: the other region's premises are in its own trail"
+        );
+        assert_eq!(trail[0].actor, "karin@uppsala.se", "{n}");
+        assert_eq!(
+            trail[0].after.as_ref().and_then(|a| a.get("name")).cloned(),
+            Some(json!("Annexet, plan 2")),
+            "{n}"
+        );
+        t.cleanup().await;
     }
 }

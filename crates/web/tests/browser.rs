@@ -6,8 +6,8 @@
 //!   classification changes, and sees the new classification on the centre
 //!   page and in the overview;
 //! - axe-core finds no WCAG 2.1 A/AA violations on the login page, the county
-//!   overview, a centre page, one's own account page and a form showing
-//!   validation errors;
+//!   overview, a centre page (with its premises), one's own account page, the
+//!   unit and premises forms, and forms showing validation errors;
 //! - at phone width the overview does not scroll sideways (only its table does);
 //! - the county coordinator records a steering-group meeting with attendance,
 //!   minutes and a decision and publishes the minutes; a management-group
@@ -511,7 +511,8 @@ async fn axe(c: &Client, axe_js: &str, page: &str) -> Vec<Value> {
 // Tests
 
 /// A local coordinator moves Sävja's social services out of the shared
-/// building; Sävja is no longer a Familjecentral, on its page and in the overview.
+/// premises into new ones, made from the unit form; Sävja is no longer a
+/// Familjecentral, on its page and in the overview.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_unit_change_reclassifies_the_centre() {
     let Some((_driver, c)) = browser(WIDE).await else {
@@ -558,15 +559,22 @@ async fn a_unit_change_reclassifies_the_centre() {
         p.starts_with("/units/") && p.ends_with("/edit")
     })
     .await;
-    let building = c
-        .find(Locator::Css("#building"))
-        .await
-        .unwrap()
-        .prop("value")
+    let chosen = c
+        .execute(
+            "const r = document.querySelector('input[name=premises_id]:checked'); \
+             return r && r.closest('label').textContent.trim();",
+            vec![],
+        )
         .await
         .unwrap();
-    assert_eq!(building.as_deref(), Some("Sävjahuset, Sävja torg 1"));
-    type_into(&c, "#building", "Socialkontoret, Stationsgatan 12").await;
+    assert_eq!(
+        chosen,
+        json!("Sävjahuset, Sävja torg 1"),
+        "the unit's premises are chosen"
+    );
+    click(&c, "input[name=premises_id][value=new]").await;
+    type_into(&c, "#new_premises_name", "Socialkontoret").await;
+    type_into(&c, "#new_premises_address", "Stationsgatan 12").await;
     submit_main_form(&c).await;
 
     // Back on the centre page, with the new classification.
@@ -579,7 +587,7 @@ async fn a_unit_change_reclassifies_the_centre() {
     let body = body_text(&c).await;
     assert!(
         body.contains("Socialkontoret, Stationsgatan 12"),
-        "the unit table shows the new building"
+        "the unit table shows the new premises"
     );
     screenshot(&c, "samverka-centre.png", WIDE).await;
 
@@ -664,6 +672,56 @@ async fn pages_have_no_axe_violations() {
     let v = axe(&c, &axe_js, "the account page").await;
     if !v.is_empty() {
         failures.push(format!("account page: {}", ids(&v)));
+    }
+
+    // The premises forms: changing Sävjahuset, and new premises posted
+    // without a name (errors shown).
+    let house = app.premises_of(savja).await[0].id;
+    c.goto(&app.url(&format!("/premises/{house}/edit")))
+        .await
+        .unwrap();
+    let v = axe(&c, &axe_js, "the premises form").await;
+    if !v.is_empty() {
+        failures.push(format!("premises form: {}", ids(&v)));
+    }
+    c.goto(&app.url(&format!("/centres/{savja}/premises/new")))
+        .await
+        .unwrap();
+    submit_main_form(&c).await;
+    wait_for_path(&c, "the premises form with errors", |p| {
+        p.ends_with("/premises/new")
+    })
+    .await;
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(
+        summary.contains("Namn: Fyll i fältet."),
+        "the summary names the field: {summary}"
+    );
+    let v = axe(&c, &axe_js, "the premises form with errors").await;
+    if !v.is_empty() {
+        failures.push(format!("premises form with errors: {}", ids(&v)));
+    }
+
+    // The unit form with its premises choices, then asking for new premises
+    // without naming them (errors shown).
+    c.goto(&app.url(&format!("/centres/{savja}/units/new")))
+        .await
+        .unwrap();
+    let v = axe(&c, &axe_js, "the unit form").await;
+    if !v.is_empty() {
+        failures.push(format!("unit form: {}", ids(&v)));
+    }
+    click(&c, "input[name=premises_id][value=new]").await;
+    submit_main_form(&c).await;
+    wait_for_path(&c, "the unit form with errors", |p| p.ends_with("/units/new")).await;
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(
+        summary.contains("Namn på de nya lokalerna"),
+        "the summary names the new premises' name: {summary}"
+    );
+    let v = axe(&c, &axe_js, "the unit form with errors").await;
+    if !v.is_empty() {
+        failures.push(format!("unit form with errors: {}", ids(&v)));
     }
 
     // The centre form, posted with an empty name: errors shown.

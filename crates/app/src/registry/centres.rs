@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use samverka_core::centre::{CentreDraft, validate_closing};
 use samverka_core::{
-    Centre, Classification, ClassificationOutcome, Colocation, Municipality, Region, Unit, classify,
+    Centre, Classification, ClassificationOutcome, Colocation, Municipality, Premises, Region, Unit, classify,
 };
 use samverka_store::Conn;
-use samverka_store::registry::{centres, municipalities, regions};
+use samverka_store::registry::{centres, municipalities, premises, regions};
 
 use crate::{Ctx, Error, Result};
 
@@ -21,6 +21,8 @@ pub struct CentreView {
     pub municipality: String,
     /// Its units, closed ones included.
     pub units: Vec<Unit>,
+    /// Its premises (*lokaler*), by name.
+    pub premises: Vec<Premises>,
     /// Co-location degree of its current units.
     pub colocation: Option<Colocation>,
     /// Classification under its region's rules.
@@ -28,17 +30,29 @@ pub struct CentreView {
 }
 
 impl CentreView {
-    /// Computes a centre's co-location and classification.
-    pub fn compute(centre: Centre, units: Vec<Unit>, region: &Region, municipality: String) -> CentreView {
-        let colocation = Colocation::of_units(&units);
-        let outcome = classify(&units, centre.shared_opening_minutes, &region.rules);
+    /// Computes a centre's co-location and classification from its units
+    /// and the premises they are in.
+    pub fn compute(
+        centre: Centre,
+        (units, premises): (Vec<Unit>, Vec<Premises>),
+        region: &Region,
+        municipality: String,
+    ) -> CentreView {
+        let colocation = Colocation::of_units(&units, &premises);
+        let outcome = classify(&units, &premises, centre.shared_opening_minutes, &region.rules);
         CentreView {
             centre,
             municipality,
             units,
+            premises,
             colocation,
             outcome,
         }
+    }
+
+    /// The premises a unit works in, when known.
+    pub fn premises_of(&self, unit: &Unit) -> Option<&Premises> {
+        samverka_core::premises::find(&self.premises, unit.premises_id)
     }
 
     /// Units still part of the centre.
@@ -51,18 +65,22 @@ impl CentreView {
 pub(crate) async fn of_region(c: &mut Conn, region: &Region) -> Result<(Vec<CentreView>, Vec<Municipality>)> {
     let list = centres::list(c, Some(region.id)).await?;
     let units = centres::units_in_region(c, Some(region.id)).await?;
+    let places = premises::in_region(c, Some(region.id)).await?;
     let munis = municipalities::list(c, Some(region.id)).await?;
     let names: HashMap<i64, String> = munis.iter().map(|m| (m.id, m.name.clone())).collect();
-    let mut by_centre: HashMap<i64, Vec<Unit>> = HashMap::new();
+    let mut by_centre: HashMap<i64, (Vec<Unit>, Vec<Premises>)> = HashMap::new();
     for u in units {
-        by_centre.entry(u.centre_id).or_default().push(u);
+        by_centre.entry(u.centre_id).or_default().0.push(u);
+    }
+    for p in places {
+        by_centre.entry(p.centre_id).or_default().1.push(p);
     }
     let views = list
         .into_iter()
         .map(|c| {
-            let units = by_centre.remove(&c.id).unwrap_or_default();
+            let parts = by_centre.remove(&c.id).unwrap_or_default();
             let m = names.get(&c.municipality_id).cloned().unwrap_or_default();
-            CentreView::compute(c, units, region, m)
+            CentreView::compute(c, parts, region, m)
         })
         .collect();
     Ok((views, munis))
@@ -71,13 +89,14 @@ pub(crate) async fn of_region(c: &mut Conn, region: &Region) -> Result<(Vec<Cent
 async fn view_of(c: &mut Conn, centre: Centre) -> Result<(CentreView, Region)> {
     let region = regions::get(c, centre.region_id).await?;
     let units = centres::units(c, centre.id).await?;
+    let places = premises::of_centre(c, centre.id).await?;
     let munis = municipalities::list(c, Some(centre.region_id)).await?;
     let m = munis
         .into_iter()
         .find(|m| m.id == centre.municipality_id)
         .map(|m| m.name)
         .unwrap_or_default();
-    Ok((CentreView::compute(centre, units, &region, m), region))
+    Ok((CentreView::compute(centre, (units, places), &region, m), region))
 }
 
 /// The centres of a region the actor may read, with its municipalities.

@@ -1,8 +1,9 @@
-//! The registry: regions and their rules, centres and their units,
-//! municipalities, population and access.
+//! The registry: regions and their rules, centres with their premises and
+//! units, municipalities, population and access.
 
 pub mod access;
 pub mod centres;
+pub mod premises;
 pub mod regions;
 pub mod settings;
 pub mod units;

@@ -1,14 +1,16 @@
-//! A centre's units (*verksamheter*): adding, changing and closing them.
+//! A centre's units (*verksamheter*): adding, changing and closing them. A
+//! unit works in premises of its own centre, chosen from the centre's list
+//! or described in the same form and created with it.
 
-use samverka_core::centre::{UnitDraft, validate_closing};
-use samverka_core::{Centre, Region, Unit};
-use samverka_store::Conn;
-use samverka_store::registry::{centres, regions};
+use samverka_core::centre::{UnitDraft, UnitInput, validate_closing};
+use samverka_core::{Centre, Premises, Region, Unit};
+use samverka_store::registry::{centres, premises, regions};
+use samverka_store::{Conn, Tx};
 
 use crate::{Ctx, Error, Result};
 
-/// An open centre whose units the actor may change.
-async fn editable_centre(ctx: &Ctx, c: &mut Conn, id: i64) -> Result<Centre> {
+/// An open centre whose units (and premises) the actor may change.
+pub(crate) async fn editable_centre(ctx: &Ctx, c: &mut Conn, id: i64) -> Result<Centre> {
     let centre = centres::get(c, id).await?;
     Error::require(ctx.actor.can_edit_centre(centre.region_id, centre.id))?;
     if centre.closed_on.is_some() {
@@ -17,39 +19,56 @@ async fn editable_centre(ctx: &Ctx, c: &mut Conn, id: i64) -> Result<Centre> {
     Ok(centre)
 }
 
-/// A centre the actor may add units to, with its region.
-pub async fn centre_for_units(ctx: &Ctx, centre_id: i64) -> Result<(Centre, Region)> {
+/// A centre the actor may add units to, with its region and the premises
+/// a unit may choose from.
+pub async fn centre_for_units(ctx: &Ctx, centre_id: i64) -> Result<(Centre, Region, Vec<Premises>)> {
     let mut c = ctx.read().await?;
     let centre = editable_centre(ctx, &mut c, centre_id).await?;
     let region = regions::get(&mut c, centre.region_id).await?;
-    Ok((centre, region))
+    let list = premises::of_centre(&mut c, centre.id).await?;
+    Ok((centre, region, list))
 }
 
-/// Adds a unit to a centre.
+/// Validates a unit of `centre` against the centre's premises, read in the
+/// write transaction, and creates the new premises the form asked for.
+async fn checked(ctx: &Ctx, tx: &mut Tx, centre: &Centre, draft: &UnitDraft) -> Result<UnitInput> {
+    let existing = premises::of_centre(tx, centre.id).await?;
+    let (mut input, new) = draft.validate(centre.id, &existing)?;
+    if let Some(p) = new {
+        input.premises_id = Some(premises::create(tx, &ctx.who, centre, &p).await?);
+    }
+    Ok(input)
+}
+
+/// Adds a unit to a centre, in premises of that centre: chosen, or new
+/// ones created in the same transaction.
 pub async fn create(ctx: &Ctx, centre_id: i64, draft: &UnitDraft) -> Result<i64> {
     let mut tx = ctx.write().await?;
     let centre = editable_centre(ctx, &mut tx, centre_id).await?;
-    let input = draft.validate()?;
+    let input = checked(ctx, &mut tx, &centre, draft).await?;
     let id = centres::create_unit(&mut tx, &ctx.who, &centre, &input).await?;
     ctx.commit(tx).await?;
     Ok(id)
 }
 
-/// A unit the actor may change, with its centre and region.
-pub async fn editable(ctx: &Ctx, unit_id: i64) -> Result<(Unit, Centre, Region)> {
+/// A unit the actor may change, with its centre, region and the premises it
+/// may choose from.
+pub async fn editable(ctx: &Ctx, unit_id: i64) -> Result<(Unit, Centre, Region, Vec<Premises>)> {
     let mut c = ctx.read().await?;
     let unit = centres::get_unit(&mut c, unit_id).await?;
     let centre = editable_centre(ctx, &mut c, unit.centre_id).await?;
     let region = regions::get(&mut c, centre.region_id).await?;
-    Ok((unit, centre, region))
+    let list = premises::of_centre(&mut c, centre.id).await?;
+    Ok((unit, centre, region, list))
 }
 
-/// Changes a unit; returns its centre's id.
+/// Changes a unit (moving it to other premises of its centre, or to new
+/// ones created in the same transaction); returns its centre's id.
 pub async fn update(ctx: &Ctx, unit_id: i64, draft: &UnitDraft) -> Result<i64> {
     let mut tx = ctx.write().await?;
     let before = centres::get_unit(&mut tx, unit_id).await?;
     let centre = editable_centre(ctx, &mut tx, before.centre_id).await?;
-    let input = draft.validate()?;
+    let input = checked(ctx, &mut tx, &centre, draft).await?;
     centres::update_unit(&mut tx, &ctx.who, centre.region_id, &before, &input).await?;
     ctx.commit(tx).await?;
     Ok(centre.id)
@@ -57,7 +76,7 @@ pub async fn update(ctx: &Ctx, unit_id: i64, draft: &UnitDraft) -> Result<i64> {
 
 /// An open unit the actor may close, with its centre and region.
 pub async fn closable(ctx: &Ctx, unit_id: i64) -> Result<(Unit, Centre, Region)> {
-    let (unit, centre, region) = editable(ctx, unit_id).await?;
+    let (unit, centre, region, _) = editable(ctx, unit_id).await?;
     if unit.closed_on.is_some() {
         return Err(Error::Conflict("closed"));
     }

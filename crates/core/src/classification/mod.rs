@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::centre::{Unit, building_key};
+use crate::centre::Unit;
+use crate::premises::{self, Premises};
 use crate::service::BaseService;
 
 /// The class of a centre (*klassning*).
@@ -124,15 +125,15 @@ pub enum Reason {
     /// Family centre: all four base services have their whole operation in one
     /// building (behind one entrance and open together long enough, when the rules ask).
     AllFourTogether {
-        /// The building as written on the first unit there.
-        building: String,
+        /// The premises, named with their address ([`Premises::label`]).
+        premises: String,
     },
     /// FC-like: child health care shares a building with these partners, as the
     /// rules ask; the base services in `missing` are not there (or not behind
     /// the shared entrance), so it is not a family centre.
     ChildHealthWithPartners {
-        /// The building.
-        building: String,
+        /// The premises, named with their address.
+        premises: String,
         /// The partner services there.
         partners: Vec<BaseService>,
         /// The base services a family centre would also need there.
@@ -181,8 +182,8 @@ pub enum Reason {
 pub enum Finding {
     /// These base services have their whole ordinary operation in one building.
     SharedBuilding {
-        /// The building as written on the first unit.
-        building: String,
+        /// The premises, named with their address.
+        premises: String,
         /// The services there.
         services: Vec<BaseService>,
     },
@@ -190,8 +191,8 @@ pub enum Finding {
     Alone {
         /// The service.
         service: BaseService,
-        /// Its building.
-        building: String,
+        /// Its premises, named with their address.
+        premises: String,
     },
     /// Only a branch of this service is at the centre, not its whole operation.
     Branch {
@@ -254,15 +255,25 @@ pub struct ClassificationOutcome {
     pub findings: Vec<Finding>,
 }
 
-/// Classifies a centre from its units, its shared opening time and the
-/// region's rules. Missing data never counts as "no": when it could change
-/// the answer, the outcome is undetermined and says what is missing.
+/// Classifies a centre from its units, its premises (*lokaler*), its shared
+/// opening time and the region's rules. Units share a building when they are
+/// in the same premises record, and use a shared entrance when their
+/// premises have one. Missing data never counts as "no": when it could
+/// change the answer, the outcome is undetermined and says what is missing.
 pub fn classify(
     units: &[Unit],
+    premises: &[Premises],
     shared_opening_minutes: Option<i64>,
     rules: &RuleSet,
 ) -> ClassificationOutcome {
-    let active: Vec<&Unit> = units.iter().filter(|u| u.closed_on.is_none()).collect();
+    let active: Vec<Located> = units
+        .iter()
+        .filter(|u| u.closed_on.is_none())
+        .map(|unit| Located {
+            unit,
+            premises: premises::find(premises, unit.premises_id),
+        })
+        .collect();
     let preset = rules.preset();
     let whole_range = Some((Classification::FamilyCentredWork, Classification::FamilyCentre));
     if active.is_empty() {
@@ -299,28 +310,50 @@ pub fn classify(
     }
 }
 
-/// One building: its name as first written, and per base service wholly
-/// there whether it uses the shared entrance.
+/// A unit with the premises it works in, when they are known.
+#[derive(Clone, Copy)]
+struct Located<'a> {
+    unit: &'a Unit,
+    premises: Option<&'a Premises>,
+}
+
+impl std::ops::Deref for Located<'_> {
+    type Target = Unit;
+    fn deref(&self) -> &Unit {
+        self.unit
+    }
+}
+
+impl Located<'_> {
+    /// Whether visitors reach the unit through one shared entrance: its
+    /// premises' entrance (unknown when the premises are).
+    fn shared_entrance(&self) -> Option<bool> {
+        self.premises.and_then(|p| p.shared_entrance)
+    }
+}
+
+/// One building: its premises' label, and per base service wholly there
+/// whether it uses the shared entrance.
 type Place = (String, BTreeMap<BaseService, bool>);
 
 /// The buildings of the units, with every unknown read as "no"
 /// (`optimistic == false`) or as "yes" (`optimistic == true`). An optimistic
 /// reading puts a service of unknown place into every building.
-fn places(units: &[&Unit], optimistic: bool) -> Vec<Place> {
+fn places(units: &[Located], optimistic: bool) -> Vec<Place> {
     let resolve = |v: Option<bool>| v.unwrap_or(optimistic);
-    let mut present: BTreeMap<String, Place> = BTreeMap::new();
+    let mut present: BTreeMap<i64, Place> = BTreeMap::new();
     let mut anywhere: BTreeMap<BaseService, bool> = BTreeMap::new();
     for u in units {
         let Some(service) = u.service.base() else { continue };
         if !resolve(u.full_operation) {
             continue;
         }
-        let entrance = resolve(u.shared_entrance);
-        match &u.building {
-            Some(b) => {
+        let entrance = resolve(u.shared_entrance());
+        match u.premises {
+            Some(p) => {
                 let slot = present
-                    .entry(building_key(b))
-                    .or_insert_with(|| (b.clone(), BTreeMap::new()))
+                    .entry(p.id)
+                    .or_insert_with(|| (p.label(), BTreeMap::new()))
                     .1
                     .entry(service)
                     .or_insert(false);
@@ -334,7 +367,7 @@ fn places(units: &[&Unit], optimistic: bool) -> Vec<Place> {
         }
     }
     if present.is_empty() {
-        present.insert(String::new(), (String::new(), BTreeMap::new()));
+        present.insert(0, (String::new(), BTreeMap::new()));
     }
     present
         .into_values()
@@ -370,7 +403,7 @@ fn best_building(places: &[Place], rules: &RuleSet, entrance_required: bool) -> 
 
 /// Evaluates the rules with every unknown read as "no" (`optimistic == false`)
 /// or as "yes" (`optimistic == true`).
-fn evaluate(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, optimistic: bool) -> Classification {
+fn evaluate(units: &[Located], shared: Option<i64>, rules: &RuleSet, optimistic: bool) -> Classification {
     let hours_ok = match rules.min_shared_opening_minutes {
         None => true,
         Some(min) => shared.map_or(optimistic, |m| m >= min),
@@ -390,17 +423,17 @@ fn sorted_partners(rules: &RuleSet) -> Vec<BaseService> {
 
 /// The rule that decided a determined class. Unknowns are read as "no": the
 /// class is the same either way, so the pessimistic reading names it.
-fn decide(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, class: Classification) -> Reason {
+fn decide(units: &[Located], shared: Option<i64>, rules: &RuleSet, class: Classification) -> Reason {
     let places = places(units, false);
     let entrance = rules.require_shared_entrance;
     match class {
         Classification::FamilyCentre => {
-            let building = places
+            let premises = places
                 .iter()
                 .find(|(_, here)| BaseService::ALL.iter().all(|s| counts(here, *s, entrance)))
                 .map(|(name, _)| name.clone())
                 .unwrap_or_default();
-            Reason::AllFourTogether { building }
+            Reason::AllFourTogether { premises }
         }
         Classification::FamilyCentreLike => {
             let mut best: Option<Reason> = None;
@@ -416,7 +449,7 @@ fn decide(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, class: Classifi
                 if missing.len() < best_missing {
                     best_missing = missing.len();
                     best = Some(Reason::ChildHealthWithPartners {
-                        building: name.clone(),
+                        premises: name.clone(),
                         partners,
                         missing,
                         entrance_required: entrance,
@@ -432,7 +465,7 @@ fn decide(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, class: Classifi
             {
                 return Reason::HoursBelow { minutes, required };
             }
-            let child_health: Vec<&&Unit> = units
+            let child_health: Vec<&Located> = units
                 .iter()
                 .filter(|u| u.service.base() == Some(BaseService::ChildHealth))
                 .collect();
@@ -451,12 +484,12 @@ fn decide(units: &[&Unit], shared: Option<i64>, rules: &RuleSet, class: Classifi
 }
 
 fn findings(
-    units: &[&Unit],
+    units: &[Located],
     shared: Option<i64>,
     rules: &RuleSet,
     class: Option<Classification>,
 ) -> Vec<Finding> {
-    let mut groups: BTreeMap<String, (String, BTreeSet<BaseService>)> = BTreeMap::new();
+    let mut groups: BTreeMap<i64, (String, BTreeSet<BaseService>)> = BTreeMap::new();
     let mut seen: BTreeSet<BaseService> = BTreeSet::new();
     let mut branch = BTreeSet::new();
     let mut location_unknown = BTreeSet::new();
@@ -464,7 +497,7 @@ fn findings(
     for u in units {
         let Some(service) = u.service.base() else { continue };
         seen.insert(service);
-        match (&u.building, u.full_operation) {
+        match (u.premises, u.full_operation) {
             (None, _) => {
                 location_unknown.insert(service);
             }
@@ -474,10 +507,10 @@ fn findings(
             (Some(_), None) => {
                 full_unknown.insert(service);
             }
-            (Some(b), Some(true)) => {
+            (Some(p), Some(true)) => {
                 groups
-                    .entry(building_key(b))
-                    .or_insert_with(|| (b.clone(), BTreeSet::new()))
+                    .entry(p.id)
+                    .or_insert_with(|| (p.label(), BTreeSet::new()))
                     .1
                     .insert(service);
             }
@@ -507,13 +540,13 @@ fn findings(
     let mut entrance_unknown = BTreeSet::new();
     for u in units {
         let Some(service) = u.service.base() else { continue };
-        if u.building.is_some() && u.full_operation == Some(false) {
+        if u.premises.is_some() && u.full_operation == Some(false) {
             continue;
         }
         if !door_matters(service) {
             continue;
         }
-        match u.shared_entrance {
+        match u.shared_entrance() {
             Some(false) => {
                 not_shared.insert(service);
             }
@@ -536,12 +569,12 @@ fn findings(
     alone.sort();
     let mut out: Vec<Finding> = shared_buildings
         .into_iter()
-        .map(|(building, services)| Finding::SharedBuilding { building, services })
+        .map(|(premises, services)| Finding::SharedBuilding { premises, services })
         .collect();
     out.extend(
         alone
             .into_iter()
-            .map(|(service, building)| Finding::Alone { service, building }),
+            .map(|(service, premises)| Finding::Alone { service, premises }),
     );
     out.extend(branch.into_iter().map(|service| Finding::Branch { service }));
     out.extend(

@@ -11,8 +11,8 @@ use crate::{Conn, Result, StoreError, Tx, codec, now, rows};
 
 const CENTRE_COLUMNS: &str =
     "id, region_id, municipality_id, name, address, opened_on, closed_on, shared_opening_minutes";
-const UNIT_COLUMNS: &str = "id, centre_id, service, name, principal_kind, principal_name, building, \
-                            shared_entrance, full_operation, minutes_per_week, closed_on";
+const UNIT_COLUMNS: &str = "id, centre_id, service, name, principal_kind, principal_name, premises_id, \
+                            full_operation, minutes_per_week, closed_on";
 
 #[derive(sqlx::FromRow)]
 struct CentreRow {
@@ -50,8 +50,7 @@ struct UnitRow {
     name: Option<String>,
     principal_kind: Option<String>,
     principal_name: Option<String>,
-    building: Option<String>,
-    shared_entrance: Option<i64>,
+    premises_id: Option<i64>,
     full_operation: Option<i64>,
     minutes_per_week: Option<i64>,
     closed_on: Option<String>,
@@ -67,8 +66,7 @@ impl TryFrom<UnitRow> for Unit {
             name: r.name,
             principal_kind: codec::opt_code("units.principal_kind", r.principal_kind.as_deref())?,
             principal_name: r.principal_name,
-            building: r.building,
-            shared_entrance: codec::opt_flag("units.shared_entrance", r.shared_entrance)?,
+            premises_id: r.premises_id,
             full_operation: codec::opt_flag("units.full_operation", r.full_operation)?,
             minutes_per_week: r.minutes_per_week,
             closed_on: codec::opt_date("units.closed_on", r.closed_on.as_deref())?,
@@ -217,21 +215,37 @@ pub async fn reopen(tx: &mut Tx, who: &Who, before: &Centre) -> Result<()> {
     .await
 }
 
-/// Adds a unit to a centre.
+/// Checks that the unit's premises, if any, are its centre's;
+/// [`StoreError::invalid`] on `premises_id` otherwise.
+async fn check_premises(tx: &mut Tx, centre_id: i64, input: &UnitInput) -> Result<()> {
+    let Some(id) = input.premises_id else {
+        return Ok(());
+    };
+    let of: Option<i64> = sqlx::query_scalar("SELECT centre_id FROM premises WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if of != Some(centre_id) {
+        return Err(StoreError::invalid("premises_id"));
+    }
+    Ok(())
+}
+
+/// Adds a unit to a centre, in premises of that centre (or of unknown place).
 pub async fn create_unit(tx: &mut Tx, who: &Who, centre: &Centre, input: &UnitInput) -> Result<i64> {
+    check_premises(tx, centre.id, input).await?;
     let ts = now();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO units (centre_id, service, name, principal_kind, principal_name, building, shared_entrance,
+        "INSERT INTO units (centre_id, service, name, principal_kind, principal_name, premises_id,
                             full_operation, minutes_per_week, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     )
     .bind(centre.id)
     .bind(input.service.code())
     .bind(&input.name)
     .bind(input.principal_kind.map(PrincipalKind::code))
     .bind(&input.principal_name)
-    .bind(&input.building)
-    .bind(codec::opt_flag_value(input.shared_entrance))
+    .bind(input.premises_id)
     .bind(codec::opt_flag_value(input.full_operation))
     .bind(input.minutes_per_week)
     .bind(&ts)
@@ -252,7 +266,7 @@ pub async fn create_unit(tx: &mut Tx, who: &Who, centre: &Centre, input: &UnitIn
     Ok(id)
 }
 
-/// Changes a unit.
+/// Changes a unit; its premises must be its centre's.
 pub async fn update_unit(
     tx: &mut Tx,
     who: &Who,
@@ -260,16 +274,16 @@ pub async fn update_unit(
     before: &Unit,
     input: &UnitInput,
 ) -> Result<()> {
+    check_premises(tx, before.centre_id, input).await?;
     sqlx::query(
-        "UPDATE units SET service = $1, name = $2, principal_kind = $3, principal_name = $4, building = $5,
-                shared_entrance = $6, full_operation = $7, minutes_per_week = $8, updated_at = $9 WHERE id = $10",
+        "UPDATE units SET service = $1, name = $2, principal_kind = $3, principal_name = $4, premises_id = $5,
+                full_operation = $6, minutes_per_week = $7, updated_at = $8 WHERE id = $9",
     )
     .bind(input.service.code())
     .bind(&input.name)
     .bind(input.principal_kind.map(PrincipalKind::code))
     .bind(&input.principal_name)
-    .bind(&input.building)
-    .bind(codec::opt_flag_value(input.shared_entrance))
+    .bind(input.premises_id)
     .bind(codec::opt_flag_value(input.full_operation))
     .bind(input.minutes_per_week)
     .bind(now())

@@ -1,6 +1,7 @@
 //! The registry: regions with their rules, municipalities and population,
-//! centres and their units.
+//! centres with their premises and units.
 
 pub mod centres;
 pub mod municipalities;
+pub mod premises;
 pub mod regions;

@@ -3,10 +3,11 @@
 
 use chrono::NaiveDate;
 use samverka_core::centre::{CentreInput, UnitInput};
+use samverka_core::premises::PremisesInput;
 use samverka_core::{BaseService, Centre, Grant, PrincipalKind, Role, RuleSet, ServiceType, Unit};
 use samverka_store::accounts::users;
 use samverka_store::audit::{self, AuditEntry};
-use samverka_store::registry::{centres, municipalities, regions};
+use samverka_store::registry::{centres, municipalities, premises, regions};
 use samverka_store::{Db, Who};
 
 /// Changes made from the command line.
@@ -84,15 +85,24 @@ pub fn full_centre(municipality_id: i64, name: &str) -> CentreInput {
     }
 }
 
-/// A unit with every field filled in.
+/// Premises with every field filled in.
+pub fn full_premises() -> PremisesInput {
+    PremisesInput {
+        name: "Sävjahuset \"A\" – åäö".into(),
+        address: Some("Sävja centrum 1".into()),
+        shared_entrance: Some(true),
+    }
+}
+
+/// A unit with every field but its premises filled in (premises belong to
+/// a centre: see [`full_premises`]).
 pub fn full_unit() -> UnitInput {
     UnitInput {
         service: ServiceType::Base(BaseService::ChildHealth),
         name: Some("BVC Sävja".into()),
         principal_kind: Some(PrincipalKind::PrivateProvider),
         principal_name: Some("Vårdcentralen Sävja AB".into()),
-        building: Some("Sävja centrum 1".into()),
-        shared_entrance: Some(true),
+        premises_id: None,
         full_operation: Some(false),
         minutes_per_week: Some(2400),
     }
@@ -105,8 +115,7 @@ pub fn bare_unit(service: ServiceType) -> UnitInput {
         name: None,
         principal_kind: None,
         principal_name: None,
-        building: None,
-        shared_entrance: None,
+        premises_id: None,
         full_operation: None,
         minutes_per_week: None,
     }
@@ -121,6 +130,20 @@ pub async fn new_centre(
 ) -> samverka_store::Result<i64> {
     let mut tx = db.write().await?;
     let id = centres::create(&mut tx, who, region_id, input).await?;
+    samverka_store::commit(tx).await?;
+    Ok(id)
+}
+
+/// Adds premises to a centre in their own write transaction (reading the centre in it).
+pub async fn new_premises(
+    db: &Db,
+    who: &Who,
+    centre_id: i64,
+    input: &PremisesInput,
+) -> samverka_store::Result<i64> {
+    let mut tx = db.write().await?;
+    let centre = centres::get(&mut tx, centre_id).await?;
+    let id = premises::create(&mut tx, who, &centre, input).await?;
     samverka_store::commit(tx).await?;
     Ok(id)
 }

@@ -50,6 +50,7 @@ audit-action-password = Changed password
 audit-action-token = Created API key
 audit-entity-centre = Family centre
 audit-entity-unit = Service
+audit-entity-premises = Premises
 audit-entity-region = Region
 audit-entity-user = Account
 audit-entity-population = Population

@@ -50,6 +50,7 @@ audit-action-password = Bytte lösenord
 audit-action-token = Skapade API-nyckel
 audit-entity-centre = Familjecentral
 audit-entity-unit = Verksamhet
+audit-entity-premises = Lokaler
 audit-entity-region = Region
 audit-entity-user = Konto
 audit-entity-population = Befolkning

@@ -24,3 +24,22 @@ pub fn field_error(t: &Tr, errors: &FieldErrors, field: &str) -> Option<String> 
 pub fn error_for<'a>(errors: &'a [(&'static str, String)], field: &str) -> Option<&'a String> {
     errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
 }
+
+/// A yes/no/unknown answer as a form (or the API's body, turned into a
+/// draft) sends it: `yes`, `no`, or empty for unknown.
+pub fn yes_no_code(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    }
+}
+
+/// The choices of a yes/no/unknown radio group: value and label, unknown first.
+pub fn yes_no_choices(t: &Tr) -> Vec<(&'static str, String)> {
+    vec![
+        ("", t.t("value-unknown")),
+        ("yes", t.t("value-yes")),
+        ("no", t.t("value-no")),
+    ]
+}

@@ -112,12 +112,12 @@ pub fn reason_text(t: &Tr, outcome: &ClassificationOutcome) -> String {
         RulePreset::Custom => "rules-text-custom",
     });
     let reason = match &outcome.reason {
-        Reason::AllFourTogether { building } => t.args(
+        Reason::AllFourTogether { premises } => t.args(
             "reason-all-four",
-            &[("building", building.clone()), ("rules", rules)],
+            &[("premises", premises.clone()), ("rules", rules)],
         ),
         Reason::ChildHealthWithPartners {
-            building,
+            premises,
             partners,
             missing,
             entrance_required,
@@ -128,7 +128,7 @@ pub fn reason_text(t: &Tr, outcome: &ClassificationOutcome) -> String {
                 "reason-like"
             },
             &[
-                ("building", building.clone()),
+                ("premises", premises.clone()),
                 ("partners", services(t, partners, "list-and")),
                 ("missing", services(t, missing, "list-and")),
                 ("rules", rules),
@@ -178,20 +178,20 @@ pub fn finding_text(t: &Tr, f: &Finding) -> String {
     let one = |key: &str, service: &BaseService| t.t1(key, "service", service_in_text(t, *service));
     sentence(match f {
         Finding::SharedBuilding {
-            building,
+            premises,
             services: s,
         } => t.args(
             "finding-shared-building",
             &[
                 ("services", services(t, s, "list-and")),
-                ("building", building.clone()),
+                ("premises", premises.clone()),
             ],
         ),
-        Finding::Alone { service, building } => t.args(
+        Finding::Alone { service, premises } => t.args(
             "finding-alone",
             &[
                 ("service", service_in_text(t, *service)),
-                ("building", building.clone()),
+                ("premises", premises.clone()),
             ],
         ),
         Finding::Branch { service } => one("finding-branch", service),
@@ -240,12 +240,24 @@ pub fn population_error_text(t: &Tr, e: &samverka_core::population::LineError) -
 #[cfg(test)]
 mod tests {
     use samverka_core::centre::Unit;
-    use samverka_core::{RuleSet, classify};
+    use samverka_core::{Premises, RuleSet, classify};
 
     use super::*;
     use crate::http::i18n::Lang;
 
-    fn unit(s: BaseService, building: &str) -> Unit {
+    /// Two premises with one shared entrance each: 1 "Vårdcentralen" (with
+    /// an address) and 2 "Kyrkan".
+    fn premises() -> [Premises; 2] {
+        [(1, "Vårdcentralen", Some("Storgatan 1")), (2, "Kyrkan", None)].map(|(id, name, address)| Premises {
+            id,
+            centre_id: 1,
+            name: name.into(),
+            address: address.map(String::from),
+            shared_entrance: Some(true),
+        })
+    }
+
+    fn unit(s: BaseService, premises_id: i64) -> Unit {
         Unit {
             id: 0,
             centre_id: 1,
@@ -253,8 +265,7 @@ mod tests {
             name: None,
             principal_kind: None,
             principal_name: None,
-            building: Some(building.into()),
-            shared_entrance: Some(true),
+            premises_id: Some(premises_id),
             full_operation: Some(true),
             minutes_per_week: None,
             closed_on: None,
@@ -265,11 +276,11 @@ mod tests {
     fn the_deciding_rule_is_worded_first_with_the_services_written_out() {
         // Skåne: BHV shares a house with social services, not with open preschool.
         let units = [
-            unit(BaseService::ChildHealth, "Vårdcentralen"),
-            unit(BaseService::SocialServices, "Vårdcentralen"),
-            unit(BaseService::OpenPreschool, "Kyrkan"),
+            unit(BaseService::ChildHealth, 1),
+            unit(BaseService::SocialServices, 1),
+            unit(BaseService::OpenPreschool, 2),
         ];
-        let out = classify(&units, Some(20 * 60), &RuleSet::skane());
+        let out = classify(&units, &premises(), Some(20 * 60), &RuleSet::skane());
         let sv = reasons(&Tr::new(Lang::Sv), &out);
         assert_eq!(
             sv[0],
@@ -279,7 +290,7 @@ mod tests {
         assert_eq!(
             sv[1],
             "Barnhälsovården (BHV) och förebyggande socialtjänst (SOC) har hela sin ordinarie \
-             verksamhet i samma hus (Vårdcentralen)."
+             verksamhet i samma hus (Vårdcentralen, Storgatan 1)."
         );
         let en = reasons(&Tr::new(Lang::En), &out);
         assert_eq!(
@@ -290,10 +301,10 @@ mod tests {
 
         // The national definition: either partner will do, joined by "eller".
         let alone = [
-            unit(BaseService::ChildHealth, "Vårdcentralen"),
-            unit(BaseService::OpenPreschool, "Kyrkan"),
+            unit(BaseService::ChildHealth, 1),
+            unit(BaseService::OpenPreschool, 2),
         ];
-        let out = classify(&alone, None, &RuleSet::national());
+        let out = classify(&alone, &premises(), None, &RuleSet::national());
         assert!(
             reasons(&Tr::new(Lang::Sv), &out)[0]
                 .contains("öppen förskola (ÖF) eller förebyggande socialtjänst (SOC), vilket den nationella definitionen kräver")

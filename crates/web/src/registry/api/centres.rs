@@ -6,16 +6,18 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use samverka_app::registry::centres::{self, CentreView, Filter};
-use samverka_app::registry::units;
+use samverka_app::registry::{premises, units};
 use samverka_core::Classification;
 use samverka_core::centre::{CentreDraft, UnitDraft};
 use samverka_core::hours::format_hours;
+use samverka_core::premises::PremisesDraft;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::http::api_error::{ApiError, ErrorBody};
 use crate::http::extract::{ApiJson, ApiUser};
 use crate::http::i18n::Tr;
+use crate::ui::forms::yes_no_code;
 use crate::ui::words as view;
 
 /// A unit (*verksamhet*) of a centre.
@@ -31,16 +33,30 @@ pub struct UnitJson {
     pub principal_kind: Option<String>,
     /// The principal's name.
     pub principal_name: Option<String>,
-    /// Building or address; units with the same building share one.
-    pub building: Option<String>,
-    /// Uses the centre's shared entrance; null when unknown.
-    pub shared_entrance: Option<bool>,
+    /// The id of the centre's premises (`premises` of the centre) it works in;
+    /// units in the same premises share a building. Null when unknown.
+    pub premises_id: Option<i64>,
     /// Its whole ordinary operation is at the centre; null when unknown.
     pub full_operation: Option<bool>,
     /// Hours per week at the centre, as Swedish text ("15,5"); null when unknown.
     pub hours_per_week: Option<String>,
     /// When it left the centre.
     pub closed_on: Option<String>,
+}
+
+/// Premises (*lokaler*) of a centre: a building its units work in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PremisesJson {
+    /// Id.
+    pub id: i64,
+    /// Name, unique within the centre.
+    pub name: String,
+    /// Street address; null when not recorded.
+    pub address: Option<String>,
+    /// Every unit here is reached through one shared entrance; null when unknown.
+    pub shared_entrance: Option<bool>,
+    /// The units (open ones) that work here.
+    pub unit_ids: Vec<i64>,
 }
 
 /// A centre with its units and computed classification.
@@ -81,6 +97,8 @@ pub struct CentreJson {
     pub colocation: Option<String>,
     /// The units, closed ones included.
     pub units: Vec<UnitJson>,
+    /// The centre's premises, by name.
+    pub premises: Vec<PremisesJson>,
 }
 
 /// A list of centres.
@@ -137,11 +155,25 @@ fn to_json(t: &Tr, c: &CentreView) -> CentreJson {
                 name: u.name.clone(),
                 principal_kind: u.principal_kind.map(|k| k.code().to_string()),
                 principal_name: u.principal_name.clone(),
-                building: u.building.clone(),
-                shared_entrance: u.shared_entrance,
+                premises_id: u.premises_id,
                 full_operation: u.full_operation,
                 hours_per_week: u.minutes_per_week.map(format_hours),
                 closed_on: u.closed_on.map(|d| d.to_string()),
+            })
+            .collect(),
+        premises: c
+            .premises
+            .iter()
+            .map(|p| PremisesJson {
+                id: p.id,
+                name: p.name.clone(),
+                address: p.address.clone(),
+                shared_entrance: p.shared_entrance,
+                unit_ids: c
+                    .current_units()
+                    .filter(|u| u.premises_id == Some(p.id))
+                    .map(|u| u.id)
+                    .collect(),
             })
             .collect(),
     }
@@ -276,8 +308,11 @@ pub async fn close_centre(
     Ok(Json(to_json(&t, &d.view)))
 }
 
-/// A unit as sent to add or change one.
+/// A unit as sent to add or change one. Unknown fields are refused (400), so
+/// that the `building` and `shared_entrance` of older clients are not lost
+/// silently: premises carry them now.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UnitBody {
     /// `mhv`, `bhv`, `of`, `soc` or `other`.
     pub service: String,
@@ -287,10 +322,9 @@ pub struct UnitBody {
     pub principal_kind: Option<String>,
     /// Principal's name.
     pub principal_name: Option<String>,
-    /// Building or address.
-    pub building: Option<String>,
-    /// Uses the shared entrance; omit when unknown.
-    pub shared_entrance: Option<bool>,
+    /// The premises it works in: the id of one of its centre's premises
+    /// (create them with `POST /centres/{id}/premises`); omit when unknown.
+    pub premises_id: Option<i64>,
     /// Whole ordinary operation at the centre; omit when unknown.
     pub full_operation: Option<bool>,
     /// Hours per week at the centre ("15,5").
@@ -299,22 +333,71 @@ pub struct UnitBody {
 
 impl UnitBody {
     fn draft(&self) -> UnitDraft {
-        let b = |v: Option<bool>| match v {
-            Some(true) => "yes".to_string(),
-            Some(false) => "no".to_string(),
-            None => String::new(),
-        };
         UnitDraft {
             service: self.service.clone(),
             name: self.name.clone().unwrap_or_default(),
             principal_kind: self.principal_kind.clone().unwrap_or_default(),
             principal_name: self.principal_name.clone().unwrap_or_default(),
-            building: self.building.clone().unwrap_or_default(),
-            shared_entrance: b(self.shared_entrance),
-            full_operation: b(self.full_operation),
+            premises_id: self.premises_id.map(|p| p.to_string()).unwrap_or_default(),
+            full_operation: yes_no_code(self.full_operation),
             hours_per_week: self.hours_per_week.clone().unwrap_or_default(),
+            ..UnitDraft::default()
         }
     }
+}
+
+/// Premises as sent to add or change them.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PremisesBody {
+    /// Name; unique within the centre (case and spacing aside).
+    pub name: String,
+    /// Street address.
+    pub address: Option<String>,
+    /// One shared entrance for every unit here; omit when unknown.
+    pub shared_entrance: Option<bool>,
+}
+
+impl PremisesBody {
+    fn draft(&self) -> PremisesDraft {
+        PremisesDraft {
+            name: self.name.clone(),
+            address: self.address.clone().unwrap_or_default(),
+            shared_entrance: yes_no_code(self.shared_entrance),
+        }
+    }
+}
+
+/// Adds premises to a centre (whoever may change the centre); answers with the whole centre.
+#[utoipa::path(post, path = "/centres/{id}/premises", tag = "centres", request_body = PremisesBody, params(("id" = i64, Path, description = "Centre id")),
+    responses((status = 201, body = CentreJson), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn create_premises(
+    api: ApiUser,
+    t: Tr,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PremisesBody>,
+) -> Result<Response, ApiError> {
+    premises::create(&api, id, &body.draft()).await?;
+    let d = centres::get(&api, id).await?;
+    Ok((StatusCode::CREATED, Json(to_json(&t, &d.view))).into_response())
+}
+
+/// Changes premises, and so the place of every unit in them; answers with the whole centre.
+#[utoipa::path(put, path = "/premises/{id}", tag = "centres", request_body = PremisesBody, params(("id" = i64, Path, description = "Premises id")),
+    responses((status = 200, body = CentreJson), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = [])))]
+pub async fn update_premises(
+    api: ApiUser,
+    t: Tr,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PremisesBody>,
+) -> Result<Json<CentreJson>, ApiError> {
+    let centre_id = premises::update(&api, id, &body.draft()).await?;
+    let d = centres::get(&api, centre_id).await?;
+    Ok(Json(to_json(&t, &d.view)))
 }
 
 /// Adds a unit to a centre; answers with the whole centre.

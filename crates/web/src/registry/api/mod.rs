@@ -1,4 +1,4 @@
-//! The registry's API: centres and their units, municipalities with access.
+//! The registry's API: centres with their units and premises, municipalities with access.
 
 mod centres;
 mod municipalities;
@@ -21,5 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(centres::update_unit))
         .routes(routes!(centres::close_unit))
         .routes(routes!(centres::reopen_unit))
+        .routes(routes!(centres::create_premises))
+        .routes(routes!(centres::update_premises))
         .routes(routes!(municipalities::list_municipalities))
 }

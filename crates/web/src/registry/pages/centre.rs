@@ -26,11 +26,19 @@ pub struct UnitLine {
     pub service: String,
     pub name: String,
     pub principal: String,
-    pub building: String,
-    pub shared_entrance: String,
+    pub premises: String,
     pub full_operation: String,
     pub hours: String,
     pub closed_on: Option<String>,
+}
+
+/// One of the centre's premises (*lokaler*), with the services in them.
+pub struct PremisesLine {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub shared_entrance: String,
+    pub units: String,
 }
 
 #[derive(Template)]
@@ -50,6 +58,7 @@ struct CentrePage {
     rules: String,
     colocation: String,
     units: Vec<UnitLine>,
+    premises: Vec<PremisesLine>,
     can_edit: bool,
     can_close: bool,
     can_reopen: bool,
@@ -75,14 +84,38 @@ async fn show_centre(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resu
                 (None, Some(k)) => view::principal_name(&t, Some(k)),
                 (None, None) => missing.clone(),
             },
-            building: u.building.clone().unwrap_or_else(|| missing.clone()),
-            shared_entrance: view::yes_no(&t, u.shared_entrance),
+            premises: c
+                .premises_of(u)
+                .map(samverka_core::Premises::label)
+                .unwrap_or_else(|| missing.clone()),
             full_operation: view::yes_no(&t, u.full_operation),
             hours: u
                 .minutes_per_week
                 .map(format_hours)
                 .unwrap_or_else(|| missing.clone()),
             closed_on: u.closed_on.map(|d| d.to_string()),
+        })
+        .collect();
+    let premises = c
+        .premises
+        .iter()
+        .map(|p| {
+            let here: Vec<String> = c
+                .current_units()
+                .filter(|u| u.premises_id == Some(p.id))
+                .map(|u| view::service_name(&t, u.service))
+                .collect();
+            PremisesLine {
+                id: p.id,
+                name: p.name.clone(),
+                address: p.address.clone().unwrap_or_else(|| missing.clone()),
+                shared_entrance: view::yes_no(&t, p.shared_entrance),
+                units: if here.is_empty() {
+                    t.t("premises-no-units")
+                } else {
+                    here.join(", ")
+                },
+            }
         })
         .collect();
     let possible = c.outcome.possible.map(|(lo, hi)| {
@@ -121,6 +154,7 @@ async fn show_centre(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resu
         rules: view::preset_name(&t, c.outcome.preset),
         colocation: view::colocation_name(&t, c.colocation),
         units,
+        premises,
         can_edit: d.can_edit,
         can_close: d.can_close,
         can_reopen: d.can_reopen,

@@ -6,6 +6,7 @@ mod centre_form;
 mod home;
 mod overview;
 mod population;
+mod premises;
 mod settings;
 mod units;
 
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
         .merge(centre::router())
         .merge(centre_form::router())
         .merge(units::router())
+        .merge(premises::router())
         .merge(settings::router())
         .merge(population::router())
 }

@@ -8,7 +8,7 @@ use axum::{Form, Router};
 use samverka_app::registry::units;
 use samverka_core::centre::{Unit, UnitDraft};
 use samverka_core::hours::format_hours;
-use samverka_core::{Centre, PrincipalKind, Region, ServiceType};
+use samverka_core::{Centre, Premises, PrincipalKind, Region, ServiceType};
 use tower_sessions::Session;
 
 use super::centre_form::{CloseDraft, CloseForm, ReopenForm, messages};
@@ -16,7 +16,7 @@ use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
 use crate::http::i18n::Tr;
 use crate::state::AppState;
-use crate::ui::forms::{error_for, field_error, field_messages};
+use crate::ui::forms::{error_for, field_error, field_messages, yes_no_choices, yes_no_code};
 use crate::ui::render::{after_action, after_post, html};
 use crate::ui::{Page, words as view};
 
@@ -38,6 +38,8 @@ struct UnitForm {
     services: Vec<(&'static str, String)>,
     principals: Vec<(&'static str, String)>,
     yes_no: Vec<(&'static str, String)>,
+    /// The premises to choose from: unknown, the centre's, new ones.
+    premises: Vec<(String, String)>,
     errors: Vec<(&'static str, String)>,
 }
 
@@ -67,12 +69,19 @@ fn choices(t: &Tr) -> (Choices, Choices, Choices) {
             .iter()
             .map(|k| (k.code(), view::principal_name(t, Some(*k)))),
     );
-    let yes_no = vec![
-        ("", t.t("value-unknown")),
-        ("yes", t.t("value-yes")),
-        ("no", t.t("value-no")),
-    ];
-    (services, principals, yes_no)
+    (services, principals, yes_no_choices(t))
+}
+
+/// The unit form's premises choices: unknown, each of the centre's premises,
+/// and new ones described in the same form.
+fn premises_choices(t: &Tr, list: &[Premises]) -> Vec<(String, String)> {
+    std::iter::once((String::new(), t.t("value-unknown")))
+        .chain(list.iter().map(|p| (p.id.to_string(), p.label())))
+        .chain(std::iter::once((
+            samverka_core::premises::NEW_CHOICE.to_string(),
+            t.t("unit-premises-new"),
+        )))
+        .collect()
 }
 
 /// Which form: a new unit of the centre, or a change to a unit.
@@ -85,8 +94,7 @@ enum Target {
 fn form(
     page: Page,
     user: &CurrentUser,
-    centre: &Centre,
-    region: &Region,
+    (centre, region, premises): (&Centre, &Region, &[Premises]),
     target: Target,
     draft: UnitDraft,
     errors: Choices,
@@ -102,6 +110,7 @@ fn form(
         ),
     };
     let (services, principals, yes_no) = choices(&page.t);
+    let premises = premises_choices(&page.t, premises);
     let manage = user.actor.can_manage_region(region.id);
     UnitForm {
         page: page
@@ -113,12 +122,13 @@ fn form(
         services,
         principals,
         yes_no,
+        premises,
         errors,
     }
 }
 
 async fn new_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
-    let (centre, region) = units::centre_for_units(&user, id).await?;
+    let (centre, region, premises) = units::centre_for_units(&user, id).await?;
     let draft = UnitDraft {
         full_operation: "yes".into(),
         ..UnitDraft::default()
@@ -126,8 +136,7 @@ async fn new_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Re
     html(form(
         page,
         &user,
-        &centre,
-        &region,
+        (&centre, &region, &premises),
         Target::New,
         draft,
         Vec::new(),
@@ -145,38 +154,36 @@ async fn create_unit(
     let result = units::create(&user, id, &draft).await;
     let saved = |_| (t.t("flash-saved"), format!("/centres/{id}"));
     after_post(&session, result, saved, async |errors| {
-        let (centre, region) = units::centre_for_units(&user, id).await?;
+        let (centre, region, premises) = units::centre_for_units(&user, id).await?;
         let messages = field_messages(&t, &errors);
-        Ok(form(page, &user, &centre, &region, Target::New, draft, messages))
+        Ok(form(
+            page,
+            &user,
+            (&centre, &region, &premises),
+            Target::New,
+            draft,
+            messages,
+        ))
     })
     .await
 }
 
-fn bool_code(v: Option<bool>) -> String {
-    match v {
-        Some(true) => "yes".into(),
-        Some(false) => "no".into(),
-        None => String::new(),
-    }
-}
-
 async fn edit_unit_form(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
-    let (u, centre, region) = units::editable(&user, id).await?;
+    let (u, centre, region, premises) = units::editable(&user, id).await?;
     let draft = UnitDraft {
         service: u.service.code().into(),
         name: u.name.clone().unwrap_or_default(),
         principal_kind: u.principal_kind.map(|k| k.code().to_string()).unwrap_or_default(),
         principal_name: u.principal_name.clone().unwrap_or_default(),
-        building: u.building.clone().unwrap_or_default(),
-        shared_entrance: bool_code(u.shared_entrance),
-        full_operation: bool_code(u.full_operation),
+        premises_id: u.premises_id.map(|p| p.to_string()).unwrap_or_default(),
+        full_operation: yes_no_code(u.full_operation),
         hours_per_week: u.minutes_per_week.map(format_hours).unwrap_or_default(),
+        ..UnitDraft::default()
     };
     html(form(
         page,
         &user,
-        &centre,
-        &region,
+        (&centre, &region, &premises),
         Target::Edit(id),
         draft,
         Vec::new(),
@@ -194,13 +201,12 @@ async fn update_unit(
     let result = units::update(&user, id, &draft).await;
     let saved = |centre_id| (t.t("flash-saved"), format!("/centres/{centre_id}"));
     after_post(&session, result, saved, async |errors| {
-        let (_, centre, region) = units::editable(&user, id).await?;
+        let (_, centre, region, premises) = units::editable(&user, id).await?;
         let messages = field_messages(&t, &errors);
         Ok(form(
             page,
             &user,
-            &centre,
-            &region,
+            (&centre, &region, &premises),
             Target::Edit(id),
             draft,
             messages,

@@ -57,13 +57,14 @@ async fn every_role_gets_the_right_answer_from_the_api() {
         let slattkoping = app.municipality("Slättköping").await;
         let new_centre =
             |region: i64, m: i64| json!({"region_id": region, "municipality_id": m, "name": "API-centralen"});
-        let new_unit =
-            json!({"service": "other", "name": "API-parten", "building": "Sävjahuset, Sävja torg 1"});
         let u = centres::get_unit(&mut *app.conn().await, savja_bhv)
             .await
             .unwrap();
+        let new_unit = json!({"service": "other", "name": "API-parten", "premises_id": u.premises_id});
         let bhv = json!({"service": "bhv", "name": u.name, "principal_kind": "region",
-                         "principal_name": u.principal_name, "building": u.building, "full_operation": true});
+                         "principal_name": u.principal_name, "premises_id": u.premises_id, "full_operation": true});
+        let savja_premises = u.premises_id.unwrap_or_default();
+        let premises = json!({"name": "Sävjahuset", "address": "Sävja torg 1"});
         let (body_savja, body_heby) = (app.centre_body(savja).await, app.centre_body(heby).await);
         let (body_gimo, body_solrosen) = (app.centre_body(gimo).await, app.centre_body(solrosen).await);
         #[rustfmt::skip]
@@ -80,6 +81,7 @@ async fn every_role_gets_the_right_answer_from_the_api() {
             write(Method::POST, "/api/v1/centres".into(), new_centre(other, slattkoping), MANAGE_OTHER, 201),
             write(Method::POST, format!("/api/v1/centres/{savja}/units"), new_unit, EDIT_SAVJA, 201),
             write(Method::PUT, format!("/api/v1/units/{savja_bhv}"), bhv, EDIT_SAVJA, 200),
+            write(Method::PUT, format!("/api/v1/premises/{savja_premises}"), premises, EDIT_SAVJA, 200),
             read(format!("/api/v1/audit?region={uppsala}"), MANAGE_UPPSALA),
             read(format!("/api/v1/audit?region={other}"), MANAGE_OTHER),
             read("/api/v1/audit".into(), &[Admin]),

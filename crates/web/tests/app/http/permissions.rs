@@ -102,6 +102,9 @@ struct Ids {
     solrosen: i64,
     savja_bhv: i64,
     gimo_bhv: i64,
+    /// The premises Sävja's and Gimo's units share.
+    savja_premises: i64,
+    gimo_premises: i64,
     uppsala_municipality: i64,
     slattkoping: i64,
     /// Per caller, an Uppsala reader account for that caller to disable, enable and revoke.
@@ -128,6 +131,8 @@ impl Ids {
             solrosen: app.centre("Familjecentralen Solrosen").await,
             savja_bhv: app.unit_of(savja, "bhv").await.id,
             gimo_bhv: app.unit_of(gimo, "bhv").await.id,
+            savja_premises: app.premises_of(savja).await[0].id,
+            gimo_premises: app.premises_of(gimo).await[0].id,
             uppsala_municipality: app.municipality("Uppsala").await,
             slattkoping: app.municipality("Slättköping").await,
             targets,
@@ -153,6 +158,8 @@ async fn table(app: &TestApp, ids: &Ids) -> Vec<Row> {
         solrosen,
         savja_bhv,
         gimo_bhv,
+        savja_premises,
+        gimo_premises,
         ..
     } = *ids;
     let centre = |id: i64| async move { centre_fields(&app.stored_centre(id).await) };
@@ -168,8 +175,20 @@ async fn table(app: &TestApp, ids: &Ids) -> Vec<Row> {
     let new_unit = fields(&[
         ("service", "other"),
         ("name", "Testparten {who}"),
-        ("building", "Sävjahuset, Sävja torg 1"),
+        ("premises_id", "new"),
+        ("new_premises_name", "Testparten {who}s lokaler"),
     ]);
+    let new_premises = fields(&[("name", "Lokalen {who}"), ("shared_entrance", "yes")]);
+    let premises = |id: i64| async move {
+        let p = samverka_store::registry::premises::get(&mut *app.conn().await, id)
+            .await
+            .expect("premises");
+        fields(&[
+            ("name", &p.name),
+            ("address", p.address.as_deref().unwrap_or_default()),
+        ])
+    };
+    let (premises_savja, premises_gimo) = (premises(savja_premises).await, premises(gimo_premises).await);
     let account = fields(&[
         ("email", "ny.{who}@uppsala.demo.samverka.se"),
         ("name", "Nytt konto"),
@@ -220,6 +239,15 @@ async fn table(app: &TestApp, ids: &Ids) -> Vec<Row> {
         get(format!("/units/{gimo_bhv}/close"), MANAGE_UPPSALA),
         close(format!("/units/{savja_bhv}/close"), EDIT_SAVJA),
         close(format!("/units/{gimo_bhv}/close"), MANAGE_UPPSALA),
+        // Premises
+        get(format!("/centres/{savja}/premises/new"), EDIT_SAVJA),
+        get(format!("/centres/{gimo}/premises/new"), MANAGE_UPPSALA),
+        post(format!("/centres/{savja}/premises/new"), new_premises.clone(), EDIT_SAVJA),
+        post(format!("/centres/{gimo}/premises/new"), new_premises, MANAGE_UPPSALA),
+        get(format!("/premises/{savja_premises}/edit"), EDIT_SAVJA),
+        get(format!("/premises/{gimo_premises}/edit"), MANAGE_UPPSALA),
+        post(format!("/premises/{savja_premises}/edit"), premises_savja, EDIT_SAVJA),
+        post(format!("/premises/{gimo_premises}/edit"), premises_gimo, MANAGE_UPPSALA),
         // Rules
         get(format!("/regions/{u}/settings"), MANAGE_UPPSALA),
         get(format!("/regions/{o}/settings"), MANAGE_OTHER),

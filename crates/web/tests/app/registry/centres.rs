@@ -5,7 +5,7 @@ use reqwest::Method;
 use samverka_store::registry::centres;
 use serde_json::{Value, json};
 
-use crate::support::html::field_error;
+use crate::support::html::{field_error, row_cells, section};
 use crate::support::{
     ADMIN, COUNTY, LOCAL_HEBY, LOCAL_SAVJA, OTHER_COUNTY, READER, TestApp, assert_error_shape, borrowed,
     centre_fields, centre_named, page_text, with,
@@ -772,8 +772,7 @@ async fn a_centre_without_base_services_cannot_be_assessed_and_the_api_lists_wha
 
         // Only another party (a library): still no base service, so still no class.
         let id = json["id"].as_i64().expect("id");
-        let unit =
-            serde_json::json!({ "service": "other", "name": "Biblioteket", "building": "Alsike torg 1" });
+        let unit = serde_json::json!({ "service": "other", "name": "Biblioteket" });
         let (status, json) = app
             .api(
                 Method::POST,
@@ -793,6 +792,250 @@ async fn a_centre_without_base_services_cannot_be_assessed_and_the_api_lists_wha
             first.starts_with("Kan inte bedömas: ingen av basverksamheterna"),
             "{b}: {first}"
         );
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn premises_are_added_and_changed_on_their_own_form() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let client = app.login(LOCAL_SAVJA).await;
+        let savja = app.centre("Sävja familjecentral").await;
+        let (status, form) = app.get(&client, &format!("/centres/{savja}/premises/new")).await;
+        assert_eq!(status, 200, "{b}");
+        assert!(
+            page_text(&form).contains("Nya lokaler för Sävja familjecentral"),
+            "{b}"
+        );
+
+        // The same name as the centre's Sävjahuset, typed another way: refused.
+        let r = app
+            .submit(
+                &client,
+                &format!("/centres/{savja}/premises/new"),
+                &[("name", " SÄVJAHUSET "), ("address", "Sävja torg 1")],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{b}");
+        assert_eq!(
+            field_error(&r.body, "name").as_deref(),
+            Some("Familjecentralen har redan lokaler med det namnet. Välj dem i listan i stället."),
+            "{b}"
+        );
+        assert_eq!(app.premises_of(savja).await.len(), 1, "{b}");
+
+        let r = app
+            .submit(
+                &client,
+                &format!("/centres/{savja}/premises/new"),
+                &[
+                    ("name", "Sävja kyrka"),
+                    ("address", ""),
+                    ("shared_entrance", "no"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{b}: {}", r.body);
+        let church = app
+            .premises_of(savja)
+            .await
+            .into_iter()
+            .find(|p| p.name == "Sävja kyrka")
+            .expect("added");
+        assert_eq!(
+            (church.address.clone(), church.shared_entrance),
+            (None, Some(false)),
+            "{b}"
+        );
+        let (_, html) = app.get(&client, &format!("/centres/{savja}")).await;
+        let lokaler = section(&html, "Lokaler");
+        assert_eq!(
+            row_cells(lokaler, "Sävja kyrka"),
+            ["uppgift saknas", "Nej", "inga"],
+            "{b}"
+        );
+        assert_eq!(
+            row_cells(lokaler, "Sävjahuset")[2],
+            "Mödrahälsovård (BMM), Barnhälsovård (BVC), Öppen förskola, Förebyggande socialtjänst",
+            "{b}"
+        );
+
+        // Changing them: the edit form shows what is stored; a blank name is refused.
+        let (status, form) = app.get(&client, &format!("/premises/{}/edit", church.id)).await;
+        assert_eq!(status, 200, "{b}");
+        assert!(form.contains("value=\"Sävja kyrka\""), "{b}");
+        let r = app
+            .submit(
+                &client,
+                &format!("/premises/{}/edit", church.id),
+                &[("name", "  ")],
+            )
+            .await;
+        assert_eq!(r.status, 422, "{b}");
+        assert_eq!(
+            field_error(&r.body, "name").as_deref(),
+            Some("Fyll i fältet."),
+            "{b}"
+        );
+        let r = app
+            .submit(
+                &client,
+                &format!("/premises/{}/edit", church.id),
+                &[
+                    ("name", "Sävja kyrka"),
+                    ("address", "Sävja kyrkväg 2"),
+                    ("shared_entrance", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{b}: {}", r.body);
+        let changed = app
+            .premises_of(savja)
+            .await
+            .into_iter()
+            .find(|p| p.id == church.id)
+            .expect("kept");
+        assert_eq!(
+            (changed.label(), changed.shared_entrance),
+            ("Sävja kyrka, Sävja kyrkväg 2".to_string(), None),
+            "{b}"
+        );
+
+        // Another centre's premises are not this coordinator's to change.
+        let gimo = app.centre("Familjecentralen i Gimo").await;
+        let theirs = app.premises_of(gimo).await[0].clone();
+        let (status, _) = app.get(&client, &format!("/premises/{}/edit", theirs.id)).await;
+        assert_eq!(status, 403, "{b}");
+        assert_eq!(app.premises_of(gimo).await, [theirs], "{b}");
+        app.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn premises_and_units_round_trip_through_the_api() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let token = app.token(LOCAL_SAVJA.0).await;
+        let savja = app.centre("Sävja familjecentral").await;
+        let api = |method: Method, path: String, body: Value| {
+            let token = token.clone();
+            let app = &app;
+            async move {
+                app.api(method, &path, Some(&token), Some(&body.to_string()))
+                    .await
+            }
+        };
+
+        let (status, json) = api(
+            Method::POST,
+            format!("/api/v1/centres/{savja}/premises"),
+            json!({ "name": "Sävja bibliotek", "address": "Sävja torg 3", "shared_entrance": false }),
+        )
+        .await;
+        assert_eq!(status, 201, "{b}: {json}");
+        let premises = json["premises"].as_array().expect("premises");
+        let library = premises
+            .iter()
+            .find(|p| p["name"] == "Sävja bibliotek")
+            .expect("listed with the centre");
+        assert_eq!(library["address"], "Sävja torg 3", "{b}");
+        assert_eq!(library["shared_entrance"], false, "{b}");
+        assert_eq!(library["unit_ids"], json!([]), "{b}");
+        let library_id = library["id"].as_i64().expect("id");
+        let house = premises
+            .iter()
+            .find(|p| p["name"] == "Sävjahuset")
+            .expect("Sävjahuset");
+        assert_eq!(house["unit_ids"].as_array().map(Vec::len), Some(4), "{b}");
+
+        // A unit in the new premises.
+        let (status, json) = api(
+            Method::POST,
+            format!("/api/v1/centres/{savja}/units"),
+            json!({ "service": "other", "name": "Biblioteket", "premises_id": library_id }),
+        )
+        .await;
+        assert_eq!(status, 201, "{b}: {json}");
+        let unit = json["units"]
+            .as_array()
+            .and_then(|u| u.iter().find(|u| u["name"] == "Biblioteket"))
+            .expect("the unit")
+            .clone();
+        assert_eq!(unit["premises_id"], library_id, "{b}");
+        let listed = json["premises"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["id"] == library_id))
+            .expect("premises");
+        assert_eq!(listed["unit_ids"], json!([unit["id"]]), "{b}");
+
+        // The premises change; the unit moves with them.
+        let (status, json) = api(
+            Method::PUT,
+            format!("/api/v1/premises/{library_id}"),
+            json!({ "name": "Sävja bibliotek", "shared_entrance": true }),
+        )
+        .await;
+        assert_eq!(status, 200, "{b}: {json}");
+        let listed = json["premises"]
+            .as_array()
+            .and_then(|p| p.iter().find(|p| p["id"] == library_id))
+            .expect("premises");
+        assert_eq!(
+            (&listed["address"], &listed["shared_entrance"]),
+            (&Value::Null, &json!(true)),
+            "{b}"
+        );
+
+        // Premises of another centre: a field error, and nothing changes.
+        let gimo = app.centre("Familjecentralen i Gimo").await;
+        let theirs = app.premises_of(gimo).await[0].id;
+        let unit_id = unit["id"].as_i64().expect("id");
+        let before = centres::get_unit(&mut *app.conn().await, unit_id)
+            .await
+            .expect("unit");
+        let (status, json) = api(
+            Method::PUT,
+            format!("/api/v1/units/{unit_id}"),
+            json!({ "service": "other", "name": "Biblioteket", "premises_id": theirs }),
+        )
+        .await;
+        assert_eq!(status, 422, "{b}: {json}");
+        assert_error_shape(&json, b);
+        assert_eq!(json["errors"][0]["field"], "premises_id", "{b}: {json}");
+        // The old free-text building is refused rather than dropped unseen.
+        let (status, json) = api(
+            Method::PUT,
+            format!("/api/v1/units/{unit_id}"),
+            json!({ "service": "other", "name": "Biblioteket", "building": "Sävja torg 3" }),
+        )
+        .await;
+        assert_eq!(status, 400, "{b}: {json}");
+        assert_error_shape(&json, b);
+        // A name the centre has already.
+        let (status, json) = api(
+            Method::POST,
+            format!("/api/v1/centres/{savja}/premises"),
+            json!({ "name": "sävja  BIBLIOTEK" }),
+        )
+        .await;
+        assert_eq!(status, 422, "{b}: {json}");
+        assert_eq!(json["errors"][0]["field"], "name", "{b}: {json}");
+        assert_eq!(
+            centres::get_unit(&mut *app.conn().await, unit_id)
+                .await
+                .expect("unit"),
+            before,
+            "{b}"
+        );
+        // Someone else's centre.
+        let (status, _) = api(
+            Method::POST,
+            format!("/api/v1/centres/{gimo}/premises"),
+            json!({ "name": "Annat" }),
+        )
+        .await;
+        assert_eq!(status, 403, "{b}");
         app.stop().await;
     }
 }

@@ -89,7 +89,7 @@ async fn skane_rules_reclassify_the_region_and_custom_rules_are_checked() {
                 app.backend()
             );
             assert!(
-                page.contains("inte registrerat om den gemensamma entrén används"),
+                page.contains("inte registrerat om lokalerna har en gemensam entré"),
                 "{}: {page}",
                 app.backend()
             );

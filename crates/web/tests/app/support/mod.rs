@@ -546,6 +546,13 @@ impl TestApp {
             .unwrap_or_else(|| panic!("centre {centre_id} has no {service} unit"))
     }
 
+    /// A centre's premises, by name.
+    pub async fn premises_of(&self, centre_id: i64) -> Vec<samverka_core::Premises> {
+        samverka_store::registry::premises::of_centre(&mut *self.conn().await, centre_id)
+            .await
+            .unwrap()
+    }
+
     /// The id of a municipality by name.
     pub async fn municipality(&self, name: &str) -> i64 {
         municipalities::list(&mut *self.conn().await, None)
@@ -610,8 +617,10 @@ pub fn unit_fields(u: &samverka_core::Unit) -> Vec<(&'static str, String)> {
             u.principal_kind.map(|k| k.code().to_string()).unwrap_or_default(),
         ),
         ("principal_name", u.principal_name.clone().unwrap_or_default()),
-        ("building", u.building.clone().unwrap_or_default()),
-        ("shared_entrance", yes_no(u.shared_entrance)),
+        (
+            "premises_id",
+            u.premises_id.map(|p| p.to_string()).unwrap_or_default(),
+        ),
         ("full_operation", yes_no(u.full_operation)),
         (
             "hours_per_week",
