@@ -124,12 +124,12 @@ pub fn centre_facts(r: RegionRecords<'_>) -> HashMap<i64, CentreFacts> {
     let new = new_to_role(r.assignments.iter().map(|a| &a.assignment));
     for record in r.assignments {
         let a = &record.assignment;
-        let intro = (new.contains(&a.id) && r.settings.introducers.for_kind(a.kind).is_some()).then(|| {
+        let intro = (new.contains(&a.id) && r.settings.introducers.for_kind(a.kind).is_some()).then_some(
             IntroductionFact {
                 starts_on: a.starts_on,
                 introduced_on: record.introduced_on,
-            }
-        });
+            },
+        );
         if let Some(c) = a.centre_id {
             let f = out.entry(c).or_default();
             if a.kind == AssignmentKind::LocalCoordinator {
