@@ -7,10 +7,10 @@ use samverka_core::governance::Assignment;
 use crate::audit::{self, AuditAction, AuditEntity, Change, Who};
 use crate::{Conn, Result, StoreError, Tx, codec, now, rows};
 
-const COLUMNS: &str = "id, person_id, kind, region_id, centre_id, group_id, share_percent, paid_by, minutes_per_week, starts_on, ends_on";
+pub(crate) const COLUMNS: &str = "id, person_id, kind, region_id, centre_id, group_id, share_percent, paid_by, minutes_per_week, starts_on, ends_on";
 
 #[derive(sqlx::FromRow)]
-struct Row {
+pub(crate) struct Row {
     id: i64,
     person_id: i64,
     kind: String,

@@ -186,19 +186,12 @@ async fn first_meetings(c: &mut Conn, scope: Scope<'_>) -> Result<HashMap<i64, N
         .collect()
 }
 
+/// An assignment's row as the assignments module reads it, with the
+/// person's unit's service and the day of the introduction.
 #[derive(sqlx::FromRow)]
 struct AssignmentRow {
-    id: i64,
-    person_id: i64,
-    kind: String,
-    region_id: i64,
-    centre_id: Option<i64>,
-    group_id: Option<i64>,
-    share_percent: Option<i64>,
-    paid_by: Option<String>,
-    minutes_per_week: Option<i64>,
-    starts_on: String,
-    ends_on: Option<String>,
+    #[sqlx(flatten)]
+    assignment: super::assignments::Row,
     service: Option<String>,
     introduced_on: Option<String>,
 }
@@ -208,14 +201,18 @@ struct AssignmentRow {
 async fn assignments(c: &mut Conn, scope: Scope<'_>) -> Result<Vec<AssignmentRecord>> {
     let (condition, values) = scope.assignments();
     let sql = format!(
-        "SELECT a.id, a.person_id, a.kind, a.region_id, a.centre_id, a.group_id, a.share_percent, a.paid_by,
-                a.minutes_per_week, a.starts_on, a.ends_on, u.service, i.introduced_on
+        "SELECT {columns}, u.service, i.introduced_on
            FROM assignments a
            LEFT JOIN people p ON p.id = a.person_id
            LEFT JOIN units u ON u.id = p.unit_id
            LEFT JOIN introductions i ON i.assignment_id = a.id
           WHERE {condition}
-          ORDER BY a.id"
+          ORDER BY a.id",
+        columns = super::assignments::COLUMNS
+            .split(", ")
+            .map(|c| format!("a.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut q = sqlx::query_as::<_, AssignmentRow>(crate::trusted(sql));
     for v in values {
@@ -228,19 +225,7 @@ async fn assignments(c: &mut Conn, scope: Scope<'_>) -> Result<Vec<AssignmentRec
             let service = codec::opt_code::<ServiceType>("units.service", r.service.as_deref())?
                 .and_then(ServiceType::base);
             Ok(AssignmentRecord {
-                assignment: Assignment {
-                    id: r.id,
-                    person_id: r.person_id,
-                    kind: codec::code("assignments.kind", &r.kind)?,
-                    region_id: r.region_id,
-                    centre_id: r.centre_id,
-                    group_id: r.group_id,
-                    share_percent: r.share_percent,
-                    paid_by: r.paid_by,
-                    minutes_per_week: r.minutes_per_week,
-                    starts_on: codec::date("assignments.starts_on", &r.starts_on)?,
-                    ends_on: codec::opt_date("assignments.ends_on", r.ends_on.as_deref())?,
-                },
+                assignment: Assignment::try_from(r.assignment)?,
                 service,
                 introduced_on: codec::opt_date("introductions.introduced_on", r.introduced_on.as_deref())?,
             })
