@@ -437,6 +437,15 @@ async fn screenshot(c: &Client, name: &str, (width, height): (u32, u32)) -> Path
     path
 }
 
+/// Runs axe-core on the current page and adds a line naming the page and
+/// its violations to `failures` when there are any.
+async fn axe_into(c: &Client, axe_js: &str, page: &str, failures: &mut Vec<String>) {
+    let v = axe(c, axe_js, page).await;
+    if !v.is_empty() {
+        failures.push(format!("{page}: {}", ids(&v)));
+    }
+}
+
 /// Runs axe-core on the current page (WCAG 2.0/2.1 A and AA rules); returns
 /// the violations, printed so the cause is clear.
 async fn axe(c: &Client, axe_js: &str, page: &str) -> Vec<Value> {
@@ -627,52 +636,31 @@ async fn pages_have_no_axe_violations() {
     let mut failures = Vec::new();
 
     c.goto(&app.url("/login")).await.unwrap();
-    let v = axe(&c, &axe_js, "the login page").await;
-    if !v.is_empty() {
-        failures.push(format!("login page: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the login page", &mut failures).await;
 
     log_in(&c, &app, LOCAL_SAVJA).await;
     c.goto(&app.url(&format!("/regions/{region}"))).await.unwrap();
-    let v = axe(&c, &axe_js, "the county overview").await;
-    if !v.is_empty() {
-        failures.push(format!("overview: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the county overview", &mut failures).await;
 
     c.goto(&app.url(&format!("/regions/{region}?class=familjecentral&signal=unknown")))
         .await
         .unwrap();
-    let v = axe(&c, &axe_js, "the filtered overview").await;
-    if !v.is_empty() {
-        failures.push(format!("filtered overview: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the filtered overview", &mut failures).await;
 
     c.goto(&app.url(&format!("/regions/{region}/signals")))
         .await
         .unwrap();
-    let v = axe(&c, &axe_js, "the signals page").await;
-    if !v.is_empty() {
-        failures.push(format!("signals page: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the signals page", &mut failures).await;
 
     c.goto(&app.url("/centres/abc")).await.unwrap();
     assert!(body_text(&c).await.contains("Sidan finns inte"), "the 404 page");
-    let v = axe(&c, &axe_js, "the 404 page").await;
-    if !v.is_empty() {
-        failures.push(format!("404 page: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the 404 page", &mut failures).await;
 
     c.goto(&app.url(&format!("/centres/{savja}"))).await.unwrap();
-    let v = axe(&c, &axe_js, "the centre page").await;
-    if !v.is_empty() {
-        failures.push(format!("centre page: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the centre page", &mut failures).await;
 
     c.goto(&app.url("/account")).await.unwrap();
-    let v = axe(&c, &axe_js, "the account page").await;
-    if !v.is_empty() {
-        failures.push(format!("account page: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the account page", &mut failures).await;
 
     // The premises forms: changing Sävjahuset, and new premises posted
     // without a name (errors shown).
@@ -680,10 +668,7 @@ async fn pages_have_no_axe_violations() {
     c.goto(&app.url(&format!("/premises/{house}/edit")))
         .await
         .unwrap();
-    let v = axe(&c, &axe_js, "the premises form").await;
-    if !v.is_empty() {
-        failures.push(format!("premises form: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the premises form", &mut failures).await;
     c.goto(&app.url(&format!("/centres/{savja}/premises/new")))
         .await
         .unwrap();
@@ -697,20 +682,14 @@ async fn pages_have_no_axe_violations() {
         summary.contains("Namn: Fyll i fältet."),
         "the summary names the field: {summary}"
     );
-    let v = axe(&c, &axe_js, "the premises form with errors").await;
-    if !v.is_empty() {
-        failures.push(format!("premises form with errors: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the premises form with errors", &mut failures).await;
 
     // The unit form with its premises choices, then asking for new premises
     // without naming them (errors shown).
     c.goto(&app.url(&format!("/centres/{savja}/units/new")))
         .await
         .unwrap();
-    let v = axe(&c, &axe_js, "the unit form").await;
-    if !v.is_empty() {
-        failures.push(format!("unit form: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the unit form", &mut failures).await;
     click(&c, "input[name=premises_id][value=new]").await;
     submit_main_form(&c).await;
     wait_for_path(&c, "the unit form with errors", |p| p.ends_with("/units/new")).await;
@@ -719,10 +698,7 @@ async fn pages_have_no_axe_violations() {
         summary.contains("Namn på de nya lokalerna"),
         "the summary names the new premises' name: {summary}"
     );
-    let v = axe(&c, &axe_js, "the unit form with errors").await;
-    if !v.is_empty() {
-        failures.push(format!("unit form with errors: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the unit form with errors", &mut failures).await;
 
     // The centre form, posted with an empty name: errors shown.
     c.goto(&app.url(&format!("/centres/{savja}/edit"))).await.unwrap();
@@ -750,10 +726,7 @@ async fn pages_have_no_axe_violations() {
         Some("true")
     );
     screenshot(&c, "samverka-centre-form-errors.png", WIDE).await;
-    let v = axe(&c, &axe_js, "the centre form with errors").await;
-    if !v.is_empty() {
-        failures.push(format!("centre form with errors: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the centre form with errors", &mut failures).await;
 
     // Self-check: axe really runs the rules (it must catch planted faults).
     eprintln!(
@@ -1240,10 +1213,7 @@ async fn the_governance_rules_and_group_forms_have_no_axe_violations() {
         body_text(&c).await.contains("Vem introducerar"),
         "the governance rules form"
     );
-    let v = axe(&c, &axe_js, "the settings page").await;
-    if !v.is_empty() {
-        failures.push(format!("settings page: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the settings page", &mut failures).await;
     type_into(&c, "#management_quorum", "0").await;
     c.find(Locator::Css("#govset-heading ~ form button[type=submit]"))
         .await
@@ -1256,18 +1226,12 @@ async fn the_governance_rules_and_group_forms_have_no_axe_violations() {
         summary.contains("1 till 20"),
         "the quorum's range is named: {summary}"
     );
-    let v = axe(&c, &axe_js, "the governance rules with an error").await;
-    if !v.is_empty() {
-        failures.push(format!("governance rules with an error: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the governance rules with an error", &mut failures).await;
 
     c.goto(&app.url(&format!("/regions/{region}/groups/new")))
         .await
         .unwrap();
-    let v = axe(&c, &axe_js, "the group form").await;
-    if !v.is_empty() {
-        failures.push(format!("group form: {}", ids(&v)));
-    }
+    axe_into(&c, &axe_js, "the group form", &mut failures).await;
     assert!(failures.is_empty(), "{failures:#?}");
     c.close().await.unwrap();
     app.stop().await;
