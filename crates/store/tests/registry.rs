@@ -1296,3 +1296,95 @@ async fn premises_belong_to_a_centre_keep_unknown_apart_and_every_change_is_audi
         t.cleanup().await;
     }
 }
+
+/// Text that JSON must escape: quotes, backslashes, line breaks, tabs,
+/// control characters, markup, and letters outside the basic plane.
+const AWKWARD: &str = "\"Måns\" \\ 'Ängen'\n\tr\u{1}ad </script> 👶🏽 \u{202e}x";
+
+#[tokio::test]
+async fn region_wide_lists_read_as_one_value_give_back_every_field_as_stored() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let db = &t.db;
+        let (r1, m) = uppsala(db).await;
+        let (r2, _) = gavleborg(db).await;
+        let odd = CentreInput {
+            address: Some(AWKWARD.into()),
+            ..full_centre(m[0], AWKWARD)
+        };
+        let a = new_centre(db, &cli(), r1, &odd).await.expect("centre");
+        let b = new_centre(db, &cli(), r1, &bare_centre(m[1], "Tierps familjecentral"))
+            .await
+            .expect("centre");
+        let place = PremisesInput {
+            name: AWKWARD.into(),
+            address: Some(AWKWARD.into()),
+            shared_entrance: Some(true),
+        };
+        let house = new_premises(db, &cli(), a, &place).await.expect("premises");
+        let full = UnitInput {
+            name: Some(AWKWARD.into()),
+            principal_name: Some(AWKWARD.into()),
+            premises_id: Some(house),
+            minutes_per_week: Some(i64::from(i32::MAX) + 1),
+            ..full_unit()
+        };
+        let u1 = new_unit(db, &cli(), a, &full).await.expect("unit");
+        let u2 = new_unit(db, &cli(), b, &bare_unit(ServiceType::Other))
+            .await
+            .expect("unit");
+        close_unit(db, &cli(), u2, date(2024, 6, 30))
+            .await
+            .expect("close");
+
+        let mut c = rd(db).await;
+        let listed = centres::list(&mut c, Some(r1)).await.expect("centres");
+        let one_by_one = vec![
+            centres::get(&mut c, a).await.expect("get"),
+            centres::get(&mut c, b).await.expect("get"),
+        ];
+        assert_eq!(listed, one_by_one, "{n}: centres listed as read one by one");
+        assert_eq!(listed[0].name, AWKWARD, "{n}");
+
+        let units = centres::units_in_region(&mut c, Some(r1)).await.expect("units");
+        let one_by_one = vec![
+            centres::get_unit(&mut c, u1).await.expect("get"),
+            centres::get_unit(&mut c, u2).await.expect("get"),
+        ];
+        assert_eq!(
+            units, one_by_one,
+            "{n}: units listed as read one by one, closed ones too"
+        );
+        assert_eq!(units[0].minutes_per_week, Some(i64::from(i32::MAX) + 1), "{n}");
+
+        let places = premises::in_region(&mut c, Some(r1)).await.expect("premises");
+        assert_eq!(
+            places,
+            vec![premises::get(&mut c, house).await.expect("get")],
+            "{n}"
+        );
+        assert_eq!(places[0].address.as_deref(), Some(AWKWARD), "{n}");
+
+        // A region without any: empty lists, not an error.
+        assert!(
+            centres::list(&mut c, Some(r2)).await.expect("centres").is_empty(),
+            "{n}"
+        );
+        assert!(
+            centres::units_in_region(&mut c, Some(r2))
+                .await
+                .expect("units")
+                .is_empty(),
+            "{n}"
+        );
+        assert!(
+            premises::in_region(&mut c, Some(r2))
+                .await
+                .expect("premises")
+                .is_empty(),
+            "{n}"
+        );
+        drop(c);
+        t.cleanup().await;
+    }
+}

@@ -9,7 +9,7 @@ use crate::{Conn, Result, StoreError, Tx, codec, now, rows};
 
 pub(crate) const COLUMNS: &str = "id, person_id, kind, region_id, centre_id, group_id, share_percent, paid_by, minutes_per_week, starts_on, ends_on";
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct Row {
     id: i64,
     person_id: i64,

@@ -10,7 +10,7 @@ use crate::{Conn, Result, Tx, codec, now, rows};
 const COLUMNS: &str =
     "id, region_id, kind, name, municipality_id, reports_to, health_forum, starts_on, closed_on";
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct Row {
     id: i64,
     region_id: i64,
@@ -150,26 +150,44 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Group> {
 
 /// Every group of a region (every region for `None`) with its centres, by name.
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Group>> {
-    // One region's groups by its index; every group without a condition.
-    let region = if region_id.is_some() {
-        "region_id = $1"
-    } else {
-        "$1 IS NULL"
-    };
-    let rows: Vec<Row> = sqlx::query_as(crate::trusted(format!(
-        "SELECT {COLUMNS} FROM groups WHERE {region} ORDER BY id"
-    )))
-    .bind(region_id)
-    .fetch_all(&mut *c)
-    .await?;
-    let links: Vec<(i64, i64)> = sqlx::query_as(crate::trusted(format!(
-        "SELECT gc.group_id, gc.centre_id FROM group_centres gc
-          WHERE gc.group_id IN (SELECT id FROM groups WHERE {region}) ORDER BY gc.centre_id"
-    )))
-    .bind(region_id)
-    .fetch_all(&mut *c)
-    .await?;
-    with_centres(rows, links)
+    let region = rows::for_region(region_id, "region_id = $1");
+    // A region has hundreds of groups and links: each read is one JSON value.
+    let sql = rows::json_rows(
+        c,
+        &format!("SELECT {COLUMNS} FROM groups WHERE {region}"),
+        COLUMNS,
+        "id",
+    );
+    let text: String = sqlx::query_scalar(crate::trusted(sql))
+        .bind(region_id)
+        .fetch_one(&mut *c)
+        .await?;
+    let group_rows: Vec<Row> = rows::from_json("groups", &text)?;
+    let sql = rows::json_rows(
+        c,
+        &format!(
+            "SELECT gc.group_id, gc.centre_id FROM group_centres gc
+              WHERE gc.group_id IN (SELECT id FROM groups WHERE {region})"
+        ),
+        "group_id, centre_id",
+        "centre_id",
+    );
+    let text: String = sqlx::query_scalar(crate::trusted(sql))
+        .bind(region_id)
+        .fetch_one(&mut *c)
+        .await?;
+    let links: Vec<Link> = rows::from_json("group_centres", &text)?;
+    with_centres(
+        group_rows,
+        links.into_iter().map(|l| (l.group_id, l.centre_id)).collect(),
+    )
+}
+
+/// A group's link to a centre it governs.
+#[derive(serde::Deserialize)]
+struct Link {
+    group_id: i64,
+    centre_id: i64,
 }
 
 /// The groups that may govern one centre: those it belongs to, the groups

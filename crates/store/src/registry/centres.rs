@@ -14,7 +14,7 @@ const CENTRE_COLUMNS: &str =
 const UNIT_COLUMNS: &str = "id, centre_id, service, name, principal_kind, principal_name, premises_id, \
                             full_operation, minutes_per_week, closed_on";
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct CentreRow {
     id: i64,
     region_id: i64,
@@ -42,7 +42,7 @@ impl TryFrom<CentreRow> for Centre {
     }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct UnitRow {
     id: i64,
     centre_id: i64,
@@ -76,20 +76,22 @@ impl TryFrom<UnitRow> for Unit {
 
 /// Centres of a region (every region, for `None`), by name.
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Centre>> {
-    let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres WHERE ($1 IS NULL OR region_id = $1)");
-    let mut centres = rows::all::<CentreRow, Centre>(c, crate::trusted(sql), region_id).await?;
+    let region = rows::for_region(region_id, "region_id = $1");
+    let sql = format!("SELECT {CENTRE_COLUMNS} FROM centres WHERE {region}");
+    let mut centres =
+        rows::all_json::<CentreRow, Centre>(c, "centres", &sql, CENTRE_COLUMNS, "id", region_id).await?;
     centres.sort_by_cached_key(|c| samverka_core::text::sort_key(&c.name));
     Ok(centres)
 }
 
 /// Every unit of every centre of a region (every region, for `None`), closed ones included.
 pub async fn units_in_region(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Unit>> {
-    let sql = format!(
-        "SELECT {UNIT_COLUMNS} FROM units
-         WHERE ($1 IS NULL OR centre_id IN (SELECT id FROM centres WHERE region_id = $1))
-         ORDER BY centre_id, id"
+    let region = rows::for_region(
+        region_id,
+        "centre_id IN (SELECT id FROM centres WHERE region_id = $1)",
     );
-    rows::all::<UnitRow, Unit>(c, crate::trusted(sql), region_id).await
+    let sql = format!("SELECT {UNIT_COLUMNS} FROM units WHERE {region}");
+    rows::all_json::<UnitRow, Unit>(c, "units", &sql, UNIT_COLUMNS, "centre_id, id", region_id).await
 }
 
 /// One centre.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use samverka_core::{AccessRow, Municipality};
 
 use crate::audit::{self, AuditAction, AuditEntity, Change, Who};
-use crate::{Conn, Result, Tx};
+use crate::{Conn, Result, Tx, rows};
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -28,9 +28,10 @@ impl From<Row> for Municipality {
 
 /// The municipalities of a region (all, for `None`), sorted the Swedish way.
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Municipality>> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, region_id, code, name FROM municipalities WHERE ($1 IS NULL OR region_id = $1)",
-    )
+    let region = rows::for_region(region_id, "region_id = $1");
+    let rows: Vec<Row> = sqlx::query_as(crate::trusted(format!(
+        "SELECT id, region_id, code, name FROM municipalities WHERE {region}"
+    )))
     .bind(region_id)
     .fetch_all(c)
     .await?;

@@ -9,7 +9,7 @@ use crate::{Conn, Result, StoreError, Tx, codec, now, rows};
 
 const COLUMNS: &str = "id, centre_id, name, address, shared_entrance";
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct PremisesRow {
     id: i64,
     centre_id: i64,
@@ -47,12 +47,13 @@ pub async fn of_centre(c: &mut Conn, centre_id: i64) -> Result<Vec<Premises>> {
 /// The premises of every centre of a region (every region, for `None`), by
 /// centre and name.
 pub async fn in_region(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Premises>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM premises
-         WHERE ($1 IS NULL OR centre_id IN (SELECT id FROM centres WHERE region_id = $1))"
+    let region = rows::for_region(
+        region_id,
+        "centre_id IN (SELECT id FROM centres WHERE region_id = $1)",
     );
+    let sql = format!("SELECT {COLUMNS} FROM premises WHERE {region}");
     Ok(by_name(
-        rows::all::<PremisesRow, Premises>(c, crate::trusted(sql), region_id).await?,
+        rows::all_json::<PremisesRow, Premises>(c, "premises", &sql, COLUMNS, "id", region_id).await?,
     ))
 }
 
