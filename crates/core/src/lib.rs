@@ -20,6 +20,7 @@ pub mod principal;
 pub mod region;
 pub mod role;
 pub mod service;
+pub mod surveys;
 pub mod text;
 pub mod validation;
 
