@@ -184,15 +184,29 @@ where
     R: serde::de::DeserializeOwned,
     T: TryFrom<R, Error = StoreError>,
 {
+    json_for::<R>(c, what, inner, columns, order_by, key)
+        .await?
+        .into_iter()
+        .map(T::try_from)
+        .collect()
+}
+
+/// Every row `inner` selects for `key`, read as one JSON value (see
+/// [`json_rows`]), as read.
+pub(crate) async fn json_for<'q, R: serde::de::DeserializeOwned>(
+    c: &mut Conn,
+    what: &str,
+    inner: &str,
+    columns: &str,
+    order_by: &str,
+    key: impl Encode<'q, Any> + Type<Any> + 'q,
+) -> Result<Vec<R>> {
     let sql = json_rows(c, inner, columns, order_by);
     let text: String = sqlx::query_scalar(crate::trusted(sql))
         .bind(key)
         .fetch_one(&mut *c)
         .await?;
-    from_json::<R>(what, &text)?
-        .into_iter()
-        .map(T::try_from)
-        .collect()
+    from_json(what, &text)
 }
 
 /// The rows of a [`json_rows`] read; [`StoreError::Corrupt`] naming `what`

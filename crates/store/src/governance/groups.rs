@@ -152,31 +152,21 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Group> {
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Group>> {
     let region = rows::for_region(region_id, "region_id = $1");
     // A region has hundreds of groups and links: each read is one JSON value.
-    let sql = rows::json_rows(
-        c,
-        &format!("SELECT {COLUMNS} FROM groups WHERE {region}"),
-        COLUMNS,
-        "id",
+    let inner = format!("SELECT {COLUMNS} FROM groups WHERE {region}");
+    let group_rows: Vec<Row> = rows::json_for(c, "groups", &inner, COLUMNS, "id", region_id).await?;
+    let inner = format!(
+        "SELECT gc.group_id, gc.centre_id FROM group_centres gc
+          WHERE gc.group_id IN (SELECT id FROM groups WHERE {region})"
     );
-    let text: String = sqlx::query_scalar(crate::trusted(sql))
-        .bind(region_id)
-        .fetch_one(&mut *c)
-        .await?;
-    let group_rows: Vec<Row> = rows::from_json("groups", &text)?;
-    let sql = rows::json_rows(
+    let links: Vec<Link> = rows::json_for(
         c,
-        &format!(
-            "SELECT gc.group_id, gc.centre_id FROM group_centres gc
-              WHERE gc.group_id IN (SELECT id FROM groups WHERE {region})"
-        ),
+        "group_centres",
+        &inner,
         "group_id, centre_id",
         "centre_id",
-    );
-    let text: String = sqlx::query_scalar(crate::trusted(sql))
-        .bind(region_id)
-        .fetch_one(&mut *c)
-        .await?;
-    let links: Vec<Link> = rows::from_json("group_centres", &text)?;
+        region_id,
+    )
+    .await?;
     with_centres(
         group_rows,
         links.into_iter().map(|l| (l.group_id, l.centre_id)).collect(),
