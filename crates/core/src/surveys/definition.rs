@@ -75,7 +75,7 @@ pub struct Definition {
     pub key: String,
     /// The survey's title.
     pub title: Texts,
-    /// The languages it is offered in; Swedish first by habit, and always.
+    /// The languages it is offered in; Swedish must be one of them.
     pub languages: Vec<Language>,
     /// What a respondent reads before the first question.
     #[serde(default, skip_serializing_if = "Option::is_none")]

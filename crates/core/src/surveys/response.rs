@@ -199,7 +199,8 @@ pub enum AnswerErrorCode {
     /// The text holds control characters other than line breaks and tabs
     /// (`control-character`).
     ControlCharacter,
-    /// The comment is longer than [`COMMENT_MAX`] (`comment-too-long`).
+    /// The comment is longer than
+    /// [`COMMENT_MAX`](super::definition::COMMENT_MAX) (`comment-too-long`).
     CommentTooLong,
     /// The comment holds control characters other than line breaks and
     /// tabs (`comment-control-character`).

@@ -80,38 +80,32 @@ pub fn route<'a>(def: &'a Definition, answers: &Answers) -> Route<'a> {
     let mut pages = Vec::new();
     let mut visible: HashSet<&'a str> = HashSet::new();
     let mut end = None;
-    'blocks: for (index, block) in def.blocks.iter().enumerate() {
-        let seen = |c: &Condition, visible: &HashSet<&str>| {
-            c.holds_by(&|key: &str| {
-                if visible.contains(key) {
-                    answers.get(key)
-                } else {
-                    None
-                }
-            })
-        };
-        if block.show_if.as_ref().is_some_and(|c| !seen(c, &visible)) {
+    // A condition sees the answers of visible questions only.
+    let holds = |c: &Condition, visible: &HashSet<&str>| {
+        c.holds_by(&|key: &str| visible.contains(key).then(|| answers.get(key)).flatten())
+    };
+    for (index, block) in def.blocks.iter().enumerate() {
+        if block.show_if.as_ref().is_some_and(|c| !holds(c, &visible)) {
             continue;
         }
         let mut questions = Vec::new();
         for question in &block.questions {
-            if question.show_if.as_ref().is_some_and(|c| !seen(c, &visible)) {
+            if question.show_if.as_ref().is_some_and(|c| !holds(c, &visible)) {
                 continue;
             }
             visible.insert(question.key.as_str());
             questions.push(question);
-            if question.end_survey_if.as_ref().is_some_and(|c| seen(c, &visible)) {
+            if question
+                .end_survey_if
+                .as_ref()
+                .is_some_and(|c| holds(c, &visible))
+            {
                 end = Some(EarlyEnd {
                     question,
                     block,
                     text: question.end_text.as_ref().or(def.closing.as_ref()),
                 });
-                pages.push(Page {
-                    index,
-                    block,
-                    questions,
-                });
-                break 'blocks;
+                break;
             }
         }
         if !questions.is_empty() {
@@ -120,6 +114,9 @@ pub fn route<'a>(def: &'a Definition, answers: &Answers) -> Route<'a> {
                 block,
                 questions,
             });
+        }
+        if end.is_some() {
+            break;
         }
     }
     Route {

@@ -11,6 +11,7 @@ use super::{
 pub(super) fn check(def: &Definition) -> Vec<DefinitionError> {
     let mut c = Checker {
         def,
+        questions: def.questions().collect(),
         positions: def.positions(),
         languages: def.languages.iter().map(|l| l.tag()).collect(),
         question_keys: HashSet::new(),
@@ -38,6 +39,8 @@ pub(crate) fn is_key(key: &str) -> bool {
 
 struct Checker<'a> {
     def: &'a Definition,
+    /// The questions, in order.
+    questions: Vec<&'a Question>,
     /// Each question's place in the order, by key.
     positions: HashMap<&'a str, usize>,
     /// The document's language tags.
@@ -222,7 +225,8 @@ impl<'a> Checker<'a> {
             self.add(path, Code::TooDeep);
             return;
         }
-        let (key, values, field) = match c {
+        // The question looked at, and each value compared with, by its path.
+        let (key, values): (&String, Vec<(&String, String)>) = match c {
             Condition::All(cs) | Condition::Any(cs) => {
                 let name = if matches!(c, Condition::All(_)) {
                     "all"
@@ -237,22 +241,21 @@ impl<'a> Checker<'a> {
                 }
                 return;
             }
-            Condition::Equals { question, value } => {
-                (question, vec![(value, "equals".to_string())], "equals")
-            }
+            Condition::Equals { question, value } => (question, vec![(value, format!("{path}.equals"))]),
             Condition::NotEquals { question, value } => {
-                (question, vec![(value, "not_equals".to_string())], "not_equals")
+                (question, vec![(value, format!("{path}.not_equals"))])
             }
-            Condition::AnyOf { question, values } => (
-                question,
-                values
+            Condition::AnyOf { question, values } => {
+                if values.is_empty() {
+                    self.add(format!("{path}.any_of"), Code::Empty);
+                }
+                let paths = values
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| (v, format!("any_of[{i}]")))
-                    .collect(),
-                "any_of",
-            ),
-            Condition::Answered { question, .. } => (question, Vec::new(), "answered"),
+                    .map(|(i, v)| (v, format!("{path}.any_of[{i}]")));
+                (question, paths.collect())
+            }
+            Condition::Answered { question, .. } => (question, Vec::new()),
         };
         let Some(&at) = self.positions.get(key.as_str()) else {
             self.add_detail(format!("{path}.question"), Code::UnknownQuestion, key.as_str());
@@ -261,14 +264,10 @@ impl<'a> Checker<'a> {
         if at > position || (at == position && !itself) {
             self.add_detail(format!("{path}.question"), Code::RefersForward, key.as_str());
         }
-        if field == "any_of" && values.is_empty() {
-            self.add(format!("{path}.any_of"), Code::Empty);
-        }
-        let Some(q) = self.def.question(key) else {
+        let Some(&q) = self.questions.get(at) else {
             return;
         };
-        for (value, field) in values {
-            let path = format!("{path}.{field}");
+        for (value, path) in values {
             match q.kind {
                 QuestionType::Number => {
                     if value.parse::<i64>().map(|n| n.to_string()).as_ref() != Ok(value) {

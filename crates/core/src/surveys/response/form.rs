@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 use crate::surveys::definition::{Definition, QuestionType};
 
 /// A form post (`application/x-www-form-urlencoded`) from a page without
-/// JavaScript in the API's shape, for [`validate`] or [`validate_page`].
+/// JavaScript in the API's shape, for [`validate`](super::validate) or
+/// [`validate_page`](super::validate_page).
 ///
 /// A field is named by its question's key; a multiple choice question's
 /// checked boxes repeat the field; a yes/no question's comment is the field
