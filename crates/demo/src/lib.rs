@@ -13,17 +13,14 @@
 //!   500 centres, ten years of population, governance like the county's)
 //!   from a seeded random generator, for trying the product at national scale.
 
-mod county;
-mod county_governance;
 mod governance;
-mod national;
-mod national_governance;
+mod registry;
 
 #[cfg(test)]
 mod tests;
 
-pub use county::{load_county, load_county_as};
-pub use national::load_national;
+pub use registry::county::{load_county, load_county_as};
+pub use registry::national::load_national;
 
 /// One demo account, as the command line prints it after loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +56,7 @@ fn demo_password(email: &str) -> Option<&'static str> {
         return Some(p);
     }
     (email.starts_with("lan@") && email.ends_with(".demo.samverka.se"))
-        .then_some(national::COORDINATOR_PASSWORD)
+        .then_some(registry::national::COORDINATOR_PASSWORD)
 }
 
 /// The demo accounts a filled database holds, with the passwords the demo

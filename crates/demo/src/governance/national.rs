@@ -9,7 +9,7 @@
 //! under four meetings a year, a fifth of the steering groups without any).
 //!
 //! Dates are relative to today, so the plan depends on the day it is made;
-//! the registry plan in [`crate::national`] does not.
+//! the registry plan in [`crate::registry::national`] does not.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rand::Rng;
@@ -19,7 +19,7 @@ use samverka_core::{BaseService, PrincipalKind, ServiceType};
 use crate::governance::{
     AssignmentPlan, Builder, GroupPlan, MatterPlan, PersonPlan, Plan, StepPlan, YearSpec, day, email,
 };
-use crate::national::RegionPlan;
+use crate::registry::national::RegionPlan;
 
 /// Invented first names.
 const FIRST: [&str; 64] = [
@@ -399,7 +399,7 @@ pub(crate) fn plan(region: &RegionPlan, seed: u64, today: NaiveDate) -> Plan {
     n.b.current(network, y0, 4);
 
     for (m_index, municipality) in region.municipalities.iter().enumerate() {
-        let centres: Vec<&crate::national::CentrePlan> = region
+        let centres: Vec<&crate::registry::national::CentrePlan> = region
             .centres
             .iter()
             .filter(|c| c.municipality == m_index)
@@ -456,7 +456,7 @@ pub(crate) fn plan(region: &RegionPlan, seed: u64, today: NaiveDate) -> Plan {
 /// A centre's management group, coordinator, staff, meetings and matters.
 fn centre_governance(
     n: &mut National<'_>,
-    centre: &crate::national::CentrePlan,
+    centre: &crate::registry::national::CentrePlan,
     steering: usize,
     steering_held: &[usize],
     kommun: &(PrincipalKind, String),

@@ -449,7 +449,7 @@ pub(crate) fn plan(seed: u64) -> Vec<RegionPlan> {
 /// Skåne with Skåne's rules, the rest national), 290 municipalities with
 /// population 2015–2024, 500 centres with their units, an administrator,
 /// one county coordinator per region, and every region's governance (see
-/// [`crate::national_governance`]). Each region is written in a transaction
+/// [`crate::governance::national`]). Each region is written in a transaction
 /// of its own; `progress(done, total)` is called after every region,
 /// municipality, centre, account and region's governance. Returns the
 /// accounts.
@@ -587,7 +587,7 @@ pub async fn load_national(
         step();
         let accounts = HashMap::from([(coordinator.email.clone(), user_id)]);
         let rng_seed = SEED ^ ((index as u64 + 1) << 24);
-        let governance = crate::national_governance::plan(region, rng_seed, today);
+        let governance = crate::governance::national::plan(region, rng_seed, today);
         let target = crate::governance::Target {
             region_id,
             centres: &centre_ids,

@@ -7,6 +7,9 @@
 //! functions inside the caller's transaction, so that every row gets its
 //! audit entry exactly as if a person had typed it.
 
+pub(crate) mod county;
+pub(crate) mod national;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Context as _;

@@ -750,7 +750,7 @@ const HEBY_CENTRES: [&str; 5] = [
 /// Loads Uppsala county, the fictional Skåne-rules region "Region Sydslätt
 /// (fiktiv)", six demo accounts, and Uppsala's governance — people, groups,
 /// two years of meetings and the running one, decisions, matters and
-/// introductions (see [`crate::county_governance`]) — all in one
+/// introductions (see [`crate::governance::county`]) — all in one
 /// transaction: when anything fails, nothing is left behind. Returns the
 /// accounts with their passwords.
 pub async fn load_county(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
@@ -867,7 +867,7 @@ pub async fn load_county_as(ctx: &Ctx) -> anyhow::Result<Vec<DemoLogin>> {
         logins.push(account);
     }
 
-    let plan = crate::county_governance::plan(seed.today());
+    let plan = crate::governance::county::plan(seed.today());
     let centres = uppsala
         .centres
         .iter()
