@@ -19,7 +19,7 @@ use super::routing::{Route, route};
 mod form;
 mod parse;
 
-pub use form::from_form;
+pub use form::{from_form, to_form};
 
 /// One answer (*svar*) to one question.
 ///

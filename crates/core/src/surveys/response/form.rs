@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::surveys::definition::{Definition, QuestionType};
+use crate::surveys::response::{Answer, Answers};
 
 /// A form post (`application/x-www-form-urlencoded`) from a page without
 /// JavaScript in the API's shape, for [`validate`](super::validate) or
@@ -62,6 +63,30 @@ pub fn from_form(def: &Definition, fields: &[(String, String)]) -> Map<String, V
     raw
 }
 
+/// The form fields that post `answers` again, the way [`from_form`] reads
+/// them: the hidden fields a page without JavaScript carries from page to
+/// page, so that going back and forth keeps every answer without a cookie.
+pub fn to_form(answers: &Answers) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for (key, answer) in answers.iter() {
+        match answer {
+            Answer::Choice(option) => fields.push((key.to_string(), option.clone())),
+            Answer::Choices(options) => {
+                fields.extend(options.iter().map(|o| (key.to_string(), o.clone())));
+            }
+            Answer::Number(n) => fields.push((key.to_string(), n.to_string())),
+            Answer::Text(text) => fields.push((key.to_string(), text.clone())),
+            Answer::YesNo { value, comment } => {
+                fields.push((key.to_string(), if *value { "yes" } else { "no" }.to_string()));
+                if let Some(c) = comment {
+                    fields.push((format!("{key}__comment"), c.clone()));
+                }
+            }
+        }
+    }
+    fields
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -117,6 +142,23 @@ mod tests {
             Some(&Answer::Choices(vec!["management".into(), "steering".into()]))
         );
         assert!(!form.contains_key("minutes_sent") && !form.contains_key("_csrf"));
+
+        // Carried to the next page as hidden fields, they read back the same.
+        let again = from_form(&def, &to_form(&from_json));
+        assert_eq!(validate(&def, "sv", &again).expect("valid"), from_json);
+    }
+
+    #[test]
+    fn a_yes_no_answer_and_its_comment_are_carried_to_the_next_page() {
+        let def = sample();
+        let json = json!({"member": {"value": "yes", "comment": "Sedan i våras"}, "group": ["steering"], "voice": 2});
+        let answers = validate(&def, "sv", json.as_object().expect("object")).expect("valid");
+        let fields = to_form(&answers);
+        assert!(fields.contains(&("member__comment".to_string(), "Sedan i våras".to_string())));
+        assert_eq!(
+            validate(&def, "sv", &from_form(&def, &fields)).expect("valid"),
+            answers
+        );
     }
 
     #[test]
