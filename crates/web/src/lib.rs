@@ -18,6 +18,7 @@ pub mod governance;
 pub mod http;
 pub mod registry;
 mod state;
+pub mod surveys;
 pub mod ui;
 
 use std::net::SocketAddr;

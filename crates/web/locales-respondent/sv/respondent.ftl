@@ -1,0 +1,24 @@
+# What a respondent reads around the survey's own questions.
+survey-language-name = Svenska
+survey-languages = Språk
+survey-anonymous = Svaren är anonyma: vi sparar inte vem du är, bara vad du svarar.
+survey-progress = Sida { $page } av { $pages }
+survey-required = måste besvaras
+survey-optional = frivillig
+survey-comment = Kommentar (frivillig)
+survey-next = Nästa
+survey-back = Tillbaka
+survey-send = Skicka svaren
+survey-errors = Några svar behöver ändras
+survey-thanks-title = Tack!
+survey-thanks = Dina svar är mottagna.
+survey-closed = Enkäten tar inte emot svar just nu.
+error-required = Svara på frågan.
+error-hidden = Frågan gäller inte dig efter dina tidigare svar.
+error-choice = Välj bland svarsalternativen.
+error-number = Skriv ett heltal.
+error-range = Talet ligger utanför det som går att svara.
+error-too-long = Svaret är för långt.
+error-characters = Svaret innehåller tecken som inte kan sparas.
+error-comment = Kommentaren kan inte sparas: den är för lång, har tecken som inte går att spara eller saknar sitt ja eller nej.
+error-other = Svaret kan inte tas emot.

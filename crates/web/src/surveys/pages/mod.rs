@@ -1,0 +1,3 @@
+//! Survey pages.
+
+pub mod respond;
