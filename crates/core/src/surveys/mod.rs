@@ -7,6 +7,7 @@
 //! them so (suppression of every breakdown with fewer answers than the
 //! region's threshold, complementary suppression) live here, once.
 
+pub mod builtin;
 pub mod definition;
 pub mod response;
 pub mod results;
