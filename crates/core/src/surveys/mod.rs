@@ -8,6 +8,7 @@
 //! region's threshold, complementary suppression) live here, once.
 
 pub mod breakdown;
+pub mod builtin;
 pub mod definition;
 pub mod response;
 pub mod results;
