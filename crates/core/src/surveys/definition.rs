@@ -51,16 +51,16 @@ pub const SCALE5_KEYS: [&str; 5] = [
     "large_extent",
     "completely",
 ];
-/// The Swedish labels of the five-level scale, in the order of [`SCALE5_KEYS`].
-const SCALE5_SV: [&str; 5] = [
-    "Vet ej",
-    "Inte alls",
-    "Till viss del",
-    "Till stor del",
-    "Helt och hållet",
+/// Each step of the five-level scale, in the order of [`SCALE5_KEYS`]: its
+/// key with its Swedish and English label (the labels a survey shows when
+/// its document leaves the options out).
+const SCALE5_LABELS: [(&str, &str, &str); 5] = [
+    (DONT_KNOW, "Vet ej", "Don't know"),
+    ("not_at_all", "Inte alls", "Not at all"),
+    ("some_extent", "Till viss del", "Partly"),
+    ("large_extent", "Till stor del", "Largely"),
+    ("completely", "Helt och hållet", "Fully"),
 ];
-/// The English labels of the five-level scale.
-const SCALE5_EN: [&str; 5] = ["Don't know", "Not at all", "Partly", "Largely", "Fully"];
 /// The option keys of the four-level scale, lowest first.
 pub const SCALE4_KEYS: [&str; 4] = ["1", "2", "3", "4"];
 /// The option keys of a yes/no question.
@@ -154,8 +154,8 @@ pub enum QuestionType {
     SingleChoice,
     /// Any number of the question's options (each at most once).
     MultipleChoice,
-    /// The five-level scale *Vet ej / Inte alls / Till viss del / Till stor
-    /// del / Helt och hållet*, keys [`SCALE5_KEYS`].
+    /// The five-level scale from "don't know" and "not at all" to
+    /// "completely", keys [`SCALE5_KEYS`], labels in `SCALE5_LABELS`.
     Scale5,
     /// A four-level scale with keys `1`..`4` and the question's own labels.
     Scale4,
@@ -309,8 +309,9 @@ impl Question {
         }
         match self.kind {
             QuestionType::Scale5 => Cow::Owned(
-                (0..5)
-                    .map(|i| AnswerOption::implied(SCALE5_KEYS[i], SCALE5_SV[i], SCALE5_EN[i]))
+                SCALE5_LABELS
+                    .iter()
+                    .map(|(key, sv, en)| AnswerOption::implied(key, sv, en))
                     .collect(),
             ),
             QuestionType::YesNo => Cow::Owned(vec![
@@ -601,17 +602,17 @@ pub(crate) mod tests {
         assert_eq!(def.check(), Vec::new());
         let q = def.question("q").expect("q");
         assert_eq!(q.option_keys(), SCALE5_KEYS);
-        let labels: Vec<String> = q.options().iter().map(|o| o.text.get("sv").to_string()).collect();
+        let labels: Vec<(String, String)> = q
+            .options()
+            .iter()
+            .map(|o| (o.key.clone(), o.text.get("sv").to_string()))
+            .collect();
+        assert_eq!(labels[0], ("dont_know".to_string(), "Vet ej".to_string()));
         assert_eq!(
-            labels,
-            [
-                "Vet ej",
-                "Inte alls",
-                "Till viss del",
-                "Till stor del",
-                "Helt och hållet"
-            ]
+            labels[4],
+            ("completely".to_string(), "Helt och hållet".to_string())
         );
+        assert_eq!(labels.len(), 5);
         assert_eq!(q.options()[4].text.get("en"), "Fully");
         let ordered = q.ordered_keys().expect("a scale");
         assert_eq!(
