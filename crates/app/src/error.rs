@@ -20,6 +20,12 @@ pub enum Error {
     /// The input is wrong; nothing was changed. One code per field.
     #[error("invalid: {0}")]
     Invalid(FieldErrors),
+    /// The input is wrong at these places, named by a path or key the
+    /// input itself chose (a survey definition's `blocks[1].questions[0]`,
+    /// a response's question keys), each with a stable code; nothing was
+    /// changed.
+    #[error("invalid at {0:?}")]
+    InvalidAt(Vec<(String, &'static str)>),
     /// The database does not answer; try again later. Nothing was changed.
     #[error("the database is unavailable")]
     Unavailable,

@@ -82,6 +82,15 @@ impl ApiError {
                     })
                     .collect(),
             },
+            ApiError::App(Error::InvalidAt(errors)) => ErrorBody {
+                errors: errors
+                    .iter()
+                    .map(|(at, code)| ErrorItem {
+                        field: Some(at.clone()),
+                        detail: crate::ui::forms::message(t, code),
+                    })
+                    .collect(),
+            },
             ApiError::App(Error::Conflict(code)) => {
                 let key = format!("conflict-{code}");
                 one(if t.has(&key) {

@@ -59,7 +59,7 @@ impl PageError {
             PageError::App(Error::NotFound) => "error-not-found".into(),
             PageError::App(Error::Forbidden) => "error-forbidden".into(),
             PageError::App(Error::Conflict(_)) => "error-conflict".into(),
-            PageError::App(Error::Invalid(_)) => "error-bad-request".into(),
+            PageError::App(Error::Invalid(_) | Error::InvalidAt(_)) => "error-bad-request".into(),
             PageError::App(Error::Unavailable) => "error-unavailable".into(),
             PageError::App(Error::Internal) => "error-internal".into(),
             PageError::App(Error::NotSaved) => "error-not-saved".into(),
@@ -86,6 +86,11 @@ impl PageError {
                 .map(|e| crate::ui::forms::message(t, e.code))
                 .collect::<Vec<_>>()
                 .join(" "),
+            PageError::App(Error::InvalidAt(errors)) => errors
+                .iter()
+                .map(|(at, code)| format!("{at}: {}", crate::ui::forms::message(t, code)))
+                .collect::<Vec<_>>()
+                .join(" "),
             PageError::TooMany(seconds) => {
                 t.t1("error-too-many-detail", "minutes", seconds.div_ceil(60).max(1))
             }
@@ -100,7 +105,7 @@ pub fn app_status(e: &Error) -> StatusCode {
         Error::NotFound => StatusCode::NOT_FOUND,
         Error::Forbidden => StatusCode::FORBIDDEN,
         Error::Conflict(_) => StatusCode::CONFLICT,
-        Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        Error::Invalid(_) | Error::InvalidAt(_) => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         Error::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         Error::NotSaved => StatusCode::CONFLICT,
