@@ -85,7 +85,8 @@ impl From<StoreError> for Error {
 /// The conflict code for a broken rule of the database.
 fn conflict_code(constraint: &str) -> &'static str {
     match constraint {
-        "meetings.minutes_published_on" => "already-published",
+        "meetings.minutes_published_on" | "instrument_versions.published_on" => "already-published",
+        "invitations.used" => "token-used",
         "matters.status" => "step-taken",
         "centres.closed_on" | "units.closed_on" => "closed",
         "centres.reopen" | "units.reopen" => "not-closed",

@@ -137,6 +137,19 @@ impl Actor {
                 }))
     }
 
+    /// Reads a survey round's results (*enkätresultat*) of a region, for the
+    /// whole region or a municipality (`centre_id` `None`) or for one
+    /// centre: a grant for the whole region (administrators, county
+    /// coordinators, readers) reads all; a grant for one centre (a local
+    /// coordinator's) reads that centre's results only.
+    pub fn can_read_survey_results(&self, region_id: i64, centre_id: Option<i64>) -> bool {
+        self.is_admin()
+            || self.grants.iter().any(|g| {
+                g.region_id == Some(region_id)
+                    && (g.centre_id.is_none() || (centre_id.is_some() && g.centre_id == centre_id))
+            })
+    }
+
     /// The regions this actor can see grants for (admins: none listed, see [`Actor::is_admin`]).
     pub fn region_ids(&self) -> Vec<i64> {
         let mut ids: Vec<i64> = self.grants.iter().filter_map(|g| g.region_id).collect();
@@ -190,6 +203,24 @@ mod tests {
         assert!(!a.can_view_region(1));
         assert!(!a.can_manage_region(1));
         assert!(!a.can_edit_centre(1, 1));
+    }
+
+    #[test]
+    fn a_local_coordinator_reads_survey_results_of_their_own_centres_only() {
+        let local = actor(vec![g(Role::LocalCoordinator, Some(1), Some(10))]);
+        assert!(local.can_read_survey_results(1, Some(10)));
+        assert!(!local.can_read_survey_results(1, Some(11)));
+        assert!(
+            !local.can_read_survey_results(1, None),
+            "not the region or a municipality"
+        );
+        assert!(!local.can_read_survey_results(2, Some(10)));
+        let county = actor(vec![g(Role::CountyCoordinator, Some(1), None)]);
+        assert!(county.can_read_survey_results(1, None) && county.can_read_survey_results(1, Some(11)));
+        assert!(!county.can_read_survey_results(2, None));
+        let reader = actor(vec![g(Role::Reader, Some(1), None)]);
+        assert!(reader.can_read_survey_results(1, None));
+        assert!(actor(vec![g(Role::Admin, None, None)]).can_read_survey_results(3, None));
     }
 
     #[test]
