@@ -10,4 +10,5 @@
 pub mod definition;
 pub mod response;
 pub mod results;
+pub mod round;
 pub mod routing;
