@@ -102,6 +102,10 @@ codes!(
         Erase => "erase",
         /// Exported a person's data on request.
         Export => "export",
+        /// Invited people to answer a survey round.
+        Invite => "invite",
+        /// Reminded the invited who have not answered.
+        Remind => "remind",
     }
 );
 
@@ -134,6 +138,12 @@ codes!(
         Matter => "matter",
         /// An introduction session.
         Introduction => "introduction",
+        /// A survey (*enkät*).
+        Instrument => "instrument",
+        /// A version of a survey (*enkätversion*).
+        InstrumentVersion => "instrument_version",
+        /// A survey round (*enkätomgång*) and its invitations.
+        Round => "round",
     }
 );
 

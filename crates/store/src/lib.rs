@@ -16,6 +16,7 @@ pub mod governance;
 pub mod platform;
 pub mod registry;
 mod rows;
+pub mod surveys;
 pub mod testing;
 
 pub use audit::Who;

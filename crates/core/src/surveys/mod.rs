@@ -12,4 +12,5 @@ pub mod builtin;
 pub mod definition;
 pub mod response;
 pub mod results;
+pub mod round;
 pub mod routing;

@@ -1,0 +1,646 @@
+//! Responses (*svar*) to a round and their answers, and the counts that
+//! results read.
+//!
+//! A response is anonymous: it keeps its round, centre, language, channel
+//! and the day it came in, and nothing else: no time of day, no address,
+//! no browser, no token, no session, no person, and no audit entry. Its
+//! answers are one row per chosen option (multiple choice in the question's
+//! order), or one row with the number, the text, or the yes/no and its
+//! comment.
+//!
+//! `answer_counts` is kept up to date in the transaction that stores each
+//! response: per round, centre (0 for none), language and channel, how
+//! many responses there are (question and option `''`), how many answered
+//! each question (option `''`) and how many chose each option (a number
+//! counts under its decimal key). Results read it, never the raw answers.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use samverka_core::surveys::response::{Answer, Answers};
+use samverka_core::surveys::round::Channel;
+use serde::Serialize;
+
+use crate::{Conn, Result, StoreError, Tx, codec, rows};
+
+/// The kinds of answer row, as stored in `answers.kind`.
+const CHOICE: &str = "choice";
+const CHOICES: &str = "choices";
+const NUMBER: &str = "number";
+const TEXT: &str = "text";
+const YES_NO: &str = "yes_no";
+
+/// Whether a text is a stored answer kind (for the backup's checks).
+pub(crate) fn known_kind(s: &str) -> bool {
+    [CHOICE, CHOICES, NUMBER, TEXT, YES_NO].contains(&s)
+}
+
+/// Answer rows and count rows written per statement.
+const BATCH: usize = 100;
+
+/// Which responses to count: `None` in a field means all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountFilter {
+    /// Only responses at these centres (never those without a centre).
+    pub centre_ids: Option<Vec<i64>>,
+    /// Only responses in these languages.
+    pub languages: Option<Vec<String>>,
+    /// Only responses that came in through these channels.
+    pub channels: Option<Vec<Channel>>,
+}
+
+/// How many responses chose an option of a question, over the responses a
+/// [`CountFilter`] selects. Option `''` counts the responses that answered
+/// the question; question and option `''` count the responses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct OptionCount {
+    /// The question's key (`''` for the responses themselves).
+    pub question_key: String,
+    /// The option's key, a number's decimal, or `''` for the question.
+    pub option_key: String,
+    /// How many.
+    pub count: i64,
+}
+
+/// An [`OptionCount`] at one centre.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CentreCount {
+    /// The centre; `None` for responses without one.
+    pub centre_id: Option<i64>,
+    /// The question's key (`''` for the responses themselves).
+    pub question_key: String,
+    /// The option's key, a number's decimal, or `''` for the question.
+    pub option_key: String,
+    /// How many.
+    pub count: i64,
+}
+
+/// A free text (*fritextsvar*): the answer to a text question, or the
+/// comment to a yes/no.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FreeText {
+    /// The centre the response was for.
+    pub centre_id: Option<i64>,
+    /// The language it was answered in.
+    pub language: String,
+    /// `yes` or `no` for a comment to a yes/no question.
+    pub option_key: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// One response with its answers, as an export reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredResponse {
+    /// Id: the order responses came in, for paging.
+    pub id: i64,
+    /// The centre it was for.
+    pub centre_id: Option<i64>,
+    /// The language it was answered in.
+    pub language: String,
+    /// How it came in.
+    pub channel: Channel,
+    /// The day it came in.
+    pub submitted_on: NaiveDate,
+    /// The answers.
+    pub answers: Answers,
+}
+
+/// One stored answer row.
+struct AnswerRow<'a> {
+    question: &'a str,
+    position: i64,
+    kind: &'static str,
+    option_key: Option<&'a str>,
+    number: Option<i64>,
+    text: Option<&'a str>,
+    comment: Option<&'a str>,
+}
+
+impl<'a> AnswerRow<'a> {
+    fn new(question: &'a str, kind: &'static str) -> AnswerRow<'a> {
+        AnswerRow {
+            question,
+            position: 0,
+            kind,
+            option_key: None,
+            number: None,
+            text: None,
+            comment: None,
+        }
+    }
+}
+
+/// The rows of one response's answers, and the counts it adds (question,
+/// option). Refuses ([`StoreError::invalid`] on `answers`) a multiple
+/// choice that is empty or names an option twice, and a blank question key.
+fn rows_of(answers: &Answers) -> Result<(Vec<AnswerRow<'_>>, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut counts = vec![(String::new(), String::new())];
+    for (question, answer) in answers.iter() {
+        if question.is_empty() {
+            return Err(StoreError::invalid("answers"));
+        }
+        counts.push((question.to_string(), String::new()));
+        match answer {
+            Answer::Choice(key) => {
+                out.push(AnswerRow {
+                    option_key: Some(key),
+                    ..AnswerRow::new(question, CHOICE)
+                });
+                counts.push((question.to_string(), key.clone()));
+            }
+            Answer::Choices(keys) => {
+                if keys.is_empty() {
+                    return Err(StoreError::invalid("answers"));
+                }
+                for (position, key) in (0..).zip(keys) {
+                    if keys.iter().filter(|k| *k == key).count() > 1 {
+                        return Err(StoreError::invalid("answers"));
+                    }
+                    out.push(AnswerRow {
+                        position,
+                        option_key: Some(key),
+                        ..AnswerRow::new(question, CHOICES)
+                    });
+                    counts.push((question.to_string(), key.clone()));
+                }
+            }
+            Answer::Number(n) => {
+                out.push(AnswerRow {
+                    number: Some(*n),
+                    ..AnswerRow::new(question, NUMBER)
+                });
+                counts.push((question.to_string(), n.to_string()));
+            }
+            Answer::Text(text) => out.push(AnswerRow {
+                text: Some(text),
+                ..AnswerRow::new(question, TEXT)
+            }),
+            Answer::YesNo { value, comment } => {
+                let key = if *value { "yes" } else { "no" };
+                out.push(AnswerRow {
+                    option_key: Some(key),
+                    comment: comment.as_deref(),
+                    ..AnswerRow::new(question, YES_NO)
+                });
+                counts.push((question.to_string(), key.to_string()));
+            }
+        }
+    }
+    Ok((out, counts))
+}
+
+/// `$from, $from+1, …` for `n` values.
+fn params(from: usize, n: usize) -> String {
+    let list: Vec<String> = (from..from + n).map(|i| format!("${i}")).collect();
+    list.join(", ")
+}
+
+/// `($from, $from+1, …)` for `n` values.
+fn placeholders(from: usize, n: usize) -> String {
+    format!("({})", params(from, n))
+}
+
+/// Stores one response to a round with its answers, and adds it to the
+/// counts, in the caller's transaction. `submitted_on` is the day it came
+/// in by the server's clock; nothing finer is kept, and nothing about who
+/// sent it.
+///
+/// [`StoreError::NotFound`] for a round that is not there;
+/// [`StoreError::invalid`] on `centre_id` for a centre not in the round, on
+/// `language` when blank, on `answers` for an empty or repeated multiple
+/// choice. Checking the answers against the version's definition is the
+/// caller's part (`samverka_core::surveys::response::validate`).
+pub async fn insert(
+    tx: &mut Tx,
+    round_id: i64,
+    centre_id: Option<i64>,
+    language: &str,
+    channel: Channel,
+    submitted_on: NaiveDate,
+    answers: &Answers,
+) -> Result<()> {
+    let round: Option<i64> = sqlx::query_scalar("SELECT id FROM rounds WHERE id = $1")
+        .bind(round_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if round.is_none() {
+        return Err(StoreError::NotFound);
+    }
+    if let Some(centre) = centre_id {
+        let taking_part: Option<i64> =
+            sqlx::query_scalar("SELECT centre_id FROM round_centres WHERE round_id = $1 AND centre_id = $2")
+                .bind(round_id)
+                .bind(centre)
+                .fetch_optional(&mut **tx)
+                .await?;
+        if taking_part.is_none() {
+            return Err(StoreError::invalid("centre_id"));
+        }
+    }
+    if language.trim().is_empty() {
+        return Err(StoreError::invalid("language"));
+    }
+    let (answer_rows, counts) = rows_of(answers)?;
+
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(round_id)
+    .bind(centre_id)
+    .bind(language)
+    .bind(channel.code())
+    .bind(codec::date_text(submitted_on))
+    .fetch_one(&mut **tx)
+    .await?;
+
+    for chunk in answer_rows.chunks(BATCH) {
+        let values: Vec<String> = (0..chunk.len()).map(|i| placeholders(i * 8 + 1, 8)).collect();
+        let sql = format!(
+            "INSERT INTO answers (response_id, question_key, position, kind, option_key, number, text, comment)
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(crate::trusted(sql));
+        for r in chunk {
+            q = q
+                .bind(id)
+                .bind(r.question)
+                .bind(r.position)
+                .bind(r.kind)
+                .bind(r.option_key)
+                .bind(r.number)
+                .bind(r.text)
+                .bind(r.comment);
+        }
+        q.execute(&mut **tx).await?;
+    }
+
+    let centre = centre_id.unwrap_or(0);
+    for chunk in counts.chunks(BATCH) {
+        // Each row counts one: the response, a question answered, an option chosen.
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("({}, 1)", params(i * 6 + 1, 6)))
+            .collect();
+        let sql = format!(
+            "INSERT INTO answer_counts (round_id, centre_id, language, channel, question_key, option_key, count)
+             VALUES {}
+             ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
+             DO UPDATE SET count = answer_counts.count + 1",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(crate::trusted(sql));
+        for (question, option) in chunk {
+            q = q
+                .bind(round_id)
+                .bind(centre)
+                .bind(language)
+                .bind(channel.code())
+                .bind(question.as_str())
+                .bind(option.as_str());
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// Recounts `answer_counts` from the stored answers, for one round or all
+/// (`None`): after an import, or to repair.
+pub async fn rebuild_counts(tx: &mut Tx, round_id: Option<i64>) -> Result<()> {
+    sqlx::query("DELETE FROM answer_counts WHERE ($1 IS NULL OR round_id = $1)")
+        .bind(round_id)
+        .execute(&mut **tx)
+        .await?;
+    let keys = "r.round_id, COALESCE(r.centre_id, 0), r.language, r.channel";
+    let sql = format!(
+        "INSERT INTO answer_counts (round_id, centre_id, language, channel, question_key, option_key, count)
+         SELECT {keys}, '', '', COUNT(*) FROM responses r
+          WHERE ($1 IS NULL OR r.round_id = $1) GROUP BY {keys}
+         UNION ALL
+         SELECT {keys}, a.question_key, '', COUNT(DISTINCT a.response_id)
+           FROM answers a JOIN responses r ON r.id = a.response_id
+          WHERE ($1 IS NULL OR r.round_id = $1) GROUP BY {keys}, a.question_key
+         UNION ALL
+         SELECT {keys}, a.question_key, COALESCE(a.option_key, CAST(a.number AS TEXT)), COUNT(*)
+           FROM answers a JOIN responses r ON r.id = a.response_id
+          WHERE ($1 IS NULL OR r.round_id = $1) AND (a.option_key IS NOT NULL OR a.number IS NOT NULL)
+          GROUP BY {keys}, a.question_key, COALESCE(a.option_key, CAST(a.number AS TEXT))"
+    );
+    sqlx::query(crate::trusted(sql))
+        .bind(round_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// A value bound to a query built here.
+enum Value {
+    Int(i64),
+    Text(String),
+}
+
+/// The conditions of a [`CountFilter`] on `answer_counts` (the round is
+/// `$1`), with the values to bind after the round.
+fn filter_sql(filter: &CountFilter) -> (String, Vec<Value>) {
+    let mut sql = String::from("round_id = $1");
+    let mut values: Vec<Value> = Vec::new();
+    let mut list = |sql: &mut String, column: &str, items: Vec<Value>| {
+        if items.is_empty() {
+            sql.push_str(" AND 1 = 0");
+            return;
+        }
+        let at = values.len() + 2;
+        sql.push_str(&format!(" AND {column} IN {}", placeholders(at, items.len())));
+        values.extend(items);
+    };
+    if let Some(centres) = &filter.centre_ids {
+        list(&mut sql, "centre_id", centres.iter().map(|c| Value::Int(*c)).collect());
+    }
+    if let Some(languages) = &filter.languages {
+        list(
+            &mut sql,
+            "language",
+            languages.iter().map(|l| Value::Text(l.clone())).collect(),
+        );
+    }
+    if let Some(channels) = &filter.channels {
+        list(
+            &mut sql,
+            "channel",
+            channels.iter().map(|c| Value::Text(c.code().to_string())).collect(),
+        );
+    }
+    (sql, values)
+}
+
+/// Runs a [`rows::json_rows`] read with the round and the filter's values bound.
+async fn read_json<R: serde::de::DeserializeOwned>(
+    c: &mut Conn,
+    what: &str,
+    inner: &str,
+    columns: &str,
+    round_id: i64,
+    values: Vec<Value>,
+) -> Result<Vec<R>> {
+    let sql = rows::json_rows(c, inner, columns, "");
+    let mut q = sqlx::query_scalar::<_, String>(crate::trusted(sql)).bind(round_id);
+    for v in values {
+        q = match v {
+            Value::Int(n) => q.bind(n),
+            Value::Text(t) => q.bind(t),
+        };
+    }
+    let text = q.fetch_one(&mut *c).await?;
+    rows::from_json(what, &text)
+}
+
+/// The counts of a round over the responses `filter` selects: per question
+/// and option, by question and option key.
+pub async fn counts(c: &mut Conn, round_id: i64, filter: &CountFilter) -> Result<Vec<OptionCount>> {
+    let (condition, values) = filter_sql(filter);
+    let inner = format!(
+        "SELECT question_key, option_key, CAST(SUM(count) AS BIGINT) AS count FROM answer_counts
+         WHERE {condition} GROUP BY question_key, option_key"
+    );
+    let mut found: Vec<OptionCount> = read_json(
+        c,
+        "answer_counts",
+        &inner,
+        "question_key, option_key, count",
+        round_id,
+        values,
+    )
+    .await?;
+    found.sort_by(|a, b| (&a.question_key, &a.option_key).cmp(&(&b.question_key, &b.option_key)));
+    Ok(found)
+}
+
+#[derive(serde::Deserialize)]
+struct CentreCountRow {
+    centre_id: i64,
+    question_key: String,
+    option_key: String,
+    count: i64,
+}
+
+/// The counts of a round over the responses `filter` selects, per centre
+/// (responses without a centre first), question and option.
+pub async fn counts_by_centre(c: &mut Conn, round_id: i64, filter: &CountFilter) -> Result<Vec<CentreCount>> {
+    let (condition, values) = filter_sql(filter);
+    let inner = format!(
+        "SELECT centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count FROM answer_counts
+         WHERE {condition} GROUP BY centre_id, question_key, option_key"
+    );
+    let found: Vec<CentreCountRow> = read_json(
+        c,
+        "answer_counts",
+        &inner,
+        "centre_id, question_key, option_key, count",
+        round_id,
+        values,
+    )
+    .await?;
+    let mut out: Vec<CentreCount> = found
+        .into_iter()
+        .map(|r| CentreCount {
+            centre_id: (r.centre_id != 0).then_some(r.centre_id),
+            question_key: r.question_key,
+            option_key: r.option_key,
+            count: r.count,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.centre_id, &a.question_key, &a.option_key).cmp(&(b.centre_id, &b.question_key, &b.option_key))
+    });
+    Ok(out)
+}
+
+#[derive(serde::Deserialize)]
+struct TextRow {
+    centre_id: Option<i64>,
+    language: String,
+    option_key: Option<String>,
+    text: String,
+}
+
+/// The free texts given to one question of a round (the texts of a text
+/// question, the comments of a yes/no), at the given centres or all
+/// (`None`). Ordered by text, so that the order they came in stays unknown.
+pub async fn texts(
+    c: &mut Conn,
+    round_id: i64,
+    question_key: &str,
+    centre_ids: Option<&[i64]>,
+) -> Result<Vec<FreeText>> {
+    let mut values = vec![Value::Text(question_key.to_string())];
+    let centres = match centre_ids {
+        None => String::new(),
+        Some([]) => " AND 1 = 0".to_string(),
+        Some(ids) => {
+            values.extend(ids.iter().map(|i| Value::Int(*i)));
+            format!(" AND r.centre_id IN {}", placeholders(3, ids.len()))
+        }
+    };
+    let inner = format!(
+        "SELECT r.centre_id AS centre_id, r.language AS language,
+                CASE WHEN a.kind = '{YES_NO}' THEN a.option_key END AS option_key,
+                COALESCE(a.text, a.comment) AS text
+           FROM answers a JOIN responses r ON r.id = a.response_id
+          WHERE r.round_id = $1 AND a.question_key = $2 AND (a.text IS NOT NULL OR a.comment IS NOT NULL){centres}"
+    );
+    let found: Vec<TextRow> = read_json(
+        c,
+        "answers",
+        &inner,
+        "centre_id, language, option_key, text",
+        round_id,
+        values,
+    )
+    .await?;
+    let mut out: Vec<FreeText> = found
+        .into_iter()
+        .map(|r| FreeText {
+            centre_id: r.centre_id,
+            language: r.language,
+            option_key: r.option_key,
+            text: r.text,
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.text, a.centre_id, &a.language).cmp(&(&b.text, b.centre_id, &b.language)));
+    Ok(out)
+}
+
+/// How many responses a round has.
+pub async fn count(c: &mut Conn, round_id: i64) -> Result<i64> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM answer_counts
+         WHERE round_id = $1 AND question_key = '' AND option_key = ''",
+    )
+    .bind(round_id)
+    .fetch_one(c)
+    .await?;
+    Ok(n)
+}
+
+#[derive(sqlx::FromRow)]
+struct ResponseRow {
+    id: i64,
+    centre_id: Option<i64>,
+    language: String,
+    channel: String,
+    submitted_on: String,
+}
+
+#[derive(serde::Deserialize)]
+struct StoredAnswerRow {
+    response_id: i64,
+    question_key: String,
+    position: i64,
+    kind: String,
+    option_key: Option<String>,
+    number: Option<i64>,
+    text: Option<String>,
+    comment: Option<String>,
+}
+
+/// One answer from its rows (in position order).
+fn answer_of(rows: &[StoredAnswerRow]) -> Result<Answer> {
+    let corrupt = |why: &str| {
+        let at = rows
+            .first()
+            .map(|r| format!("{}/{}", r.response_id, r.question_key))
+            .unwrap_or_default();
+        StoreError::Corrupt(format!("answers {at}: {why}"))
+    };
+    let [first, rest @ ..] = rows else {
+        return Err(corrupt("no rows"));
+    };
+    if first.kind != CHOICES && !rest.is_empty() {
+        return Err(corrupt("several rows for one answer"));
+    }
+    let option = || first.option_key.clone().ok_or_else(|| corrupt("no option"));
+    Ok(match first.kind.as_str() {
+        CHOICE => Answer::Choice(option()?),
+        CHOICES => Answer::Choices(
+            rows.iter()
+                .map(|r| match (&r.kind[..], &r.option_key) {
+                    (CHOICES, Some(k)) => Ok(k.clone()),
+                    _ => Err(corrupt("a multiple choice row without an option")),
+                })
+                .collect::<Result<_>>()?,
+        ),
+        NUMBER => Answer::Number(first.number.ok_or_else(|| corrupt("no number"))?),
+        TEXT => Answer::Text(first.text.clone().ok_or_else(|| corrupt("no text"))?),
+        YES_NO => Answer::YesNo {
+            value: match option()?.as_str() {
+                "yes" => true,
+                "no" => false,
+                other => return Err(corrupt(&format!("{other:?} is not yes or no"))),
+            },
+            comment: first.comment.clone(),
+        },
+        other => return Err(corrupt(&format!("unknown kind {other:?}"))),
+    })
+}
+
+/// Up to `limit` responses of a round with their answers, by id, after the
+/// response `after` (from the start for `None`): an export reads a round
+/// page by page, passing the last id of one page to get the next, and
+/// stops at a page shorter than `limit`.
+pub async fn page(c: &mut Conn, round_id: i64, after: Option<i64>, limit: i64) -> Result<Vec<StoredResponse>> {
+    let after = after.unwrap_or(0);
+    let found: Vec<ResponseRow> = sqlx::query_as(
+        "SELECT id, centre_id, language, channel, submitted_on FROM responses
+         WHERE round_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+    )
+    .bind(round_id)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await?;
+    let (Some(first), Some(last)) = (found.first(), found.last()) else {
+        return Ok(Vec::new());
+    };
+    let inner = "SELECT a.response_id AS response_id, a.question_key AS question_key, a.position AS position,
+                        a.kind AS kind, a.option_key AS option_key, a.number AS number, a.text AS text,
+                        a.comment AS comment
+                   FROM answers a JOIN responses r ON r.id = a.response_id
+                  WHERE r.round_id = $1 AND a.response_id BETWEEN $2 AND $3";
+    let stored: Vec<StoredAnswerRow> = read_json(
+        c,
+        "answers",
+        inner,
+        "response_id, question_key, position, kind, option_key, number, text, comment",
+        round_id,
+        vec![Value::Int(first.id), Value::Int(last.id)],
+    )
+    .await?;
+    let mut by_response: BTreeMap<i64, BTreeMap<String, Vec<StoredAnswerRow>>> = BTreeMap::new();
+    for row in stored {
+        by_response
+            .entry(row.response_id)
+            .or_default()
+            .entry(row.question_key.clone())
+            .or_default()
+            .push(row);
+    }
+    let mut out = Vec::with_capacity(found.len());
+    for r in found {
+        let mut answers = Answers::new();
+        for (question, mut rows) in by_response.remove(&r.id).unwrap_or_default() {
+            rows.sort_by_key(|row| row.position);
+            answers.insert(question, answer_of(&rows)?);
+        }
+        out.push(StoredResponse {
+            id: r.id,
+            centre_id: r.centre_id,
+            language: r.language,
+            channel: codec::code::<Channel>("responses.channel", &r.channel)?,
+            submitted_on: codec::date("responses.submitted_on", &r.submitted_on)?,
+            answers,
+        });
+    }
+    Ok(out)
+}
