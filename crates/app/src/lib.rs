@@ -16,6 +16,7 @@ pub mod governance;
 pub mod jobs;
 pub mod registry;
 pub mod seed;
+pub mod surveys;
 #[cfg(feature = "testing")]
 pub mod testing;
 
