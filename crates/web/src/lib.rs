@@ -118,13 +118,17 @@ pub fn router(state: AppState) -> Router {
             http::auth::authenticate,
         ))
         .layer(session_layer)
-        .layer(origin_guard);
+        .layer(origin_guard.clone());
+
+    // Answering a survey through its link: no session, no cookie, no login.
+    let respondent = surveys::respondent().layer(origin_guard);
 
     // The health check, static files and the API description never touch a session.
     let docs: Router<AppState> = utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs")
         .url("/api/v1/openapi.json", doc)
         .into();
     Router::new()
+        .merge(respondent)
         .merge(with_session)
         .merge(http::static_files::router())
         .merge(docs)

@@ -14,3 +14,4 @@ mod governance;
 mod http;
 mod platform;
 mod registry;
+mod surveys;

@@ -1,3 +1,4 @@
 //! Survey pages.
 
+pub mod answer;
 pub mod respond;

@@ -1,0 +1,260 @@
+//! Answering a survey through a centre's anonymous link (`/s/{code}`): one
+//! block per page, back and forward keeping every answer in hidden fields,
+//! the whole response checked and stored when the last page is sent. No
+//! session, no cookie, no login, no script: the route sits outside the
+//! session and CSRF layers (a cross-site post could only send an answer
+//! anyone may send; the origin check still refuses other sites' posts).
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use samverka_app::Error;
+use samverka_app::surveys::responses::{self, Survey};
+use samverka_core::surveys::definition::{Definition, is_rtl};
+use samverka_core::surveys::response::{AnswerError, AnswerErrorCode, Answers, from_form, validate_page};
+use samverka_core::surveys::routing::route;
+use serde::Deserialize;
+use serde_json::Map;
+
+use super::respond::{SurveyPage, Words};
+use crate::http::error::PageError;
+use crate::state::AppState;
+
+/// A message in the respondent's language: thanks, or a closed survey.
+#[derive(Template)]
+#[template(path = "surveys/message.html")]
+struct MessagePage {
+    lang: String,
+    dir: &'static str,
+    title: String,
+    heading: String,
+    text: Vec<String>,
+}
+
+/// `?lang=` on the first page.
+#[derive(Debug, Deserialize)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+/// The survey's language for a request: one asked for, else the first of
+/// the browser's languages the survey has, else Swedish.
+fn language(def: &Definition, asked: Option<&str>, headers: &HeaderMap) -> String {
+    let has = |tag: &str| def.language(tag).is_some();
+    if let Some(tag) = asked.map(str::trim).filter(|t| has(t)) {
+        return tag.to_string();
+    }
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    accepted
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .map(str::trim)
+        .flat_map(|tag| [tag.to_string(), tag.split('-').next().unwrap_or(tag).to_string()])
+        .find(|tag| has(tag))
+        .unwrap_or_else(|| "sv".to_string())
+}
+
+fn html(status: StatusCode, page: impl Template) -> Result<Response, PageError> {
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+fn message(def: &Definition, lang: &str, heading: String, text: Vec<String>) -> MessagePage {
+    MessagePage {
+        lang: lang.to_string(),
+        dir: if is_rtl(lang) { "rtl" } else { "ltr" },
+        title: def.title.get(lang).to_string(),
+        heading,
+        text,
+    }
+}
+
+/// A survey that is not open, in the words of its respondents' language.
+fn not_open(e: Error) -> Result<Response, PageError> {
+    match e {
+        Error::Conflict("round-not-open" | "round-closed") => {
+            let words = Words::new("sv");
+            Ok((
+                StatusCode::CONFLICT,
+                Html(
+                    MessagePage {
+                        lang: "sv".into(),
+                        dir: "ltr",
+                        title: "samverka".into(),
+                        heading: words.t("survey-closed"),
+                        text: Vec::new(),
+                    }
+                    .render()?,
+                ),
+            )
+                .into_response())
+        }
+        other => Err(other.into()),
+    }
+}
+
+fn action(code: &str) -> String {
+    format!("/s/{code}")
+}
+
+/// `GET /s/{code}`: the first page.
+pub async fn start(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let survey = match responses::by_link(&state.app, &code).await {
+        Ok(s) => s,
+        Err(e) => return not_open(e),
+    };
+    let lang = language(&survey.definition, q.lang.as_deref(), &headers);
+    let answers = Answers::new();
+    let r = route(&survey.definition, &answers);
+    let first = r
+        .first_page()
+        .map(|p| p.block.key.clone())
+        .ok_or(PageError::BadRequest)?;
+    let page = SurveyPage::build(
+        &survey.definition,
+        &lang,
+        &r,
+        &first,
+        &answers,
+        &[],
+        action(&code),
+    )
+    .ok_or(PageError::BadRequest)?;
+    html(StatusCode::OK, page)
+}
+
+/// The answers a post carries, page by page in order: each page's answers
+/// checked against those before it; a page whose answers do not hold up
+/// (changed by hand) is dropped, to be asked again.
+fn answers_so_far(def: &Definition, lang: &str, fields: &[(String, String)], except: &str) -> Answers {
+    let raw = from_form(def, fields);
+    let mut answers = Answers::new();
+    for block in def.blocks.iter().filter(|b| b.key != except) {
+        let page: Map<String, serde_json::Value> = raw
+            .iter()
+            .filter(|(k, _)| block.questions.iter().any(|q| &q.key == *k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if page.is_empty() {
+            continue;
+        }
+        if let Ok(next) = validate_page(def, lang, &answers, &block.key, &page) {
+            answers = next;
+        }
+    }
+    answers
+}
+
+/// `POST /s/{code}`: the next or previous page, the same page in another
+/// language or with its problems, or — after the last page — the response
+/// stored and thanks.
+pub async fn step(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let survey: Survey = match responses::by_link(&state.app, &code).await {
+        Ok(s) => s,
+        Err(e) => return not_open(e),
+    };
+    let def = &survey.definition;
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let mut lang = field("_lang")
+        .filter(|l| def.language(l).is_some())
+        .unwrap_or("sv")
+        .to_string();
+    let block = field("_page")
+        .filter(|b| def.block(b).is_some())
+        .ok_or(PageError::BadRequest)?
+        .to_string();
+    let earlier = answers_so_far(def, &lang, &fields, &block);
+    let page_raw: Map<String, serde_json::Value> = from_form(def, &fields)
+        .into_iter()
+        .filter(|(k, _)| {
+            def.block(&block)
+                .is_some_and(|b| b.questions.iter().any(|q| &q.key == k))
+        })
+        .collect();
+    let checked = validate_page(def, &lang, &earlier, &block, &page_raw);
+
+    let show = |answers: &Answers, block: &str, lang: &str, errors: &[AnswerError], status: StatusCode| {
+        let r = route(def, answers);
+        let page = SurveyPage::build(def, lang, &r, block, answers, errors, action(&code))
+            .or_else(|| {
+                let first = r.first_page()?.block.key.clone();
+                SurveyPage::build(def, lang, &r, &first, answers, &[], action(&code))
+            })
+            .ok_or(PageError::BadRequest)?;
+        html(status, page)
+    };
+
+    // Another language: the same page, as typed, nothing checked.
+    if let Some(to) = field("_switch").filter(|l| def.language(l).is_some()) {
+        lang = to.to_string();
+        let answers = checked.clone().unwrap_or(earlier);
+        return show(&answers, &block, &lang, &[], StatusCode::OK);
+    }
+    if field("_go") == Some("back") {
+        let answers = checked.clone().unwrap_or_else(|_| earlier.clone());
+        let r = route(def, &answers);
+        let before = r
+            .page_before(&block)
+            .map(|p| p.block.key.clone())
+            .unwrap_or(block.clone());
+        return show(&answers, &before, &lang, &[], StatusCode::OK);
+    }
+    let answers = match checked {
+        Ok(a) => a,
+        Err(errors) => {
+            let mut shown = earlier.clone();
+            if let Ok(partial) = validate_page(def, &lang, &earlier, &block, &Map::new()) {
+                shown = partial;
+            }
+            return show(&shown, &block, &lang, &errors, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let r = route(def, &answers);
+    let ends_here = r.end().is_some_and(|e| e.block.key == block);
+    if let (Some(next), false) = (r.page_after(&block), ends_here) {
+        let next = next.block.key.clone();
+        return show(&answers, &next, &lang, &[], StatusCode::OK);
+    }
+    // The last page: the whole response.
+    match responses::submit_by_link(&state.app, &code, &lang, &answers.to_raw()).await {
+        Ok(()) => {
+            let words = Words::new(&lang);
+            let closing = r
+                .end()
+                .and_then(|e| e.text)
+                .or(def.closing.as_ref())
+                .map(|t| t.get(&lang).to_string());
+            let text = vec![closing.unwrap_or_else(|| words.t("survey-thanks"))];
+            html(
+                StatusCode::OK,
+                message(def, &lang, words.t("survey-thanks-title"), text),
+            )
+        }
+        Err(Error::InvalidAt(errors)) => {
+            // Someone changed an earlier page's hidden answers: ask again.
+            let errors: Vec<AnswerError> = errors
+                .into_iter()
+                .map(|(question, _)| AnswerError {
+                    question: Some(question),
+                    code: AnswerErrorCode::Required,
+                })
+                .collect();
+            let first = r.first_page().map(|p| p.block.key.clone()).unwrap_or(block);
+            show(&answers, &first, &lang, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(e) => not_open(e),
+    }
+}

@@ -1,0 +1,218 @@
+//! A visitor answers through a centre's anonymous link the way a phone
+//! without JavaScript does: no cookie, one page at a time, every answer
+//! carried in the form, the response stored with nothing that identifies
+//! who sent it.
+
+use samverka_app::surveys::rounds::RoundDraft;
+use samverka_app::surveys::{instruments, rounds};
+use sqlx::{Column, Row};
+
+use crate::support::TestApp;
+
+/// Did you feel welcome (page 1); how much (only after a yes) and a free
+/// text (page 2).
+const DOCUMENT: &str = r#"{
+  "key": "besok_test", "title": {"sv": "Besöksenkät", "ar": "استبيان الزوار"},
+  "languages": ["sv", "ar"],
+  "closing": {"sv": "Tack för att du svarade!", "ar": "شكراً على إجاباتك!"},
+  "blocks": [
+    {"key": "start", "questions": [
+      {"key": "welcome", "type": "yes_no", "required": true,
+       "text": {"sv": "Kände du dig välkommen?", "ar": "هل شعرت بالترحيب؟"},
+       "options": [{"key": "yes", "text": {"sv": "Ja", "ar": "نعم"}}, {"key": "no", "text": {"sv": "Nej", "ar": "لا"}}]}]},
+    {"key": "more", "questions": [
+      {"key": "how_much", "type": "scale4", "required": true,
+       "show_if": {"question": "welcome", "equals": "yes"},
+       "text": {"sv": "Hur mycket?", "ar": "إلى أي حد؟"},
+       "options": [{"key": "1", "text": {"sv": "Lite", "ar": "قليلاً"}}, {"key": "2", "text": {"sv": "Något", "ar": "بعض الشيء"}},
+                   {"key": "3", "text": {"sv": "Mycket", "ar": "كثيراً"}}, {"key": "4", "text": {"sv": "Helt", "ar": "تماماً"}}]},
+      {"key": "words", "type": "long_text", "required": false,
+       "text": {"sv": "Något mer?", "ar": "هل من شيء آخر؟"}}]}]}"#;
+
+/// A round at Sävja open from 1 November to 15 December (the tests' day is
+/// 23 November); its link's code.
+async fn link(t: &TestApp, opens: &str, closes: &str) -> String {
+    let ctx = t.cli();
+    let region = t.uppsala().await;
+    let (_, version) = instruments::import(&ctx, region, DOCUMENT, true).await.unwrap();
+    let id = rounds::create(
+        &ctx,
+        region,
+        &RoundDraft {
+            version_id: version,
+            title: "Besök".into(),
+            respondent_group: "visitors".into(),
+            opens_on: opens.into(),
+            closes_on: closes.into(),
+            centre_ids: vec![t.centre("Sävja familjecentral").await],
+        },
+    )
+    .await
+    .unwrap();
+    rounds::get(&ctx, id).await.unwrap().centres[0].link_code.clone()
+}
+
+/// A phone's browser: no cookies kept, no script.
+fn phone() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn post(t: &TestApp, code: &str, fields: &[(&str, &str)]) -> (u16, bool, String) {
+    let res = phone()
+        .post(t.url(&format!("/s/{code}")))
+        .form(fields)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let cookie = res.headers().contains_key("set-cookie");
+    (status, cookie, res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_visitor_answers_page_by_page_without_a_cookie_and_nothing_identifying_is_stored() {
+    for t in TestApp::all().await {
+        let n = t.backend();
+        let code = link(&t, "2026-11-01", "2026-12-15").await;
+
+        let res = phone().get(t.url(&format!("/s/{code}"))).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 200, "{n}");
+        assert!(
+            !res.headers().contains_key("set-cookie"),
+            "{n}: no cookie for a visitor"
+        );
+        let first = res.text().await.unwrap();
+        assert!(
+            first.contains("Kände du dig välkommen?") && first.contains("Sida 1 av 2"),
+            "{n}: {first}"
+        );
+
+        let (status, cookie, second) = post(
+            &t,
+            &code,
+            &[
+                ("_page", "start"),
+                ("_lang", "sv"),
+                ("welcome", "yes"),
+                ("_go", "next"),
+            ],
+        )
+        .await;
+        assert_eq!((status, cookie), (200, false), "{n}: {second}");
+        assert!(
+            second.contains("Hur mycket?") && second.contains(r#"name="welcome" value="yes""#),
+            "{n}: the first answer rides along"
+        );
+
+        // Forgetting a required question: the page again, naming it.
+        let (status, _, again) = post(
+            &t,
+            &code,
+            &[
+                ("_page", "more"),
+                ("_lang", "sv"),
+                ("welcome", "yes"),
+                ("_go", "next"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 422, "{n}");
+        assert!(again.contains(r##"href="#q-how_much""##), "{n}: {again}");
+
+        let (status, cookie, thanks) = post(
+            &t,
+            &code,
+            &[
+                ("_page", "more"),
+                ("_lang", "sv"),
+                ("welcome", "yes"),
+                ("how_much", "3"),
+                ("words", "Fint ställe"),
+                ("_go", "next"),
+            ],
+        )
+        .await;
+        assert_eq!((status, cookie), (200, false), "{n}: {thanks}");
+        assert!(thanks.contains("Tack för att du svarade!"), "{n}");
+
+        let mut c = t.conn().await;
+        let rows = sqlx::query("SELECT * FROM responses")
+            .fetch_all(&mut *c)
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "{n}: one response");
+        let columns: Vec<String> = rows[0].columns().iter().map(|c| c.name().to_string()).collect();
+        assert_eq!(
+            columns,
+            [
+                "id",
+                "round_id",
+                "centre_id",
+                "language",
+                "channel",
+                "submitted_on"
+            ],
+            "{n}: no address, browser, session, token or time is kept"
+        );
+        let day: String = rows[0].try_get("submitted_on").unwrap();
+        assert_eq!(day, t.today().to_string(), "{n}: the server's day, nothing finer");
+        let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap();
+        assert_eq!(answers, 3, "{n}");
+        drop(c);
+        t.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn the_survey_speaks_arabic_right_to_left_and_a_closed_round_says_so() {
+    for t in TestApp::all().await {
+        let n = t.backend();
+        let code = link(&t, "2026-11-01", "2026-12-15").await;
+        let page = phone()
+            .get(t.url(&format!("/s/{code}")))
+            .header("accept-language", "ar,en;q=0.5")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{n}: {page}");
+        assert!(
+            page.contains("هل شعرت بالترحيب؟") && page.contains("التالي"),
+            "{n}"
+        );
+
+        // Switching language keeps what was chosen.
+        let (status, _, swedish) = post(
+            &t,
+            &code,
+            &[
+                ("_page", "start"),
+                ("_lang", "ar"),
+                ("welcome", "no"),
+                ("_switch", "sv"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "{n}");
+        assert!(
+            swedish.contains(r#"lang="sv""#) && swedish.contains(r#"value="no" checked"#),
+            "{n}: {swedish}"
+        );
+
+        let closed = link(&t, "2026-01-01", "2026-02-01").await;
+        let res = phone().get(t.url(&format!("/s/{closed}"))).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 409, "{n}");
+        assert!(res.text().await.unwrap().contains("tar inte emot svar"), "{n}");
+        let res = phone().get(t.url("/s/no-such-link")).send().await.unwrap();
+        assert_eq!(res.status().as_u16(), 404, "{n}");
+        t.stop().await;
+    }
+}

@@ -1,0 +1,3 @@
+//! The survey area: answering through an anonymous link.
+
+mod answer;
