@@ -87,9 +87,8 @@ impl TryFrom<VersionRow> for InstrumentVersion {
     type Error = StoreError;
     fn try_from(r: VersionRow) -> Result<InstrumentVersion> {
         // Read as stored, without the checks: a draft may be unfinished.
-        let definition: Definition = serde_json::from_str(&r.definition).map_err(|e| {
-            StoreError::Corrupt(format!("instrument_versions.definition of {}: {e}", r.id))
-        })?;
+        let definition: Definition = serde_json::from_str(&r.definition)
+            .map_err(|e| StoreError::Corrupt(format!("instrument_versions.definition of {}: {e}", r.id)))?;
         Ok(InstrumentVersion {
             id: r.id,
             instrument_id: r.instrument_id,
@@ -102,7 +101,12 @@ impl TryFrom<VersionRow> for InstrumentVersion {
 }
 
 /// What the audit trail keeps of a version: not the whole document.
-fn summary(instrument: &Instrument, version: i64, def: &Definition, published_on: Option<NaiveDate>) -> serde_json::Value {
+fn summary(
+    instrument: &Instrument,
+    version: i64,
+    def: &Definition,
+    published_on: Option<NaiveDate>,
+) -> serde_json::Value {
     serde_json::json!({
         "instrument_id": instrument.id,
         "instrument_key": instrument.key,
@@ -135,17 +139,18 @@ pub async fn create(tx: &mut Tx, who: &Who, region_id: Option<i64>, key: &str) -
     if key.is_empty() {
         return Err(StoreError::invalid("key"));
     }
-    let id: i64 =
-        sqlx::query_scalar("INSERT INTO instruments (region_id, key, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(region_id)
-            .bind(key)
-            .bind(now())
-            .fetch_one(&mut **tx)
-            .await
-            .map_err(|e| match StoreError::from(e) {
-                StoreError::Conflict { .. } => StoreError::conflict("instruments.key"),
-                other => other,
-            })?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO instruments (region_id, key, created_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(region_id)
+    .bind(key)
+    .bind(now())
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| match StoreError::from(e) {
+        StoreError::Conflict { .. } => StoreError::conflict("instruments.key"),
+        other => other,
+    })?;
     audit::record(
         tx,
         who,
@@ -235,7 +240,7 @@ pub async fn update_draft(
     version_id: i64,
     definition: &Definition,
 ) -> Result<()> {
-    let before = get_version(&mut **tx, version_id).await?;
+    let before = get_version(tx, version_id).await?;
     if before.instrument_id != instrument.id {
         return Err(StoreError::NotFound);
     }
@@ -268,8 +273,14 @@ pub async fn update_draft(
 /// changes. Its definition must pass [`Definition::check`]
 /// ([`StoreError::invalid`] on `definition`); a version already published
 /// is a [`StoreError::Conflict`] on `instrument_versions.published_on`.
-pub async fn publish(tx: &mut Tx, who: &Who, instrument: &Instrument, version_id: i64, on: NaiveDate) -> Result<()> {
-    let before = get_version(&mut **tx, version_id).await?;
+pub async fn publish(
+    tx: &mut Tx,
+    who: &Who,
+    instrument: &Instrument,
+    version_id: i64,
+    on: NaiveDate,
+) -> Result<()> {
+    let before = get_version(tx, version_id).await?;
     if before.instrument_id != instrument.id {
         return Err(StoreError::NotFound);
     }
@@ -309,6 +320,8 @@ pub async fn get_version(c: &mut Conn, id: i64) -> Result<InstrumentVersion> {
 
 /// Every version of a survey, oldest first.
 pub async fn versions(c: &mut Conn, instrument_id: i64) -> Result<Vec<InstrumentVersion>> {
-    let sql = format!("SELECT {VERSION_COLUMNS} FROM instrument_versions WHERE instrument_id = $1 ORDER BY version");
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS} FROM instrument_versions WHERE instrument_id = $1 ORDER BY version"
+    );
     rows::all::<VersionRow, InstrumentVersion>(c, crate::trusted(sql), instrument_id).await
 }

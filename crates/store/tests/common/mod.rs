@@ -345,7 +345,16 @@ pub async fn respond(
     answers: &Answers,
 ) -> samverka_store::Result<()> {
     let mut tx = db.write().await?;
-    responses::insert(&mut tx, round, centre, language, channel, date(2025, 9, 15), answers).await?;
+    responses::insert(
+        &mut tx,
+        round,
+        centre,
+        language,
+        channel,
+        date(2025, 9, 15),
+        answers,
+    )
+    .await?;
     samverka_store::commit(tx).await
 }
 
