@@ -7,6 +7,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use common::{answers, choice, choices, new_round, published_survey, round_input, survey_definition, yes_no};
 use common::{
     audit_all, bare_centre, bare_unit, cli, close_centre, close_unit, count, date, exec, full_centre,
     full_premises, full_unit, gavleborg, grant, new_centre, new_premises, new_unit, new_user, rd,
@@ -18,6 +19,8 @@ use samverka_core::governance::{
     GroupKind, MatterStatus, MatterStep, MeetingStatus, PersonInput,
 };
 use samverka_core::premises::PremisesInput;
+use samverka_core::surveys::response::Answer;
+use samverka_core::surveys::round::Channel;
 use samverka_core::{BaseService, PrincipalKind, Role, RuleSet, ServiceType};
 use samverka_store::accounts::{resets, sessions, throttle, tokens, users};
 use samverka_store::backup::{self, ImportError};
@@ -26,6 +29,9 @@ use samverka_store::governance::{assignments, decisions, groups, introductions, 
 use samverka_store::platform::mail::{self, Mail};
 use samverka_store::registry::municipalities::{self, Numbers};
 use samverka_store::registry::{centres, premises, regions};
+use samverka_store::surveys::instruments;
+use samverka_store::surveys::invitations::{self, NewInvitation, Reminder};
+use samverka_store::surveys::{responses, rounds};
 use samverka_store::testing::TestDb;
 use samverka_store::{Backend, Db, Who, commit};
 use serde_json::{Value, json};
@@ -191,6 +197,121 @@ async fn fill(db: &Db) {
         .expect("throttle");
     drop(c);
     fill_governance(db, r1, savja).await;
+    fill_surveys(db, r1, savja, heby).await;
+}
+
+/// The tables of surveys, new in version 7.
+const SURVEY_TABLES: [&str; 7] = [
+    "instruments",
+    "instrument_versions",
+    "rounds",
+    "round_centres",
+    "invitations",
+    "responses",
+    "answers",
+];
+
+/// A built-in survey and a region's own (with a draft), a round at two
+/// centres, invitations (one used, one reminded) and responses with every
+/// kind of answer, one without a centre.
+async fn fill_surveys(db: &Db, region: i64, centre: i64, other: i64) {
+    let (_, version) = published_survey(db, None, "brukarenkat").await;
+    let (own, _) = published_survey(db, Some(region), "personalenkat").await;
+    let round = new_round(
+        db,
+        &round_input(region, version, &[(centre, "savja-åäö"), (other, "heby-1")]),
+    )
+    .await
+    .expect("round");
+    let mut tx = db.write().await.expect("begin");
+    let mut draft = survey_definition();
+    draft.key = "personal_2026".into();
+    instruments::add_version(&mut tx, &cli(), &own, &draft, None)
+        .await
+        .expect("draft");
+    let person = people::create(
+        &mut tx,
+        &cli(),
+        region,
+        &PersonInput {
+            name: "Inbjuden".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("person");
+    let invited = invitations::create(
+        &mut tx,
+        &cli(),
+        &round,
+        &[
+            NewInvitation {
+                person_id: person,
+                centre_id: Some(centre),
+                token_hash: "invitation-hash-1".into(),
+            },
+            NewInvitation {
+                person_id: person,
+                centre_id: None,
+                token_hash: "invitation-hash-2".into(),
+            },
+        ],
+        date(2025, 9, 1),
+    )
+    .await
+    .expect("invitations");
+    invitations::mark_reminded(
+        &mut tx,
+        &cli(),
+        &round,
+        &[Reminder {
+            invitation_id: invited[1],
+            token_hash: None,
+        }],
+        date(2025, 9, 20),
+    )
+    .await
+    .expect("remind");
+    let (_, at) = invitations::use_token(&mut tx, "invitation-hash-1")
+        .await
+        .expect("use");
+    let full = answers(&[
+        ("welcome", yes_no(false, Some("Trångt – \"för\" små rum 😀"))),
+        ("services", choices(&["soc", "bvc"])),
+        ("visits", Answer::Number(7)),
+        ("overall", choice("high")),
+        ("means", Answer::Text("En plats\nför alla".into())),
+    ]);
+    for (centre, channel, given) in [
+        (at, Channel::Invitation, full.clone()),
+        (Some(centre), Channel::Link, full),
+        (None, Channel::Paper, answers(&[("welcome", yes_no(true, None))])),
+    ] {
+        responses::insert(
+            &mut tx,
+            round.id,
+            centre,
+            "sv",
+            channel,
+            date(2025, 9, 21),
+            &given,
+        )
+        .await
+        .expect("response");
+    }
+    commit(tx).await.expect("commit");
+}
+
+/// The whole `answer_counts` table, in key order.
+async fn answer_counts(db: &Db) -> Vec<(i64, i64, String, String, String, String, i64)> {
+    let mut found: Vec<(i64, i64, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT round_id, centre_id, language, channel, question_key, option_key, count FROM answer_counts",
+    )
+    .fetch_all(&mut *rd(db).await)
+    .await
+    .expect("counts");
+    found.sort();
+    found
 }
 
 /// People, groups, a meeting with attendance, minutes and a decision, a
@@ -427,6 +548,15 @@ async fn an_export_imports_into_the_other_backend_unchanged() {
             ("api_tokens", "expires_on"),
             ("api_tokens", "last_used_at"),
             ("meetings", "minutes_html"),
+            ("instruments", "region_id"),
+            ("instrument_versions", "published_on"),
+            ("invitations", "centre_id"),
+            ("invitations", "reminded_on"),
+            ("responses", "centre_id"),
+            ("answers", "option_key"),
+            ("answers", "number"),
+            ("answers", "text"),
+            ("answers", "comment"),
         ] {
             assert!(
                 src_tables[table]
@@ -463,6 +593,11 @@ async fn an_export_imports_into_the_other_backend_unchanged() {
             src_tables.len(),
             "{route}"
         );
+
+        // The counts are rebuilt from the answers, as they were.
+        let counts = answer_counts(&t.db).await;
+        assert!(counts.len() > 10, "{route}: the fixture counts answers");
+        assert_eq!(answer_counts(&target.db).await, counts, "{route}: answer counts");
 
         // What people read back is the same.
         let mut a = rd(&t.db).await;
@@ -530,6 +665,26 @@ async fn an_export_imports_into_the_other_backend_unchanged() {
         assert_eq!(
             mail::all(&mut b).await.expect("mail"),
             mail::all(&mut a).await.expect("mail"),
+            "{route}"
+        );
+        let round = rounds::list(&mut a, None).await.expect("rounds").remove(0);
+        assert_eq!(
+            rounds::list(&mut b, None).await.expect("rounds"),
+            std::slice::from_ref(&round),
+            "{route}"
+        );
+        assert_eq!(
+            responses::page(&mut b, round.id, None, 100)
+                .await
+                .expect("responses"),
+            responses::page(&mut a, round.id, None, 100)
+                .await
+                .expect("responses"),
+            "{route}: responses with their answers"
+        );
+        assert_eq!(
+            invitations::rates(&mut b, round.id).await.expect("rates"),
+            invitations::rates(&mut a, round.id).await.expect("rates"),
             "{route}"
         );
         let asa = users::find_by_email(&mut b, "åsa@example.se")
@@ -720,6 +875,11 @@ async fn an_incomplete_or_altered_backup_is_refused_and_nothing_is_written() {
         loose_date["tables"]["centres"][0]["opened_on"] = json!("2010-8-1");
         let mut bad_flag = good.clone();
         bad_flag["tables"]["users"][0]["disabled"] = json!(7);
+        let first_response = good["tables"]["responses"][0]["id"].as_i64().expect("a response");
+        let mut stray_answer = good.clone();
+        stray_answer["tables"]["answers"][0]["response_id"] = json!(first_response + 1_000);
+        let mut bad_channel = good.clone();
+        bad_channel["tables"]["responses"][0]["channel"] = json!("email");
         let mut unknown_column = good.clone();
         unknown_column["tables"]["centres"][0]["colour"] = json!("blue");
         let cases = [
@@ -760,6 +920,19 @@ async fn an_incomplete_or_altered_backup_is_refused_and_nothing_is_written() {
                 "a bad yes/no",
                 bad_flag,
                 "users row 1: disabled 7 is not 0 or 1".to_string(),
+            ),
+            (
+                "an answer of a response not in the file",
+                stray_answer,
+                format!(
+                    "answers row 1: response_id refers to responses {}, which is not in the file",
+                    first_response + 1_000
+                ),
+            ),
+            (
+                "an unknown channel",
+                bad_channel,
+                "responses row 1: channel \"email\" is not a known code".to_string(),
             ),
             (
                 "an unknown column",
@@ -876,10 +1049,76 @@ async fn a_version_2_backup_imports_with_the_new_columns_empty() {
     source.cleanup().await;
 }
 
+/// A version 7 export as version 6 wrote it: no surveys.
+fn as_version_6(doc: &Value) -> Value {
+    let mut doc = doc.clone();
+    doc["version"] = json!(6);
+    let tables = doc["tables"].as_object_mut().expect("tables");
+    for table in SURVEY_TABLES {
+        tables.remove(table).expect("a survey table");
+    }
+    let surveys = ["instrument", "instrument_version", "round"];
+    tables["audit_log"]
+        .as_array_mut()
+        .expect("rows")
+        .retain(|e| !surveys.contains(&e["entity"].as_str().unwrap_or("")));
+    doc
+}
+
+#[tokio::test]
+async fn a_version_6_backup_imports_with_no_surveys() {
+    let source = TestDb::sqlite().await;
+    fill(&source.db).await;
+    let exported = backup::export(&source.db, |_, _| {}).await.expect("export");
+    let doc = as_version_6(&exported);
+    for t in TestDb::all().await {
+        let n = t.name();
+        let mut reported = Vec::new();
+        backup::import(&t.db, &doc, |table, rows| {
+            reported.push((table.to_string(), rows))
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{n}: a version 6 file imports: {e}"));
+        let got = tables(&t.db).await;
+        for (table, rows) in got.as_object().expect("tables") {
+            if SURVEY_TABLES.contains(&table.as_str()) {
+                assert_eq!(rows, &json!([]), "{n}: {table} is empty");
+                assert!(
+                    reported.contains(&(table.clone(), 0)),
+                    "{n}: {table} reported empty"
+                );
+            } else {
+                assert_eq!(rows, &doc["tables"][table], "{n}: {table}");
+            }
+        }
+        assert!(answer_counts(&t.db).await.is_empty(), "{n}");
+        // Surveys can be made after such an import.
+        let region = got["regions"][0]["id"].as_i64().expect("a region");
+        let (_, version) = published_survey(&t.db, Some(region), "ny").await;
+        assert!(version > 0, "{n}");
+        t.cleanup().await;
+    }
+
+    // A version 7 file must have them.
+    let mut doc = doc;
+    doc["version"] = json!(7);
+    let t = TestDb::sqlite().await;
+    let problems = refusal(backup::import(&t.db, &doc, |_, _| {}).await, "version 7");
+    for table in SURVEY_TABLES {
+        assert!(
+            problems.contains(&format!("{table}: the table is missing")),
+            "{table}: {problems:#?}"
+        );
+    }
+    assert!(t.db.is_empty().await.expect("is_empty"));
+    t.cleanup().await;
+    source.cleanup().await;
+}
+
 /// A version 5 export as version 4 wrote it: no premises, and on each unit
 /// the building as text and whether it uses the shared entrance.
 fn as_version_4(doc: &Value) -> Value {
-    let mut doc = doc.clone();
+    let mut doc = as_version_6(doc);
     doc["version"] = json!(4);
     let tables = doc["tables"].as_object_mut().expect("tables");
     let premises = tables.remove("premises").expect("premises");

@@ -37,6 +37,14 @@ const TABLES: &[&str] = &[
     "leases",
     "login_failures",
     "password_resets",
+    "instruments",
+    "instrument_versions",
+    "rounds",
+    "round_centres",
+    "invitations",
+    "responses",
+    "answers",
+    "answer_counts",
 ];
 
 /// How many migrations the backend folders hold (they are kept in step).

@@ -253,7 +253,7 @@ pub async fn update_draft(
     version_id: i64,
     definition: &Definition,
 ) -> Result<()> {
-    let before = get_version(&mut **tx, version_id).await?;
+    let before = get_version(tx, version_id).await?;
     if before.instrument_id != instrument.id {
         return Err(StoreError::NotFound);
     }
@@ -293,7 +293,7 @@ pub async fn publish(
     version_id: i64,
     on: NaiveDate,
 ) -> Result<()> {
-    let before = get_version(&mut **tx, version_id).await?;
+    let before = get_version(tx, version_id).await?;
     if before.instrument_id != instrument.id {
         return Err(StoreError::NotFound);
     }

@@ -118,7 +118,7 @@ pub async fn create(
     let mut hashes = BTreeSet::new();
     for i in invites {
         rows::in_region(
-            &mut **tx,
+            tx,
             "SELECT region_id FROM people WHERE id = $1",
             i.person_id,
             round.region_id,
@@ -159,8 +159,13 @@ pub async fn create(
     audit::record(
         tx,
         who,
-        Change::new(AuditAction::Invite, AuditEntity::Round, Some(round.id), Some(round.region_id))
-            .after(serde_json::json!({ "sent_on": sent, "invited": people })),
+        Change::new(
+            AuditAction::Invite,
+            AuditEntity::Round,
+            Some(round.id),
+            Some(round.region_id),
+        )
+        .after(serde_json::json!({ "sent_on": sent, "invited": people })),
     )
     .await?;
     Ok(ids)
@@ -188,7 +193,7 @@ pub async fn use_token(tx: &mut Tx, token_hash: &str) -> Result<(Round, Option<i
             None => StoreError::NotFound,
         });
     };
-    Ok((rounds::get(&mut **tx, round_id).await?, centre_id))
+    Ok((rounds::get(tx, round_id).await?, centre_id))
 }
 
 /// The round and centre of an unused token, without spending it (to show
@@ -255,8 +260,13 @@ pub async fn mark_reminded(
     audit::record(
         tx,
         who,
-        Change::new(AuditAction::Remind, AuditEntity::Round, Some(round.id), Some(round.region_id))
-            .after(serde_json::json!({ "reminded_on": day, "reminded": done.len() })),
+        Change::new(
+            AuditAction::Remind,
+            AuditEntity::Round,
+            Some(round.id),
+            Some(round.region_id),
+        )
+        .after(serde_json::json!({ "reminded_on": day, "reminded": done.len() })),
     )
     .await?;
     Ok(done)

@@ -106,6 +106,9 @@ pub struct StoredResponse {
     pub answers: Answers,
 }
 
+/// A count a response adds one to: (question, option).
+type CountKey = (String, String);
+
 /// One stored answer row.
 struct AnswerRow<'a> {
     question: &'a str,
@@ -134,7 +137,7 @@ impl<'a> AnswerRow<'a> {
 /// The rows of one response's answers, and the counts it adds (question,
 /// option). Refuses ([`StoreError::invalid`] on `answers`) a multiple
 /// choice that is empty or names an option twice, and a blank question key.
-fn rows_of(answers: &Answers) -> Result<(Vec<AnswerRow<'_>>, Vec<(String, String)>)> {
+fn rows_of(answers: &Answers) -> Result<(Vec<AnswerRow<'_>>, Vec<CountKey>)> {
     let mut out = Vec::new();
     let mut counts = vec![(String::new(), String::new())];
     for (question, answer) in answers.iter() {
@@ -356,7 +359,11 @@ fn filter_sql(filter: &CountFilter) -> (String, Vec<Value>) {
         values.extend(items);
     };
     if let Some(centres) = &filter.centre_ids {
-        list(&mut sql, "centre_id", centres.iter().map(|c| Value::Int(*c)).collect());
+        list(
+            &mut sql,
+            "centre_id",
+            centres.iter().map(|c| Value::Int(*c)).collect(),
+        );
     }
     if let Some(languages) = &filter.languages {
         list(
@@ -369,7 +376,10 @@ fn filter_sql(filter: &CountFilter) -> (String, Vec<Value>) {
         list(
             &mut sql,
             "channel",
-            channels.iter().map(|c| Value::Text(c.code().to_string())).collect(),
+            channels
+                .iter()
+                .map(|c| Value::Text(c.code().to_string()))
+                .collect(),
         );
     }
     (sql, values)
@@ -589,7 +599,12 @@ fn answer_of(rows: &[StoredAnswerRow]) -> Result<Answer> {
 /// response `after` (from the start for `None`): an export reads a round
 /// page by page, passing the last id of one page to get the next, and
 /// stops at a page shorter than `limit`.
-pub async fn page(c: &mut Conn, round_id: i64, after: Option<i64>, limit: i64) -> Result<Vec<StoredResponse>> {
+pub async fn page(
+    c: &mut Conn,
+    round_id: i64,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<StoredResponse>> {
     let after = after.unwrap_or(0);
     let found: Vec<ResponseRow> = sqlx::query_as(
         "SELECT id, centre_id, language, channel, submitted_on FROM responses

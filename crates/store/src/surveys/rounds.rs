@@ -75,8 +75,7 @@ pub struct RoundInput {
     pub centres: Vec<RoundCentre>,
 }
 
-const COLUMNS: &str =
-    "id, region_id, version_id, title, respondent_group, opens_on, closes_on, created_at";
+const COLUMNS: &str = "id, region_id, version_id, title, respondent_group, opens_on, closes_on, created_at";
 
 #[derive(sqlx::FromRow, serde::Deserialize)]
 struct RoundRow {
@@ -151,7 +150,7 @@ pub async fn create(tx: &mut Tx, who: &Who, input: &RoundInput) -> Result<i64> {
             return Err(StoreError::invalid("link_code"));
         }
         rows::in_region(
-            &mut **tx,
+            tx,
             "SELECT region_id FROM centres WHERE id = $1",
             c.centre_id,
             input.region_id,
@@ -187,7 +186,13 @@ pub async fn create(tx: &mut Tx, who: &Who, input: &RoundInput) -> Result<i64> {
     audit::record(
         tx,
         who,
-        Change::new(AuditAction::Create, AuditEntity::Round, Some(id), Some(input.region_id)).after(input),
+        Change::new(
+            AuditAction::Create,
+            AuditEntity::Round,
+            Some(id),
+            Some(input.region_id),
+        )
+        .after(input),
     )
     .await?;
     Ok(id)
@@ -237,8 +242,12 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Round> {
 pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Round>> {
     let region = rows::for_region(region_id, "region_id = $1");
     let sql = format!("SELECT {COLUMNS} FROM rounds WHERE {region}");
-    let mut list: Vec<Round> = rows::all_json::<RoundRow, Round>(c, "rounds", &sql, COLUMNS, "id", region_id).await?;
-    let region = rows::for_region(region_id, "round_id IN (SELECT id FROM rounds WHERE region_id = $1)");
+    let mut list: Vec<Round> =
+        rows::all_json::<RoundRow, Round>(c, "rounds", &sql, COLUMNS, "id", region_id).await?;
+    let region = rows::for_region(
+        region_id,
+        "round_id IN (SELECT id FROM rounds WHERE region_id = $1)",
+    );
     let mut centres = centres_of(
         c,
         &format!("SELECT round_id, centre_id, link_code FROM round_centres WHERE {region}"),
@@ -248,7 +257,7 @@ pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Round>> {
     for r in &mut list {
         r.centres = centres.remove(&r.id).unwrap_or_default();
     }
-    list.sort_by(|a, b| (b.opens_on, b.id).cmp(&(a.opens_on, a.id)));
+    list.sort_by_key(|r| std::cmp::Reverse((r.opens_on, r.id)));
     Ok(list)
 }
 

@@ -4,10 +4,16 @@
 use chrono::NaiveDate;
 use samverka_core::centre::{CentreInput, UnitInput};
 use samverka_core::premises::PremisesInput;
+use samverka_core::surveys::definition::Definition;
+use samverka_core::surveys::response::{Answer, Answers};
+use samverka_core::surveys::round::{Channel, RespondentGroup};
 use samverka_core::{BaseService, Centre, Grant, PrincipalKind, Role, RuleSet, ServiceType, Unit};
 use samverka_store::accounts::users;
 use samverka_store::audit::{self, AuditEntry};
 use samverka_store::registry::{centres, municipalities, premises, regions};
+use samverka_store::surveys::instruments::{self, Instrument};
+use samverka_store::surveys::responses;
+use samverka_store::surveys::rounds::{self, Round, RoundCentre, RoundInput};
 use samverka_store::{Db, Who};
 
 /// Changes made from the command line.
@@ -237,4 +243,140 @@ pub async fn exec(db: &Db, sql: &str) {
 /// A pooled connection to read with.
 pub async fn rd(db: &Db) -> samverka_store::ReadConn {
     db.read().await.expect("read connection")
+}
+
+/// A small visitor survey: a yes/no with comments, a multiple choice, a
+/// number, a single choice and a free text.
+pub const SURVEY: &str = r#"{
+  "key": "besok_2025",
+  "title": {"sv": "Besökarenkät"},
+  "languages": ["sv"],
+  "blocks": [
+    {
+      "key": "main",
+      "questions": [
+        {"key": "welcome", "type": "yes_no", "required": true,
+         "text": {"sv": "Kände du dig välkommen?"}},
+        {"key": "services", "type": "multiple_choice", "required": false,
+         "text": {"sv": "Vilka verksamheter besökte du?"},
+         "options": [
+           {"key": "bvc", "text": {"sv": "BVC"}},
+           {"key": "of", "text": {"sv": "Öppna förskolan"}},
+           {"key": "soc", "text": {"sv": "Socialtjänsten"}}
+         ]},
+        {"key": "visits", "type": "number", "required": false,
+         "text": {"sv": "Hur många gånger har du varit här?"}, "min": 0, "max": 100},
+        {"key": "overall", "type": "single_choice", "required": false,
+         "text": {"sv": "Hur nöjd är du?"},
+         "options": [
+           {"key": "low", "text": {"sv": "Inte nöjd"}},
+           {"key": "mid", "text": {"sv": "Ganska nöjd"}},
+           {"key": "high", "text": {"sv": "Mycket nöjd"}}
+         ]},
+        {"key": "means", "type": "long_text", "required": false,
+         "text": {"sv": "Vad betyder familjecentralen för dig?"}}
+      ]
+    }
+  ]
+}"#;
+
+/// [`SURVEY`], read and checked.
+pub fn survey_definition() -> Definition {
+    Definition::from_json(SURVEY).unwrap_or_else(|e| panic!("the test survey is valid: {e:?}"))
+}
+
+/// Makes a survey (built in for `region` `None`) with one version
+/// published on 2025-01-10; returns the survey and the version's id.
+pub async fn published_survey(db: &Db, region: Option<i64>, key: &str) -> (Instrument, i64) {
+    let mut tx = db.write().await.expect("begin");
+    let id = instruments::create(&mut tx, &cli(), region, key)
+        .await
+        .expect("instrument");
+    let instrument = instruments::get(&mut tx, id).await.expect("instrument");
+    let version = instruments::add_version(
+        &mut tx,
+        &cli(),
+        &instrument,
+        &survey_definition(),
+        Some(date(2025, 1, 10)),
+    )
+    .await
+    .expect("version");
+    samverka_store::commit(tx).await.expect("commit");
+    (instrument, version)
+}
+
+/// A round of `version` in `region` for visitors over autumn 2025, with
+/// the given centres and link codes.
+pub fn round_input(region: i64, version: i64, centres: &[(i64, &str)]) -> RoundInput {
+    RoundInput {
+        region_id: region,
+        version_id: version,
+        title: "Besökarenkät hösten 2025".into(),
+        respondent_group: RespondentGroup::Visitors,
+        opens_on: date(2025, 9, 1),
+        closes_on: date(2025, 10, 31),
+        centres: centres
+            .iter()
+            .map(|(c, code)| RoundCentre {
+                centre_id: *c,
+                link_code: (*code).to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// Makes a round in its own write transaction; returns it as read back.
+pub async fn new_round(db: &Db, input: &RoundInput) -> samverka_store::Result<Round> {
+    let mut tx = db.write().await?;
+    let id = rounds::create(&mut tx, &cli(), input).await?;
+    let round = rounds::get(&mut tx, id).await?;
+    samverka_store::commit(tx).await?;
+    Ok(round)
+}
+
+/// Stores one response in its own write transaction.
+pub async fn respond(
+    db: &Db,
+    round: i64,
+    centre: Option<i64>,
+    language: &str,
+    channel: Channel,
+    answers: &Answers,
+) -> samverka_store::Result<()> {
+    let mut tx = db.write().await?;
+    responses::insert(
+        &mut tx,
+        round,
+        centre,
+        language,
+        channel,
+        date(2025, 9, 15),
+        answers,
+    )
+    .await?;
+    samverka_store::commit(tx).await
+}
+
+/// Answers built from (question, answer) pairs.
+pub fn answers(list: &[(&str, Answer)]) -> Answers {
+    list.iter().map(|(q, a)| ((*q).to_string(), a.clone())).collect()
+}
+
+/// A choice of one option.
+pub fn choice(key: &str) -> Answer {
+    Answer::Choice(key.into())
+}
+
+/// A choice of several options.
+pub fn choices(keys: &[&str]) -> Answer {
+    Answer::Choices(keys.iter().map(|k| (*k).to_string()).collect())
+}
+
+/// Yes or no, perhaps with a comment.
+pub fn yes_no(value: bool, comment: Option<&str>) -> Answer {
+    Answer::YesNo {
+        value,
+        comment: comment.map(str::to_string),
+    }
 }
