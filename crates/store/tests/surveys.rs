@@ -147,14 +147,19 @@ async fn surveys_are_listed_per_region_with_the_built_in_ones_and_keys_are_uniqu
         let mut c = rd(db).await;
         let keys = |list: Vec<instruments::Instrument>| list.into_iter().map(|i| i.id).collect::<Vec<_>>();
         assert_eq!(
-            keys(instruments::list(&mut c, uppsala).await.expect("list")),
+            keys(instruments::list(&mut c, Some(uppsala)).await.expect("list")),
             [built_in.id, own.id],
             "{n}: the built-in ones first, then the region's own"
         );
         assert_eq!(
-            keys(instruments::list(&mut c, gavle).await.expect("list")),
+            keys(instruments::list(&mut c, Some(gavle)).await.expect("list")),
             [built_in.id, theirs.id],
             "{n}"
+        );
+        assert_eq!(
+            keys(instruments::list(&mut c, None).await.expect("list")),
+            [built_in.id],
+            "{n}: the built-in ones alone"
         );
         drop(c);
 

@@ -42,7 +42,7 @@ pub async fn list(ctx: &Ctx, region_id: i64) -> Result<Vec<InstrumentView>> {
     Error::require(ctx.actor.can_view_region(region_id))?;
     let mut c = ctx.read().await?;
     let mut out = Vec::new();
-    for instrument in instruments::list(&mut c, region_id).await? {
+    for instrument in instruments::list(&mut c, Some(region_id)).await? {
         let versions = instruments::versions(&mut c, instrument.id).await?;
         out.push(InstrumentView { instrument, versions });
     }
@@ -67,7 +67,7 @@ pub async fn import(ctx: &Ctx, region_id: i64, document: &str, publish: bool) ->
     Error::require(ctx.actor.can_manage_region(region_id))?;
     let definition = Definition::from_json(document).map_err(definition_refused)?;
     let mut tx = ctx.write().await?;
-    let existing = instruments::list(&mut tx, region_id)
+    let existing = instruments::list(&mut tx, Some(region_id))
         .await?
         .into_iter()
         .find(|i| i.region_id == Some(region_id) && i.key == definition.key);
@@ -127,7 +127,7 @@ pub async fn install_builtin(ctx: &Ctx) -> Result<usize> {
     Error::require(ctx.actor.is_admin())?;
     let mut tx = ctx.write().await?;
     let mut added = 0;
-    let offered: Vec<Instrument> = instruments::list_builtin(&mut tx).await?;
+    let offered: Vec<Instrument> = instruments::list(&mut tx, None).await?;
     for (key, definition) in builtin::all() {
         let instrument = match offered.iter().find(|i| i.key == key) {
             Some(i) => i.clone(),

@@ -168,27 +168,13 @@ pub async fn get(c: &mut Conn, id: i64) -> Result<Instrument> {
 }
 
 /// The surveys a region can use: its own and the built-in ones, the
-/// built-in first, each by key.
-pub async fn list(c: &mut Conn, region_id: i64) -> Result<Vec<Instrument>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM instruments WHERE region_id = $1 OR region_id IS NULL ORDER BY region_id IS NOT NULL, key, id"
-    );
+/// built-in first, each by key; for `None`, the built-in ones alone.
+pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Instrument>> {
+    // `region_id = NULL` is never true, so `None` leaves the built-in ones.
+    let sql = format!("SELECT {COLUMNS} FROM instruments WHERE region_id = $1 OR region_id IS NULL");
     let mut list = rows::all::<InstrumentRow, Instrument>(c, crate::trusted(sql), region_id).await?;
     // The same order on both backends (their text collations differ).
     list.sort_by(|a, b| (a.region_id.is_some(), &a.key, a.id).cmp(&(b.region_id.is_some(), &b.key, b.id)));
-    Ok(list)
-}
-
-/// The built-in surveys, by key.
-pub async fn list_builtin(c: &mut Conn) -> Result<Vec<Instrument>> {
-    let sql = format!("SELECT {COLUMNS} FROM instruments WHERE region_id IS NULL");
-    let mut list: Vec<Instrument> = sqlx::query_as::<_, InstrumentRow>(crate::trusted(sql))
-        .fetch_all(&mut *c)
-        .await?
-        .into_iter()
-        .map(Instrument::try_from)
-        .collect::<Result<_>>()?;
-    list.sort_by(|a, b| (&a.key, a.id).cmp(&(&b.key, b.id)));
     Ok(list)
 }
 
