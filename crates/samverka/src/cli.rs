@@ -44,6 +44,10 @@ pub struct ServeArgs {
     /// (Failed logins on one account are limited to five in fifteen minutes.)
     #[arg(long, env = "SAMVERKA_LOGIN_BURST", default_value_t = 10)]
     pub login_burst: u32,
+    /// Survey responses one client address may send in a minute through anonymous
+    /// links (0: no limit). The addresses are kept in memory only.
+    #[arg(long, env = "SAMVERKA_SUBMIT_RATE", default_value_t = 30)]
+    pub submit_rate: u32,
     /// Reverse proxies (IP addresses, comma separated) whose X-Forwarded-For header
     /// names the client, for the login throttle.
     #[arg(long, env = "SAMVERKA_TRUSTED_PROXIES", value_delimiter = ',')]

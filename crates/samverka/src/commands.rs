@@ -175,6 +175,7 @@ async fn serve(app: App, args: &ServeArgs) -> Result<()> {
         secure_cookies: args.secure_cookies,
         trusted_origins: args.trusted_origins.clone(),
         trusted_proxies: args.trusted_proxies.clone(),
+        submit_rate: args.submit_rate,
         ..WebConfig::default()
     };
     let listener = tokio::net::TcpListener::bind(args.listen)

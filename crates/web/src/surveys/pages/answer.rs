@@ -160,6 +160,7 @@ fn answers_so_far(def: &Definition, lang: &str, fields: &[(String, String)], exc
 pub async fn step(
     State(state): State<AppState>,
     Path(code): Path<String>,
+    parts: axum::http::request::Parts,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let survey: Survey = match responses::by_link(&state.app, &code).await {
@@ -228,7 +229,10 @@ pub async fn step(
         let next = next.block.key.clone();
         return show(&answers, &next, &lang, &[], StatusCode::OK);
     }
-    // The last page: the whole response.
+    // The last page: the whole response, unless this address has sent
+    // too many in the last minute.
+    let address = crate::http::client::address(&parts, &state.config.trusted_proxies);
+    state.submit_allowed(address).map_err(PageError::TooMany)?;
     match responses::submit_by_link(&state.app, &code, &lang, &answers.to_raw()).await {
         Ok(()) => {
             let words = Words::new(&lang);

@@ -7,7 +7,9 @@ use samverka_app::surveys::rounds::RoundDraft;
 use samverka_app::surveys::{instruments, rounds};
 use sqlx::{Column, Row};
 
-use crate::support::TestApp;
+use samverka_web::WebConfig;
+
+use crate::support::{Setup, TestApp};
 
 /// Did you feel welcome (page 1); how much (only after a yes) and a free
 /// text (page 2).
@@ -213,6 +215,53 @@ async fn the_survey_speaks_arabic_right_to_left_and_a_closed_round_says_so() {
         assert!(res.text().await.unwrap().contains("tar inte emot svar"), "{n}");
         let res = phone().get(t.url("/s/no-such-link")).send().await.unwrap();
         assert_eq!(res.status().as_u16(), 404, "{n}");
+        t.stop().await;
+    }
+}
+
+#[tokio::test]
+async fn a_flood_of_responses_from_one_address_is_stopped_and_nothing_of_it_is_stored() {
+    let setup = Setup {
+        web: WebConfig {
+            submit_rate: 2,
+            ..WebConfig::default()
+        },
+        ..Setup::default()
+    };
+    for t in TestApp::all_with(setup.clone()).await {
+        let n = t.backend();
+        let code = link(&t, "2026-11-01", "2026-12-15").await;
+        let whole = [
+            ("_page", "more"),
+            ("_lang", "sv"),
+            ("welcome", "no"),
+            ("_go", "next"),
+        ];
+        let mut statuses = Vec::new();
+        for _ in 0..3 {
+            statuses.push(post(&t, &code, &whole).await.0);
+        }
+        assert_eq!(statuses, [200, 200, 429], "{n}: the third in a minute waits");
+        // Moving between pages is not a response and is never held up.
+        let (status, _, _) = post(
+            &t,
+            &code,
+            &[
+                ("_page", "start"),
+                ("_lang", "sv"),
+                ("welcome", "no"),
+                ("_go", "next"),
+            ],
+        )
+        .await;
+        assert_eq!(status, 200, "{n}");
+        let mut c = t.conn().await;
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses")
+            .fetch_one(&mut *c)
+            .await
+            .unwrap();
+        assert_eq!(stored, 2, "{n}");
+        drop(c);
         t.stop().await;
     }
 }
