@@ -167,7 +167,7 @@ pub struct AnswerError {
 }
 
 /// What is wrong with an answer, as a stable kebab-case code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnswerErrorCode {
     /// The response's language is not one of the document's
@@ -387,6 +387,18 @@ fn parse_all(def: &Definition, raw: &Map<String, Value>, errors: &mut Vec<Answer
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_answer_error_code_reads_back_from_its_text() {
+        for code in [
+            AnswerErrorCode::Required,
+            AnswerErrorCode::Hidden,
+            AnswerErrorCode::CommentWithoutAnswer,
+        ] {
+            let text = serde_json::Value::from(code.code());
+            assert_eq!(serde_json::from_value::<AnswerErrorCode>(text).ok(), Some(code));
+        }
+    }
+
     use serde_json::json;
 
     use super::*;

@@ -248,12 +248,14 @@ pub async fn step(
             )
         }
         Err(Error::InvalidAt(errors)) => {
-            // Someone changed an earlier page's hidden answers: ask again.
+            // Someone changed an earlier page's hidden answers: ask again,
+            // saying what is wrong with each.
             let errors: Vec<AnswerError> = errors
                 .into_iter()
-                .map(|(question, _)| AnswerError {
+                .map(|(question, code)| AnswerError {
                     question: Some(question),
-                    code: AnswerErrorCode::Required,
+                    code: serde_json::from_value(serde_json::Value::from(code))
+                        .unwrap_or(AnswerErrorCode::WrongType),
                 })
                 .collect();
             let first = r.first_page().map(|p| p.block.key.clone()).unwrap_or(block);
