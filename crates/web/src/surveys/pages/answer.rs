@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use samverka_app::Error;
 use samverka_app::surveys::responses::{self, Survey};
-use samverka_core::surveys::definition::{Definition, is_rtl};
+use samverka_core::surveys::definition::{Block, Definition, is_rtl};
 use samverka_core::surveys::response::{AnswerError, AnswerErrorCode, Answers, from_form, validate_page};
 use samverka_core::surveys::routing::route;
 use serde::Deserialize;
@@ -132,18 +132,27 @@ pub async fn start(
     html(StatusCode::OK, page)
 }
 
-/// The answers a post carries, page by page in order: each page's answers
-/// checked against those before it; a page whose answers do not hold up
-/// (changed by hand) is dropped, to be asked again.
-fn answers_so_far(def: &Definition, lang: &str, fields: &[(String, String)], except: &str) -> Answers {
-    let raw = from_form(def, fields);
+/// The answers of one block's questions in a post's answers.
+fn on_page(raw: &Map<String, serde_json::Value>, block: &Block) -> Map<String, serde_json::Value> {
+    raw.iter()
+        .filter(|(k, _)| block.questions.iter().any(|q| &q.key == *k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// The answers a post carries for the blocks other than `except`, page by
+/// page in order: each page's answers checked against those before it; a
+/// page whose answers do not hold up (changed by hand) is dropped, to be
+/// asked again.
+fn answers_so_far(
+    def: &Definition,
+    lang: &str,
+    raw: &Map<String, serde_json::Value>,
+    except: &str,
+) -> Answers {
     let mut answers = Answers::new();
     for block in def.blocks.iter().filter(|b| b.key != except) {
-        let page: Map<String, serde_json::Value> = raw
-            .iter()
-            .filter(|(k, _)| block.questions.iter().any(|q| &q.key == *k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let page = on_page(raw, block);
         if page.is_empty() {
             continue;
         }
@@ -173,19 +182,13 @@ pub async fn step(
         .filter(|l| def.language(l).is_some())
         .unwrap_or("sv")
         .to_string();
-    let block = field("_page")
-        .filter(|b| def.block(b).is_some())
-        .ok_or(PageError::BadRequest)?
-        .to_string();
-    let earlier = answers_so_far(def, &lang, &fields, &block);
-    let page_raw: Map<String, serde_json::Value> = from_form(def, &fields)
-        .into_iter()
-        .filter(|(k, _)| {
-            def.block(&block)
-                .is_some_and(|b| b.questions.iter().any(|q| &q.key == k))
-        })
-        .collect();
-    let checked = validate_page(def, &lang, &earlier, &block, &page_raw);
+    let page = field("_page")
+        .and_then(|b| def.block(b))
+        .ok_or(PageError::BadRequest)?;
+    let block = page.key.clone();
+    let raw = from_form(def, &fields);
+    let earlier = answers_so_far(def, &lang, &raw, &block);
+    let checked = validate_page(def, &lang, &earlier, &block, &on_page(&raw, page));
 
     let show = |answers: &Answers, block: &str, lang: &str, errors: &[AnswerError], status: StatusCode| {
         let r = route(def, answers);
