@@ -209,6 +209,27 @@ pub(crate) async fn json_for<'q, R: serde::de::DeserializeOwned>(
     from_json(what, &text)
 }
 
+/// Every row `inner` selects, read as one JSON value (see [`json_rows`]),
+/// with `ids` bound first (`$1`, `$2`, …) and then `texts`.
+pub(crate) async fn json_bound<R: serde::de::DeserializeOwned>(
+    c: &mut Conn,
+    what: &str,
+    (inner, columns, order_by): (&str, &str, &str),
+    ids: &[i64],
+    texts: &[&str],
+) -> Result<Vec<R>> {
+    let sql = json_rows(c, inner, columns, order_by);
+    let mut q = sqlx::query_scalar::<_, String>(crate::trusted(sql));
+    for id in ids {
+        q = q.bind(*id);
+    }
+    for text in texts {
+        q = q.bind(*text);
+    }
+    let text = q.fetch_one(&mut *c).await?;
+    from_json(what, &text)
+}
+
 /// The rows of a [`json_rows`] read; [`StoreError::Corrupt`] naming `what`
 /// when a row does not have the shape `R` expects.
 pub(crate) fn from_json<R: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<Vec<R>> {

@@ -119,38 +119,32 @@ async fn meetings(c: &mut Conn, scope: Scope<'_>, year: i32) -> Result<Vec<Meeti
     let (groups, values) = scope.groups();
     let n = values.len();
     let of_year = format!(
-        "FROM meetings m WHERE m.group_id IN ({groups}) AND m.held_on >= ${} AND m.held_on <= ${}",
+        "m.group_id IN ({groups}) AND m.held_on >= ${} AND m.held_on <= ${}",
         n + 1,
         n + 2
     );
     let (from, to) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
     let columns = "m.id, m.group_id, m.held_on, m.status, m.minutes_published_on";
-    let sql = rows::json_rows(c, &format!("SELECT {columns} {of_year}"), columns, "held_on, id");
-    let mut q = sqlx::query_scalar::<_, String>(crate::trusted(sql));
-    for v in &values {
-        q = q.bind(*v);
-    }
-    let text = q.bind(&from).bind(&to).fetch_one(&mut *c).await?;
-    let meetings: Vec<MeetingRow> = rows::from_json("meetings", &text)?;
+    let inner = format!("SELECT {columns} FROM meetings m WHERE {of_year}");
+    let meetings: Vec<MeetingRow> = rows::json_bound(
+        c,
+        "meetings",
+        (&inner, columns, "held_on, id"),
+        &values,
+        &[&from, &to],
+    )
+    .await?;
 
     let columns = "a.meeting_id, a.status, u.service";
     let inner = format!(
-        "SELECT {columns} {of_year_joined}",
-        of_year_joined = of_year.replacen(
-            "FROM meetings m",
-            "FROM meetings m JOIN attendance a ON a.meeting_id = m.id
-             LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id",
-            1
-        )
+        "SELECT {columns} FROM meetings m JOIN attendance a ON a.meeting_id = m.id
+           LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id
+          WHERE {of_year}"
     );
-    let sql = rows::json_rows(c, &inner, columns, "");
-    let mut q = sqlx::query_scalar::<_, String>(crate::trusted(sql));
-    for v in values {
-        q = q.bind(v);
-    }
-    let text = q.bind(&from).bind(&to).fetch_one(&mut *c).await?;
+    let attendance_rows: Vec<AttendanceRow> =
+        rows::json_bound(c, "attendance", (&inner, columns, ""), &values, &[&from, &to]).await?;
     let mut attendance: HashMap<i64, (i64, Vec<BaseService>)> = HashMap::new();
-    for a in rows::from_json::<AttendanceRow>("attendance", &text)? {
+    for a in attendance_rows {
         let (present, absent) = attendance.entry(a.meeting_id).or_default();
         if codec::code::<AttendanceStatus>("attendance.status", &a.status)? == AttendanceStatus::Present {
             *present += 1;
@@ -228,13 +222,8 @@ async fn assignments(c: &mut Conn, scope: Scope<'_>) -> Result<Vec<AssignmentRec
            LEFT JOIN introductions i ON i.assignment_id = a.id
           WHERE {condition}"
     );
-    let sql = rows::json_rows(c, &inner, &columns, "id");
-    let mut q = sqlx::query_scalar::<_, String>(crate::trusted(sql));
-    for v in values {
-        q = q.bind(v);
-    }
-    let text = q.fetch_one(&mut *c).await?;
-    rows::from_json::<AssignmentRow>("assignments", &text)?
+    rows::json_bound::<AssignmentRow>(c, "assignments", (&inner, &columns, "id"), &values, &[])
+        .await?
         .into_iter()
         .map(|r| {
             let service = codec::opt_code::<ServiceType>("units.service", r.service.as_deref())?
