@@ -44,6 +44,7 @@ pub use state::{AppState, WebConfig};
     tags((name = "centres", description = "Family centres and their units"),
          (name = "municipalities", description = "Access: children aged 0–6 per centre"),
          (name = "governance", description = "People, assignments, groups, meetings, decisions, matters, introductions and signals"),
+         (name = "surveys", description = "Survey instruments, rounds, responses and results"),
          (name = "tokens", description = "API tokens"),
          (name = "audit", description = "Who changed what"))
 )]
@@ -67,7 +68,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let areas = OpenApiRouter::new()
         .merge(registry::api::router())
         .merge(governance::api::router())
-        .merge(accounts::api::router());
+        .merge(accounts::api::router())
+        .merge(surveys::api::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", areas)
         .split_for_parts()
@@ -90,6 +92,7 @@ pub fn router(state: AppState) -> Router {
         .merge(registry::pages())
         .merge(governance::pages())
         .merge(accounts::pages())
+        .merge(surveys::pages())
         .route_layer(middleware::from_fn(http::auth::require_login_page));
     let (api, doc) = api();
     let api = api

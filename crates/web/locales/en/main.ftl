@@ -13,6 +13,7 @@ nav-people = People
 nav-decisions = Decisions
 nav-matters = Matters
 nav-introductions = Introductions
+nav-rounds = Surveys
 nav-settings = Rules
 nav-accounts = Accounts
 nav-audit = Change log

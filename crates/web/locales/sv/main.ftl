@@ -13,6 +13,7 @@ nav-people = Personer
 nav-decisions = Beslut
 nav-matters = Ärenden
 nav-introductions = Introduktion
+nav-rounds = Enkäter
 nav-settings = Regler
 nav-accounts = Konton
 nav-audit = Ändringslogg

@@ -1,14 +1,32 @@
-//! The survey area: the pages a respondent answers on (and, to come, the
-//! instrument editor, rounds, results and their API), side by side.
+//! The survey area: the pages a respondent answers on, and the pages and
+//! API of instruments, rounds, results and exports, side by side.
 
+pub mod api;
 pub mod pages;
 
 use axum::Router;
 use axum::routing::get;
 
 use crate::state::AppState;
+use crate::ui::nav::{Area, Tab};
+
+/// The survey tabs.
+pub const AREA: Area = Area {
+    name: "surveys",
+    tabs: &[Tab {
+        key: "rounds",
+        path: "/rounds",
+        label: "nav-rounds",
+        manage_only: false,
+    }],
+};
 
 /// The pages anyone with a link answers on: no session, no login.
 pub fn respondent() -> Router<AppState> {
     Router::new().route("/s/{code}", get(pages::answer::start).post(pages::answer::step))
+}
+
+/// The area's pages for those logged in (the caller adds the login check).
+pub fn pages() -> Router<AppState> {
+    pages::router()
 }

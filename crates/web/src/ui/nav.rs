@@ -26,6 +26,7 @@ pub struct Area {
 pub const AREAS: &[&Area] = &[
     &crate::registry::AREA,
     &crate::governance::AREA,
+    &crate::surveys::AREA,
     &crate::accounts::AREA,
 ];
 

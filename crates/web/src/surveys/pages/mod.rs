@@ -2,3 +2,12 @@
 
 pub mod answer;
 pub mod respond;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+/// Every survey page behind the login.
+pub fn router() -> Router<AppState> {
+    Router::new()
+}
