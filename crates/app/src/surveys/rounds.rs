@@ -7,7 +7,14 @@ use samverka_core::FieldErrors;
 use samverka_core::code::Coded;
 use samverka_core::surveys::round::RespondentGroup;
 use samverka_core::validation::{optional_date, required_text};
-use samverka_store::surveys::instruments;
+use std::collections::HashMap;
+
+use samverka_core::region::Region;
+use samverka_core::surveys::definition::Texts;
+use samverka_store::registry::{centres, regions};
+use samverka_store::surveys::instruments::{self, InstrumentVersion};
+use samverka_store::surveys::invitations::{self, Rate};
+use samverka_store::surveys::responses;
 use samverka_store::surveys::rounds::{self, Round, RoundCentre, RoundInput};
 
 use crate::{Ctx, Error, Result};
@@ -119,4 +126,203 @@ pub async fn get(ctx: &Ctx, id: i64) -> Result<Round> {
     let round = rounds::get(&mut c, id).await?;
     Error::require(ctx.actor.can_view_region(round.region_id))?;
     Ok(round)
+}
+
+/// A published version a round may ask, as the round form offers it.
+#[derive(Debug, Clone)]
+pub struct VersionChoice {
+    /// The version's id.
+    pub version_id: i64,
+    /// Its survey's title.
+    pub title: Texts,
+    /// Its number.
+    pub version: i64,
+    /// Whether it is one of samverka's built-in surveys.
+    pub builtin: bool,
+}
+
+/// A region's rounds as its list shows them.
+#[derive(Debug, Clone)]
+pub struct RoundsOverview {
+    /// The region.
+    pub region: Region,
+    /// Its rounds, newest first, each with its survey's title and version
+    /// and how many responses it has.
+    pub rounds: Vec<(Round, Texts, i64, i64)>,
+    /// Whether the actor may make rounds here.
+    pub can_manage: bool,
+}
+
+/// The published versions a region's rounds may ask, by id.
+async fn version_choices(c: &mut samverka_store::Conn, region_id: i64) -> Result<Vec<VersionChoice>> {
+    let mut out = Vec::new();
+    for instrument in instruments::list(c, Some(region_id)).await? {
+        for v in instruments::versions(c, instrument.id).await? {
+            if v.is_published() {
+                out.push(VersionChoice {
+                    version_id: v.id,
+                    title: v.definition.title.clone(),
+                    version: v.version,
+                    builtin: instrument.region_id.is_none(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A region's rounds with their surveys and response totals (those who
+/// read the region).
+pub async fn overview(ctx: &Ctx, region_id: i64) -> Result<RoundsOverview> {
+    Error::require(ctx.actor.can_view_region(region_id))?;
+    let mut c = ctx.read().await?;
+    let region = regions::get(&mut c, region_id).await?;
+    let choices = version_choices(&mut c, region_id).await?;
+    let mut totals: HashMap<i64, i64> = HashMap::new();
+    for (round, _, n) in responses::totals(&mut c, Some(region_id)).await? {
+        *totals.entry(round).or_default() += n;
+    }
+    let rounds = rounds::list(&mut c, Some(region_id))
+        .await?
+        .into_iter()
+        .map(|r| {
+            let (title, version) = choices
+                .iter()
+                .find(|v| v.version_id == r.version_id)
+                .map(|v| (v.title.clone(), v.version))
+                .unwrap_or_default();
+            let n = totals.get(&r.id).copied().unwrap_or(0);
+            (r, title, version, n)
+        })
+        .collect();
+    Ok(RoundsOverview {
+        region,
+        rounds,
+        can_manage: ctx.actor.can_manage_region(region_id),
+    })
+}
+
+/// What the form for a new round offers: the region, its open centres and
+/// the published versions (those who manage the region).
+#[derive(Debug, Clone)]
+pub struct RoundForm {
+    /// The region.
+    pub region: Region,
+    /// Its open centres, by name: `(id, name)`.
+    pub centres: Vec<(i64, String)>,
+    /// The versions to choose from.
+    pub versions: Vec<VersionChoice>,
+}
+
+/// The form for a new round.
+pub async fn form(ctx: &Ctx, region_id: i64) -> Result<RoundForm> {
+    Error::require(ctx.actor.can_manage_region(region_id))?;
+    let mut c = ctx.read().await?;
+    let region = regions::get(&mut c, region_id).await?;
+    let mut centres: Vec<(i64, String)> = centres::list(&mut c, Some(region_id))
+        .await?
+        .into_iter()
+        .filter(|centre| centre.closed_on.is_none())
+        .map(|centre| (centre.id, centre.name))
+        .collect();
+    centres.sort_by_cached_key(|(_, name)| samverka_core::text::sort_key(name));
+    let versions = version_choices(&mut c, region_id).await?;
+    Ok(RoundForm {
+        region,
+        centres,
+        versions,
+    })
+}
+
+/// One centre of a round as its page shows it.
+#[derive(Debug, Clone)]
+pub struct RoundCentreView {
+    /// The centre.
+    pub centre_id: i64,
+    /// Its name.
+    pub name: String,
+    /// The anonymous link's code.
+    pub link_code: String,
+    /// Its responses.
+    pub responses: i64,
+    /// Whether the actor may key in its paper forms.
+    pub can_enter_paper: bool,
+    /// Whether the actor may read its results.
+    pub can_read_results: bool,
+}
+
+/// A round with what its page shows: the survey asked, each centre with
+/// its link and responses, and the invitations' response rates.
+#[derive(Debug, Clone)]
+pub struct RoundView {
+    /// The region.
+    pub region: Region,
+    /// The round.
+    pub round: Round,
+    /// The version asked, with its definition.
+    pub version: InstrumentVersion,
+    /// Its centres, by name.
+    pub centres: Vec<RoundCentreView>,
+    /// Invitations per centre (`None`: not for a centre): sent and answered.
+    pub rates: Vec<Rate>,
+    /// Whether the actor manages the round's region.
+    pub can_manage: bool,
+    /// The site's address, for the links.
+    pub public_url: String,
+}
+
+impl RoundView {
+    /// One of the round's centres.
+    pub fn centre(&self, centre_id: i64) -> Option<&RoundCentreView> {
+        self.centres.iter().find(|c| c.centre_id == centre_id)
+    }
+
+    /// The anonymous link of a centre as a full address.
+    pub fn link(&self, centre: &RoundCentreView) -> String {
+        format!("{}/s/{}", self.public_url.trim_end_matches('/'), centre.link_code)
+    }
+}
+
+/// A round's page (those who read its region).
+pub async fn view(ctx: &Ctx, id: i64) -> Result<RoundView> {
+    let mut c = ctx.read().await?;
+    let round = rounds::get(&mut c, id).await?;
+    let region_id = round.region_id;
+    Error::require(ctx.actor.can_view_region(region_id))?;
+    let region = regions::get(&mut c, region_id).await?;
+    let version = instruments::get_version(&mut c, round.version_id).await?;
+    let names: HashMap<i64, String> = centres::list(&mut c, Some(region_id))
+        .await?
+        .into_iter()
+        .map(|centre| (centre.id, centre.name))
+        .collect();
+    let totals: HashMap<i64, i64> = responses::totals(&mut c, Some(region_id))
+        .await?
+        .into_iter()
+        .filter(|(r, _, _)| *r == id)
+        .map(|(_, centre, n)| (centre, n))
+        .collect();
+    let rates = invitations::rates(&mut c, id).await?;
+    let mut centres: Vec<RoundCentreView> = round
+        .centres
+        .iter()
+        .map(|rc| RoundCentreView {
+            centre_id: rc.centre_id,
+            name: names.get(&rc.centre_id).cloned().unwrap_or_default(),
+            link_code: rc.link_code.clone(),
+            responses: totals.get(&rc.centre_id).copied().unwrap_or(0),
+            can_enter_paper: ctx.actor.can_edit_centre(region_id, rc.centre_id),
+            can_read_results: ctx.actor.can_read_survey_results(region_id, Some(rc.centre_id)),
+        })
+        .collect();
+    centres.sort_by_cached_key(|c| samverka_core::text::sort_key(&c.name));
+    Ok(RoundView {
+        region,
+        round,
+        version,
+        centres,
+        rates,
+        can_manage: ctx.actor.can_manage_region(region_id),
+        public_url: ctx.app.config().public_url.clone(),
+    })
 }

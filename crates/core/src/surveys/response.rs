@@ -273,14 +273,16 @@ pub fn validate(
 /// now unanswered). The page's answers must not name hidden questions or
 /// questions of other pages, and its visible required questions must be
 /// answered. Returns all answers so far, without earlier answers that the
-/// new ones hide.
+/// new ones hide; when the page is refused, its problems together with the
+/// answers so far and every answer of the page that could be read, so the
+/// page can be shown again as the respondent filled it in.
 pub fn validate_page(
     def: &Definition,
     language: &str,
     earlier: &Answers,
     block: &str,
     raw: &Map<String, Value>,
-) -> Result<Answers, Vec<AnswerError>> {
+) -> Result<Answers, PageRefused> {
     let mut errors = Vec::new();
     check_language(def, language, &mut errors);
     let Some(page) = def.block(block) else {
@@ -288,7 +290,10 @@ pub fn validate_page(
             question: None,
             code: AnswerErrorCode::UnknownPage,
         });
-        return Err(errors);
+        return Err(PageRefused {
+            answers: earlier.clone(),
+            errors,
+        });
     };
     let on_page = |key: &str| page.questions.iter().any(|q| q.key == key);
     let mut page_raw = Map::new();
@@ -314,8 +319,25 @@ pub fn validate_page(
     if errors.is_empty() {
         Ok(route.keep_visible(&answers))
     } else {
-        Err(errors)
+        Err(PageRefused { answers, errors })
     }
+}
+
+impl From<PageRefused> for Vec<AnswerError> {
+    fn from(refused: PageRefused) -> Self {
+        refused.errors
+    }
+}
+
+/// A page of a response refused by [`validate_page`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageRefused {
+    /// The answers so far with the page's answers that could be read (some
+    /// of them may be among the problems), to show the page again as it
+    /// was filled in; never to be stored.
+    pub answers: Answers,
+    /// What is wrong.
+    pub errors: Vec<AnswerError>,
 }
 
 /// Refuses answers to hidden `questions` (`hidden`) and asks for their
@@ -362,6 +384,13 @@ fn check_language(def: &Definition, language: &str, errors: &mut Vec<AnswerError
 /// Reads every answer of `raw`: keys the document lacks are
 /// `unknown-question`, answers of the wrong shape are recorded in `errors`
 /// and left out. Questions in the document's order, unknown keys last.
+/// The answers in `raw` that can be read as answers to `def`'s questions,
+/// unchecked: to show a refused form again as it was filled in, never to
+/// store.
+pub fn read(def: &Definition, raw: &Map<String, Value>) -> Answers {
+    parse_all(def, raw, &mut Vec::new())
+}
+
 fn parse_all(def: &Definition, raw: &Map<String, Value>, errors: &mut Vec<AnswerError>) -> Answers {
     let mut answers = Answers::new();
     for q in def.questions() {
@@ -411,10 +440,10 @@ mod tests {
         }
     }
 
-    fn codes(result: Result<Answers, Vec<AnswerError>>) -> Vec<(String, &'static str)> {
+    fn codes<E: Into<Vec<AnswerError>>>(result: Result<Answers, E>) -> Vec<(String, &'static str)> {
         match result {
             Ok(_) => Vec::new(),
-            Err(errors) => errors
+            Err(errors) => Into::<Vec<AnswerError>>::into(errors)
                 .into_iter()
                 .map(|e| (e.question.unwrap_or_default(), e.code.code()))
                 .collect(),
@@ -597,6 +626,37 @@ mod tests {
         );
         let done = validate_page(&def, "sv", &now, "steering", &raw(json!({"voice": "4"}))).expect("valid");
         assert_eq!(validate(&def, "sv", &done.to_raw()), Ok(done));
+    }
+
+    #[test]
+    fn a_refused_page_gives_back_what_was_filled_in_with_its_problems() {
+        let def = sample();
+        let earlier = validate_page(
+            &def,
+            "sv",
+            &Answers::new(),
+            "screening",
+            &raw(json!({"member": "yes"})),
+        )
+        .expect("valid");
+        // The groups page: a choice made, years out of range.
+        let refused = validate_page(
+            &def,
+            "sv",
+            &earlier,
+            "groups",
+            &raw(json!({"group": ["management"], "years": 9999})),
+        )
+        .expect_err("years out of range");
+        assert_eq!(
+            refused.errors.iter().map(|e| e.code.code()).collect::<Vec<_>>(),
+            ["out-of-range"]
+        );
+        assert_eq!(
+            refused.answers.get("group"),
+            Some(&Answer::Choices(vec!["management".into()]))
+        );
+        assert_eq!(refused.answers.get("member"), earlier.get("member"));
     }
 
     #[test]

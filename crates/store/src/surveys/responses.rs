@@ -534,6 +534,25 @@ pub async fn count(c: &mut Conn, round_id: i64) -> Result<i64> {
     Ok(n)
 }
 
+/// How many responses each centre of each round of a region has (every
+/// region for `None`): `(round, centre, responses)`, only where there are
+/// any.
+pub async fn totals(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<(i64, i64, i64)>> {
+    let region = rows::for_region(
+        region_id,
+        "round_id IN (SELECT id FROM rounds WHERE region_id = $1)",
+    );
+    let sql = format!(
+        "SELECT round_id, centre_id, CAST(SUM(count) AS BIGINT) FROM answer_counts
+         WHERE question_key = '' AND option_key = '' AND {region}
+         GROUP BY round_id, centre_id"
+    );
+    Ok(sqlx::query_as(crate::trusted(sql))
+        .bind(region_id)
+        .fetch_all(c)
+        .await?)
+}
+
 #[derive(sqlx::FromRow)]
 struct ResponseRow {
     id: i64,

@@ -13,12 +13,12 @@ use axum::response::{Html, IntoResponse, Response};
 use samverka_app::Error;
 use samverka_app::surveys::responses::{self, Survey};
 use samverka_core::surveys::definition::{Block, Definition, is_rtl};
-use samverka_core::surveys::response::{AnswerError, AnswerErrorCode, Answers, from_form, validate_page};
+use samverka_core::surveys::response::{AnswerError, Answers, from_form, validate_page};
 use samverka_core::surveys::routing::route;
 use serde::Deserialize;
 use serde_json::Map;
 
-use super::respond::{SurveyPage, Words};
+use super::respond::{SurveyPage, Words, answer_errors};
 use crate::http::error::PageError;
 use crate::state::AppState;
 
@@ -204,11 +204,11 @@ pub async fn step(
     // Another language: the same page, as typed, nothing checked.
     if let Some(to) = field("_switch").filter(|l| def.language(l).is_some()) {
         lang = to.to_string();
-        let answers = checked.clone().unwrap_or(earlier);
+        let answers = checked.unwrap_or_else(|refused| refused.answers);
         return show(&answers, &block, &lang, &[], StatusCode::OK);
     }
     if field("_go") == Some("back") {
-        let answers = checked.clone().unwrap_or_else(|_| earlier.clone());
+        let answers = checked.unwrap_or_else(|refused| refused.answers);
         let r = route(def, &answers);
         let before = r
             .page_before(&block)
@@ -218,12 +218,14 @@ pub async fn step(
     }
     let answers = match checked {
         Ok(a) => a,
-        Err(errors) => {
-            let mut shown = earlier.clone();
-            if let Ok(partial) = validate_page(def, &lang, &earlier, &block, &Map::new()) {
-                shown = partial;
-            }
-            return show(&shown, &block, &lang, &errors, StatusCode::UNPROCESSABLE_ENTITY);
+        Err(refused) => {
+            return show(
+                &refused.answers,
+                &block,
+                &lang,
+                &refused.errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
         }
     };
     let r = route(def, &answers);
@@ -253,14 +255,7 @@ pub async fn step(
         Err(Error::InvalidAt(errors)) => {
             // Someone changed an earlier page's hidden answers: ask again,
             // saying what is wrong with each.
-            let errors: Vec<AnswerError> = errors
-                .into_iter()
-                .map(|(question, code)| AnswerError {
-                    question: Some(question),
-                    code: serde_json::from_value(serde_json::Value::from(code))
-                        .unwrap_or(AnswerErrorCode::WrongType),
-                })
-                .collect();
+            let errors = answer_errors(errors);
             let first = r.first_page().map(|p| p.block.key.clone()).unwrap_or(block);
             show(&answers, &first, &lang, &errors, StatusCode::UNPROCESSABLE_ENTITY)
         }

@@ -1,7 +1,9 @@
 //! Survey pages.
 
 pub mod answer;
+mod paper;
 pub mod respond;
+mod rounds;
 
 use axum::Router;
 
@@ -9,5 +11,5 @@ use crate::state::AppState;
 
 /// Every survey page behind the login.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(rounds::router()).merge(paper::router())
 }

@@ -43,13 +43,30 @@ impl Words {
         WORDS.lookup(&self.lang, key)
     }
 
+    /// One message with arguments (whole numbers go in as numbers).
+    pub fn args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        let map: std::collections::HashMap<
+            std::borrow::Cow<'static, str>,
+            fluent_templates::fluent_bundle::FluentValue<'_>,
+        > = args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v.parse::<i64>() {
+                    Ok(n) => n.into(),
+                    Err(_) => v.clone().into(),
+                };
+                (std::borrow::Cow::Borrowed(*k), value)
+            })
+            .collect();
+        WORDS.lookup_with_args(&self.lang, key, &map)
+    }
+
     /// "Page 2 of 5".
     pub fn progress(&self, page: usize, pages: usize) -> String {
-        let args = std::collections::HashMap::from([
-            (std::borrow::Cow::Borrowed("page"), page.into()),
-            (std::borrow::Cow::Borrowed("pages"), pages.into()),
-        ]);
-        WORDS.lookup_with_args(&self.lang, "survey-progress", &args)
+        self.args(
+            "survey-progress",
+            &[("page", page.to_string()), ("pages", pages.to_string())],
+        )
     }
 
     /// What to tell a respondent about an answer refused with `code`.
@@ -70,6 +87,18 @@ impl Words {
             _ => "error-other",
         })
     }
+}
+
+/// The problems of a refused response (`Error::InvalidAt`), each at its
+/// question, as the pages show them.
+pub fn answer_errors(problems: Vec<(String, &'static str)>) -> Vec<AnswerError> {
+    problems
+        .into_iter()
+        .map(|(question, code)| AnswerError {
+            question: Some(question),
+            code: serde_json::from_value(serde_json::Value::from(code)).unwrap_or(AnswerErrorCode::WrongType),
+        })
+        .collect()
 }
 
 /// A language the respondent may switch to.
@@ -188,7 +217,12 @@ fn input(kind: QuestionType) -> &'static str {
     }
 }
 
-fn question_view(q: &Question, lang: &str, answers: &Answers, error: Option<String>) -> QuestionView {
+pub(crate) fn question_view(
+    q: &Question,
+    lang: &str,
+    answers: &Answers,
+    error: Option<String>,
+) -> QuestionView {
     let answer = answers.get(&q.key);
     let chosen = |key: &str| match answer {
         Some(Answer::Choice(k)) => k == key,

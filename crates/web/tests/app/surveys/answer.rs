@@ -31,9 +31,9 @@ const DOCUMENT: &str = r#"{
       {"key": "words", "type": "long_text", "required": false,
        "text": {"sv": "Något mer?", "ar": "هل من شيء آخر؟"}}]}]}"#;
 
-/// A round at Sävja open from 1 November to 15 December (the tests' day is
-/// 23 November); its link's code.
-async fn link(t: &TestApp, opens: &str, closes: &str) -> String {
+/// A round at Sävja open from `opens` to `closes` (the tests' day is 23
+/// November 2026): its id and its link's code.
+pub(super) async fn round_at_savja(t: &TestApp, opens: &str, closes: &str) -> (i64, String) {
     let ctx = t.cli();
     let region = t.uppsala().await;
     let (_, version) = instruments::import(&ctx, region, DOCUMENT, true).await.unwrap();
@@ -51,7 +51,15 @@ async fn link(t: &TestApp, opens: &str, closes: &str) -> String {
     )
     .await
     .unwrap();
-    rounds::get(&ctx, id).await.unwrap().centres[0].link_code.clone()
+    (
+        id,
+        rounds::get(&ctx, id).await.unwrap().centres[0].link_code.clone(),
+    )
+}
+
+/// The link's code of a round at Sävja.
+async fn link(t: &TestApp, opens: &str, closes: &str) -> String {
+    round_at_savja(t, opens, closes).await.1
 }
 
 /// A phone's browser: no cookies kept, no script.
@@ -109,7 +117,8 @@ async fn a_visitor_answers_page_by_page_without_a_cookie_and_nothing_identifying
             "{n}: the first answer rides along"
         );
 
-        // Forgetting a required question: the page again, naming it.
+        // Forgetting a required question: the page again, naming it, with
+        // what was typed on it still there.
         let (status, _, again) = post(
             &t,
             &code,
@@ -117,12 +126,17 @@ async fn a_visitor_answers_page_by_page_without_a_cookie_and_nothing_identifying
                 ("_page", "more"),
                 ("_lang", "sv"),
                 ("welcome", "yes"),
+                ("words", "Skrivet innan felet"),
                 ("_go", "next"),
             ],
         )
         .await;
         assert_eq!(status, 422, "{n}");
         assert!(again.contains(r##"href="#q-how_much""##), "{n}: {again}");
+        assert!(
+            again.contains(">Skrivet innan felet</textarea>"),
+            "{n}: the free text is kept: {again}"
+        );
 
         let (status, cookie, thanks) = post(
             &t,
