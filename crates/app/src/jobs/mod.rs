@@ -38,9 +38,11 @@ pub async fn sweep(app: &App) -> crate::Result<()> {
     Ok(())
 }
 
-/// Starts the mail sender (every 15 s) and the sweeper (every 10 min).
+/// Starts the mail sender (every 15 s), the survey reminders (every hour)
+/// and the sweeper (every 10 min).
 pub fn spawn(app: &App) -> Jobs {
     let mail = tokio::spawn(mail::run(app.clone()));
+    let reminders = tokio::spawn(crate::surveys::invitations::run(app.clone()));
     let sweeper_app = app.clone();
     let sweeper = tokio::spawn(async move {
         let holder = mail::instance_id();
@@ -65,6 +67,6 @@ pub fn spawn(app: &App) -> Jobs {
         }
     });
     Jobs {
-        handles: vec![mail, sweeper],
+        handles: vec![mail, reminders, sweeper],
     }
 }

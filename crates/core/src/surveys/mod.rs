@@ -7,6 +7,7 @@
 //! them so (suppression of every breakdown with fewer answers than the
 //! region's threshold, complementary suppression) live here, once.
 
+pub mod audience;
 pub mod breakdown;
 pub mod builtin;
 pub mod definition;

@@ -37,3 +37,4 @@ paper-if-answered = أجبت على السؤال { $question }
 paper-if-not-answered = لم تجب على السؤال { $question }
 paper-and = و
 paper-or = أو
+survey-used = تم استخدام هذا الرابط من قبل: وصلتنا الإجابات. شكراً لك!

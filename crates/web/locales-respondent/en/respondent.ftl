@@ -37,3 +37,4 @@ paper-if-answered = you answered question { $question }
 paper-if-not-answered = you did not answer question { $question }
 paper-and = and
 paper-or = or
+survey-used = This link has already been used: the answers are in. Thank you!

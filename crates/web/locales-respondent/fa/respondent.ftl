@@ -37,3 +37,4 @@ paper-if-answered = به پرسش { $question } پاسخ دادید
 paper-if-not-answered = به پرسش { $question } پاسخ ندادید
 paper-and = و
 paper-or = یا
+survey-used = این پیوند قبلاً استفاده شده است: پاسخ‌ها دریافت شده‌اند. سپاس!

@@ -37,3 +37,4 @@ paper-if-answered = aad ka jawaabtay su'aasha { $question }
 paper-if-not-answered = aadan ka jawaabin su'aasha { $question }
 paper-and = iyo
 paper-or = ama
+survey-used = Xiriirkan horay ayaa loo isticmaalay: jawaabaha waa la helay. Mahadsanid!

@@ -38,3 +38,4 @@ paper-if-answered = du svarade på fråga { $question }
 paper-if-not-answered = du inte svarade på fråga { $question }
 paper-and = och
 paper-or = eller
+survey-used = Den här länken är redan använd: svaren är mottagna. Tack!

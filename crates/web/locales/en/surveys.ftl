@@ -104,3 +104,19 @@ paper-entry-centre = Family centre
 paper-entry-errors = Some answers do not fit the survey
 paper-entry-save = Save the answers
 paper-flash-saved = The answers are saved. The form is empty for the next one.
+
+# Invitations
+round-invite = Personal invitations
+round-invite-lead = Each person gets an e-mail with a link of their own that works once. Those who have not answered get a reminder after a week. The answers are anonymous: samverka keeps only that the link was used.
+round-invite-who = Invite
+round-invite-send = Send invitations
+round-invite-choose = Choose at least one group to invite.
+round-invited = { $count ->
+    [one] One invitation is being sent.
+   *[other] { $count } invitations are being sent.
+}
+round-invited-none = Nobody new to invite: everyone in the groups has been invited already or has no e-mail address.
+round-audience-local_coordinators = Local coordinators of the family centres
+round-audience-management = The family centres' management groups
+round-audience-steering = Steering groups, preparation groups and the county steering group
+round-audience-staff = Staff of the family centres

@@ -104,3 +104,19 @@ paper-entry-centre = Familjecentral
 paper-entry-errors = Några svar stämmer inte med enkäten
 paper-entry-save = Spara svaren
 paper-flash-saved = Svaren är sparade. Formuläret är tomt för nästa.
+
+# Invitations
+round-invite = Personliga inbjudningar
+round-invite-lead = Var och en får ett mejl med en egen länk som fungerar en gång. Den som inte har svarat får en påminnelse efter en vecka. Svaren är anonyma: samverka sparar bara att länken har använts.
+round-invite-who = Bjud in
+round-invite-send = Skicka inbjudningar
+round-invite-choose = Välj minst en grupp att bjuda in.
+round-invited = { $count ->
+    [one] En inbjudan skickas.
+   *[other] { $count } inbjudningar skickas.
+}
+round-invited-none = Ingen ny att bjuda in: alla i grupperna har redan fått en inbjudan eller saknar e-postadress.
+round-audience-local_coordinators = Lokala samordnare vid familjecentralerna
+round-audience-management = Ledningsgrupperna för familjecentralerna
+round-audience-steering = Styrgrupper, beredningsgrupper och länets styrgrupp
+round-audience-staff = Personalen vid familjecentralerna

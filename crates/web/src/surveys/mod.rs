@@ -21,9 +21,13 @@ pub const AREA: Area = Area {
     }],
 };
 
-/// The pages anyone with a link answers on: no session, no login.
+/// The pages anyone with a link answers on (a centre's anonymous link, or
+/// a personal invitation's one-time link): no session, no login.
 pub fn respondent() -> Router<AppState> {
-    Router::new().route("/s/{code}", get(pages::answer::start).post(pages::answer::step))
+    use pages::answer::{start_invited, start_link, step_invited, step_link};
+    Router::new()
+        .route("/s/{code}", get(start_link).post(step_link))
+        .route("/i/{token}", get(start_invited).post(step_invited))
 }
 
 /// The area's pages for those logged in (the caller adds the login check).

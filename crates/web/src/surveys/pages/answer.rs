@@ -76,8 +76,13 @@ fn message(def: &Definition, lang: &str, heading: String, text: Vec<String>) -> 
 /// A survey that is not open, in the words of its respondents' language.
 fn not_open(e: Error) -> Result<Response, PageError> {
     match e {
-        Error::Conflict("round-not-open" | "round-closed") => {
+        Error::Conflict(code @ ("round-not-open" | "round-closed" | "token-used")) => {
             let words = Words::new("sv");
+            let heading = if code == "token-used" {
+                words.t("survey-used")
+            } else {
+                words.t("survey-closed")
+            };
             Ok((
                 StatusCode::CONFLICT,
                 Html(
@@ -85,7 +90,7 @@ fn not_open(e: Error) -> Result<Response, PageError> {
                         lang: "sv".into(),
                         dir: "ltr",
                         title: "samverka".into(),
-                        heading: words.t("survey-closed"),
+                        heading,
                         text: Vec::new(),
                     }
                     .render()?,
@@ -97,18 +102,93 @@ fn not_open(e: Error) -> Result<Response, PageError> {
     }
 }
 
-fn action(code: &str) -> String {
-    format!("/s/{code}")
+/// Where a respondent came from: a centre's anonymous link, or a personal
+/// invitation's one-time token.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// `/s/{code}`.
+    Link(String),
+    /// `/i/{token}`.
+    Token(String),
 }
 
-/// `GET /s/{code}`: the first page.
-pub async fn start(
-    State(state): State<AppState>,
+impl Source {
+    async fn survey(&self, state: &AppState) -> Result<Survey, Error> {
+        match self {
+            Source::Link(code) => responses::by_link(&state.app, code).await,
+            Source::Token(token) => responses::by_token(&state.app, token).await,
+        }
+    }
+
+    async fn submit(
+        &self,
+        state: &AppState,
+        lang: &str,
+        raw: &Map<String, serde_json::Value>,
+    ) -> Result<(), Error> {
+        match self {
+            Source::Link(code) => responses::submit_by_link(&state.app, code, lang, raw).await,
+            Source::Token(token) => responses::submit_by_token(&state.app, token, lang, raw).await,
+        }
+    }
+
+    /// Where the pages post.
+    fn action(&self) -> String {
+        match self {
+            Source::Link(code) => format!("/s/{code}"),
+            Source::Token(token) => format!("/i/{token}"),
+        }
+    }
+}
+
+/// `GET /s/{code}`.
+pub async fn start_link(
+    state: State<AppState>,
     Path(code): Path<String>,
+    q: Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    start(state, Source::Link(code), q, headers).await
+}
+
+/// `GET /i/{token}`.
+pub async fn start_invited(
+    state: State<AppState>,
+    Path(token): Path<String>,
+    q: Query<LangQuery>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    start(state, Source::Token(token), q, headers).await
+}
+
+/// `POST /s/{code}`.
+pub async fn step_link(
+    state: State<AppState>,
+    Path(code): Path<String>,
+    parts: axum::http::request::Parts,
+    form: Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    step(state, Source::Link(code), parts, form).await
+}
+
+/// `POST /i/{token}`.
+pub async fn step_invited(
+    state: State<AppState>,
+    Path(token): Path<String>,
+    parts: axum::http::request::Parts,
+    form: Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    step(state, Source::Token(token), parts, form).await
+}
+
+/// The first page.
+async fn start(
+    State(state): State<AppState>,
+    source: Source,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let survey = match responses::by_link(&state.app, &code).await {
+    let survey = match source.survey(&state).await {
         Ok(s) => s,
         Err(e) => return not_open(e),
     };
@@ -126,7 +206,7 @@ pub async fn start(
         &first,
         &answers,
         &[],
-        action(&code),
+        source.action(),
     )
     .ok_or(PageError::BadRequest)?;
     html(StatusCode::OK, page)
@@ -163,16 +243,16 @@ fn answers_so_far(
     answers
 }
 
-/// `POST /s/{code}`: the next or previous page, the same page in another
-/// language or with its problems, or — after the last page — the response
-/// stored and thanks.
-pub async fn step(
+/// A post: the next or previous page, the same page in another language or
+/// with its problems, or — after the last page — the response stored and
+/// thanks.
+async fn step(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    source: Source,
     parts: axum::http::request::Parts,
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let survey: Survey = match responses::by_link(&state.app, &code).await {
+    let survey: Survey = match source.survey(&state).await {
         Ok(s) => s,
         Err(e) => return not_open(e),
     };
@@ -192,10 +272,10 @@ pub async fn step(
 
     let show = |answers: &Answers, block: &str, lang: &str, errors: &[AnswerError], status: StatusCode| {
         let r = route(def, answers);
-        let page = SurveyPage::build(def, lang, &r, block, answers, errors, action(&code))
+        let page = SurveyPage::build(def, lang, &r, block, answers, errors, source.action())
             .or_else(|| {
                 let first = r.first_page()?.block.key.clone();
-                SurveyPage::build(def, lang, &r, &first, answers, &[], action(&code))
+                SurveyPage::build(def, lang, &r, &first, answers, &[], source.action())
             })
             .ok_or(PageError::BadRequest)?;
         html(status, page)
@@ -238,7 +318,7 @@ pub async fn step(
     // too many in the last minute.
     let address = crate::http::client::address(&parts, &state.config.trusted_proxies);
     state.submit_allowed(address).map_err(PageError::TooMany)?;
-    match responses::submit_by_link(&state.app, &code, &lang, &answers.to_raw()).await {
+    match source.submit(&state, &lang, &answers.to_raw()).await {
         Ok(()) => {
             let words = Words::new(&lang);
             let closing = r

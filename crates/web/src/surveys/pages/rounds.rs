@@ -6,9 +6,12 @@ use askama::Template;
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Form, Router};
+use samverka_app::Error;
+use samverka_app::surveys::invitations;
 use samverka_app::surveys::rounds::{self, RoundCentreView, RoundDraft, RoundForm, RoundView};
+use samverka_core::surveys::audience::Audience;
 use samverka_core::surveys::definition::{Texts, is_rtl};
 use samverka_core::surveys::round::RespondentGroup;
 use tower_sessions::Session;
@@ -27,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/regions/{id}/rounds", get(list_rounds))
         .route("/regions/{id}/rounds/new", get(new_round).post(create_round))
         .route("/rounds/{id}", get(show_round))
+        .route("/rounds/{id}/invitations", post(invite))
         .route("/rounds/{id}/centres/{centre}/qr.svg", get(qr_code))
         .route("/rounds/{id}/centres/{centre}/poster", get(poster))
 }
@@ -293,6 +297,9 @@ struct RoundPage {
     rates: Vec<RateLine>,
     can_read_results: bool,
     can_enter_paper: bool,
+    /// The audiences to invite, for those who manage the region while the
+    /// round has not closed (empty otherwise).
+    audiences: Vec<(&'static str, String)>,
 }
 
 async fn show_round(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
@@ -348,11 +355,43 @@ async fn show_round(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resul
             .iter()
             .map(|l| (l.tag().to_string(), Words::new(l.tag()).t("survey-language-name")))
             .collect(),
+        audiences: if v.can_manage && user.today <= r.closes_on {
+            Audience::ALL
+                .iter()
+                .map(|a| (a.code(), t.t(&format!("round-audience-{}", a.code()))))
+                .collect()
+        } else {
+            Vec::new()
+        },
         can_read_results: centres.iter().any(|c| c.can_read_results),
         can_enter_paper: centres.iter().any(|c| c.can_enter_paper),
         centres,
         rates,
     })
+}
+
+/// `POST /rounds/{id}/invitations`: invites the chosen audiences.
+async fn invite(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let chosen: Vec<Audience> = pairs
+        .iter()
+        .filter(|(k, _)| k == "audience")
+        .filter_map(|(_, v)| Audience::parse(v))
+        .collect();
+    let message = match invitations::invite(&user, id, &chosen).await {
+        Ok(0) => t.t("round-invited-none"),
+        Ok(n) => t.t1("round-invited", "count", n),
+        Err(Error::Invalid(_)) => t.t("round-invite-choose"),
+        Err(e) => return Err(e.into()),
+    };
+    crate::ui::flash(&session, message).await;
+    Ok(crate::ui::render::see_other(&format!("/rounds/{id}")))
 }
 
 /// The QR code of an address, as an SVG element to put in a page (no XML
