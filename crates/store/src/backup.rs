@@ -24,12 +24,15 @@ pub const FORMAT: &str = "samverka-backup";
 /// The format version; bumped when a migration changes the tables below.
 /// Version 5 has premises (*lokaler*) where older versions had a building
 /// text and an entrance on each unit; version 6 marks invented population;
-/// version 7 has surveys (older files have none).
-pub const VERSION: i64 = 7;
+/// version 7 has surveys (older files have none); version 8 the regions'
+/// survey threshold.
+pub const VERSION: i64 = 8;
 /// The first version with premises records.
 const PREMISES_VERSION: i64 = 5;
 /// The first version with surveys.
 const SURVEYS_VERSION: i64 = 7;
+/// The first version with the regions' survey threshold.
+const SURVEY_SETTINGS_VERSION: i64 = 8;
 /// The oldest version this samverka reads (columns added since are left empty).
 pub const OLDEST_VERSION: i64 = 2;
 
@@ -183,6 +186,7 @@ const TABLES: &[Table] = &[
             col("introducer_steering", Code(known_responsible))
                 .since_or(4, Fallback::Text("county_coordination")),
             col("introducer_staff", Code(known_responsible)).since_or(4, Fallback::Text("local_coordinator")),
+            col("survey_min_answers", Int).since_or(SURVEY_SETTINGS_VERSION, Fallback::Int(5)),
         ],
         since: OLDEST_VERSION,
     },

@@ -32,3 +32,13 @@ pub async fn update_governance(ctx: &Ctx, region_id: i64, draft: &GovernanceDraf
     regions::update_governance(&mut tx, &ctx.who, region.id, &g).await?;
     ctx.commit(tx).await
 }
+
+/// Changes the smallest number of answers the region's survey results show
+/// (those who manage the region); 5 at the least.
+pub async fn update_survey_threshold(ctx: &Ctx, region_id: i64, value: &str) -> Result<()> {
+    let mut tx = ctx.write().await?;
+    let region = managed_in(ctx, &mut tx, region_id).await?;
+    let n = samverka_core::region::validate_survey_threshold(value)?;
+    regions::update_survey_min_answers(&mut tx, &ctx.who, region.id, n).await?;
+    ctx.commit(tx).await
+}

@@ -12,7 +12,7 @@ const COLUMNS: &str = "id, name, code, like_partners, require_shared_entrance, m
                        introduction_within_days, matter_within_days, management_quorum, \
                        min_coordinator_percent, coordinator_equal_funding, chair_one_year, chair_rotates, \
                        chair_not_coordinator, introducer_coordinator, introducer_manager, introducer_steering, \
-                       introducer_staff";
+                       introducer_staff, survey_min_answers";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -37,6 +37,7 @@ struct Row {
     introducer_manager: String,
     introducer_steering: String,
     introducer_staff: String,
+    survey_min_answers: i64,
 }
 
 /// A stored introducer code; an unknown one is an error, not a default.
@@ -81,6 +82,7 @@ impl TryFrom<Row> for Region {
                     staff: introducer("regions.introducer_staff", &r.introducer_staff)?,
                 },
             },
+            survey_min_answers: r.survey_min_answers,
         })
     }
 }
@@ -225,6 +227,25 @@ pub async fn update_governance(tx: &mut Tx, who: &Who, id: i64, g: &GovernanceSe
         Change::new(AuditAction::Update, AuditEntity::Region, Some(id), Some(id))
             .before(serde_json::json!({ "governance": before.governance }))
             .after(serde_json::json!({ "governance": g })),
+    )
+    .await
+}
+
+/// Changes the smallest number of answers a survey breakdown of the region
+/// shows (the caller checks it is at least 5).
+pub async fn update_survey_min_answers(tx: &mut Tx, who: &Who, id: i64, min_answers: i64) -> Result<()> {
+    let before = get(tx, id).await?;
+    sqlx::query("UPDATE regions SET survey_min_answers = $1 WHERE id = $2")
+        .bind(min_answers)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    audit::record(
+        tx,
+        who,
+        Change::new(AuditAction::Update, AuditEntity::Region, Some(id), Some(id))
+            .before(serde_json::json!({ "survey_min_answers": before.survey_min_answers }))
+            .after(serde_json::json!({ "survey_min_answers": min_answers })),
     )
     .await
 }

@@ -120,3 +120,12 @@ round-audience-local_coordinators = Local coordinators of the family centres
 round-audience-management = The family centres' management groups
 round-audience-steering = Steering groups, preparation groups and the county steering group
 round-audience-staff = Staff of the family centres
+
+# The region's survey setting
+surveyset-heading = Survey results
+surveyset-label = Smallest number of answers shown
+surveyset-hint = Results for a group with fewer answers than this are never shown, not on pages, in the API or in exports. At least 5.
+surveyset-save = Save the limit
+surveyset-flash-saved = The limit for survey results is saved.
+field-error-survey-threshold = Write a whole number from 5 to 100.
+field-label-survey_min_answers = Smallest number of answers

@@ -120,3 +120,12 @@ round-audience-local_coordinators = Lokala samordnare vid familjecentralerna
 round-audience-management = Ledningsgrupperna för familjecentralerna
 round-audience-steering = Styrgrupper, beredningsgrupper och länets styrgrupp
 round-audience-staff = Personalen vid familjecentralerna
+
+# The region's survey setting
+surveyset-heading = Enkätresultat
+surveyset-label = Minsta antal svar som visas
+surveyset-hint = Resultat för en grupp med färre svar än så visas aldrig, varken på sidor, i API:t eller i exporter. Lägst 5.
+surveyset-save = Spara gränsen
+surveyset-flash-saved = Gränsen för enkätresultat är sparad.
+field-error-survey-threshold = Skriv ett heltal från 5 till 100.
+field-label-survey_min_answers = Minsta antal svar

@@ -31,6 +31,10 @@ pub fn router() -> Router<AppState> {
             "/regions/{id}/settings/governance",
             axum::routing::post(update_governance),
         )
+        .route(
+            "/regions/{id}/settings/surveys",
+            axum::routing::post(update_survey_threshold),
+        )
 }
 
 /// A governance number as entered in the form.
@@ -195,6 +199,9 @@ struct SettingsPage {
     error: Option<String>,
     gov_action: String,
     gov: GovForm,
+    survey_action: String,
+    survey_min_answers: String,
+    survey_error: Option<String>,
 }
 
 impl SettingsPage {
@@ -265,6 +272,9 @@ fn settings_page(
         error,
         gov_action: format!("/regions/{id}/settings/governance"),
         gov,
+        survey_action: format!("/regions/{id}/settings/surveys"),
+        survey_min_answers: region.survey_min_answers.to_string(),
+        survey_error: None,
     }
 }
 
@@ -319,6 +329,38 @@ async fn update_governance(
         let region = regions::managed(&user, id).await?;
         let gov = gov_form(&t, &draft, &errors);
         Ok(settings_page(page, &region, None, None, gov))
+    })
+    .await
+}
+
+/// The survey threshold form's post.
+#[derive(Debug, serde::Deserialize)]
+pub struct SurveyThresholdForm {
+    #[serde(default)]
+    survey_min_answers: String,
+}
+
+async fn update_survey_threshold(
+    user: CurrentUser,
+    session: Session,
+    page: Page,
+    Path(id): Path<i64>,
+    Form(form): Form<SurveyThresholdForm>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    let result = settings::update_survey_threshold(&user, id, &form.survey_min_answers).await;
+    let saved = |()| (t.t("surveyset-flash-saved"), format!("/regions/{id}/settings"));
+    after_post(&session, result, saved, async |errors| {
+        let region = regions::managed(&user, id).await?;
+        let gov = gov_form(
+            &t,
+            &GovernanceDraft::of(&region.governance),
+            &FieldErrors::default(),
+        );
+        let mut again = settings_page(page, &region, None, None, gov);
+        again.survey_min_answers = form.survey_min_answers.clone();
+        again.survey_error = field_error(&t, &errors, "survey_min_answers");
+        Ok(again)
     })
     .await
 }

@@ -150,3 +150,44 @@ async fn skane_rules_reclassify_the_region_and_custom_rules_are_checked() {
         app.stop().await;
     }
 }
+
+#[tokio::test]
+async fn the_survey_threshold_is_a_region_setting_of_five_or_more() {
+    for app in TestApp::all().await {
+        let b = app.backend();
+        let client = app.login(COUNTY).await;
+        let uppsala = app.uppsala().await;
+        let path = format!("/regions/{uppsala}/settings/surveys");
+        let (status, _, body) = app
+            .post_form(&client, &path, &[("survey_min_answers", "4")])
+            .await;
+        assert_eq!(status, 422, "{b}");
+        assert!(
+            crate::support::html::field_error(&body, "survey_min_answers").is_some(),
+            "{b}: {body}"
+        );
+        let before = regions::get(&mut *app.conn().await, uppsala).await.unwrap();
+        assert_eq!(before.survey_min_answers, 5, "{b}: nothing saved");
+        let (status, _, _) = app
+            .post_form(&client, &path, &[("survey_min_answers", "8")])
+            .await;
+        assert_eq!(status, 303, "{b}");
+        let after = regions::get(&mut *app.conn().await, uppsala).await.unwrap();
+        assert_eq!(after.survey_min_answers, 8, "{b}");
+        assert_eq!(after.survey_threshold().get(), 8, "{b}");
+        let (_, page) = app.get(&client, &format!("/regions/{uppsala}/settings")).await;
+        assert!(
+            page.contains(
+                r#"name="survey_min_answers" type="text" inputmode="numeric" class="number-input" value="8""#
+            ),
+            "{b}"
+        );
+        // Someone who only reads the region cannot change it.
+        let reader = app.login(crate::support::READER).await;
+        let (status, _, _) = app
+            .post_form(&reader, &path, &[("survey_min_answers", "5")])
+            .await;
+        assert_eq!(status, 403, "{b}");
+        app.stop().await;
+    }
+}

@@ -1,0 +1,2 @@
+-- A region's smallest number of answers any survey breakdown shows (5 at the least).
+ALTER TABLE regions ADD COLUMN survey_min_answers BIGINT NOT NULL DEFAULT 5;
