@@ -9,6 +9,9 @@ use samverka_core::governance::{
     Assignment, AttendanceStatus, DecisionCategory, Group, GroupInput, Matter, MatterStep, MeetingStatus,
     Person, PersonInput, minutes,
 };
+use samverka_core::surveys::definition::Definition;
+use samverka_core::surveys::response::Answers;
+use samverka_core::surveys::round::Channel;
 use samverka_core::{Grant, RuleSet};
 use samverka_store::Tx;
 use samverka_store::accounts::users;
@@ -16,6 +19,10 @@ use samverka_store::governance::meetings::MeetingFields;
 use samverka_store::governance::{assignments, decisions, groups, introductions, matters, meetings, people};
 pub use samverka_store::registry::municipalities::Numbers;
 use samverka_store::registry::{centres, municipalities, regions};
+pub use samverka_store::surveys::invitations::NewInvitation;
+use samverka_store::surveys::rounds as survey_rounds;
+pub use samverka_store::surveys::rounds::{RoundCentre, RoundInput};
+use samverka_store::surveys::{instruments, invitations, responses};
 
 use crate::{App, Ctx, Error, Result};
 
@@ -272,6 +279,80 @@ impl Seeder {
     /// A matter (as loaded so far).
     pub async fn get_matter(&mut self, id: i64) -> Result<Matter> {
         Ok(matters::get(&mut self.tx, id).await?)
+    }
+
+    /// A region by name or code, with the ids of its centres (as loaded so far).
+    pub async fn region_named(&mut self, name: &str) -> Result<(i64, Vec<i64>)> {
+        let region = regions::find(&mut self.tx, name).await?;
+        let ids = centres::list(&mut self.tx, Some(region.id))
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        Ok((region.id, ids))
+    }
+
+    /// The ids of a region's people (as loaded so far).
+    pub async fn people_of(&mut self, region_id: i64) -> Result<Vec<i64>> {
+        Ok(people::list(&mut self.tx, region_id)
+            .await?
+            .into_iter()
+            .filter(|p| !p.erased)
+            .map(|p| p.id)
+            .collect())
+    }
+
+    /// The built-in surveys' published versions, by the survey's key (the
+    /// newest of each): `(version id, definition)`.
+    pub async fn builtin_versions(&mut self) -> Result<Vec<(String, i64, Definition)>> {
+        let mut out = Vec::new();
+        for instrument in instruments::list(&mut self.tx, None).await? {
+            if let Some(v) = instruments::versions(&mut self.tx, instrument.id)
+                .await?
+                .into_iter()
+                .rfind(|v| v.is_published())
+            {
+                out.push((instrument.key.clone(), v.id, v.definition));
+            }
+        }
+        Ok(out)
+    }
+
+    /// A survey round with its links.
+    pub async fn round(&mut self, input: &RoundInput) -> Result<i64> {
+        Ok(survey_rounds::create(&mut self.tx, &self.ctx.who, input).await?)
+    }
+
+    /// One response, as it came in on `day`.
+    pub async fn response(
+        &mut self,
+        round_id: i64,
+        centre_id: Option<i64>,
+        language: &str,
+        channel: Channel,
+        day: NaiveDate,
+        answers: &Answers,
+    ) -> Result<()> {
+        Ok(responses::insert(&mut self.tx, round_id, centre_id, language, channel, day, answers).await?)
+    }
+
+    /// Invitations to a round sent on `day`; those listed in `used` (by
+    /// their place in `invites`) have answered.
+    pub async fn invitations(
+        &mut self,
+        round_id: i64,
+        invites: &[NewInvitation],
+        used: &[usize],
+        day: NaiveDate,
+    ) -> Result<()> {
+        let round = survey_rounds::get(&mut self.tx, round_id).await?;
+        invitations::create(&mut self.tx, &self.ctx.who, &round, invites, day).await?;
+        for i in used {
+            if let Some(invite) = invites.get(*i) {
+                invitations::use_token(&mut self.tx, &invite.token_hash).await?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -15,11 +15,12 @@
 
 mod governance;
 mod registry;
+mod surveys;
 
 #[cfg(test)]
 mod tests;
 
-pub use registry::county::{load_county, load_county_as};
+pub use registry::county::{load_county, load_county_as, load_county_without_surveys};
 pub use registry::national::load_national;
 
 /// One demo account, as the command line prints it after loading.

@@ -634,3 +634,75 @@ async fn the_county_demo_signals_show_the_mix_the_2025_follow_up_found() {
         t.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_county_demo_surveys_resemble_the_2025_report() {
+    use samverka_app::surveys::results::{ResultsFilter, of_round};
+    use samverka_app::surveys::rounds;
+    use samverka_core::surveys::results::Shown;
+    for t in TestDb::all().await {
+        let name = t.name();
+        let app = app(&t, today());
+        let ctx = &app.cli();
+        load_county(&app).await.expect("load county");
+        let uppsala = regions::find(ctx, "Region Uppsala").await.expect("uppsala").id;
+        let overview = rounds::overview(ctx, uppsala).await.expect("rounds");
+        let titles: Vec<&str> = overview.rounds.iter().map(|(r, ..)| r.title.as_str()).collect();
+        for expected in [
+            "Besöksenkät hösten 2025",
+            "Besöksenkät hösten 2026",
+            "Spindelmätning 2025",
+            "Spindelmätning 2026",
+            "Besöksenkät vintern 2026",
+        ] {
+            assert!(titles.contains(&expected), "{name}: {titles:?}");
+        }
+        let find = |title: &str| {
+            overview
+                .rounds
+                .iter()
+                .find(|(r, ..)| r.title == title)
+                .map(|(r, _, _, n)| (r.id, *n))
+                .expect("round")
+        };
+        let (coordinators, answered) = find("Styrning och ledning 2025: lokala samordnare");
+        assert_eq!(answered, 15, "{name}");
+        let view = rounds::view(ctx, coordinators).await.expect("round");
+        let rate = view
+            .rates
+            .iter()
+            .fold((0, 0), |(i, u), r| (i + r.invited, u + r.used));
+        assert_eq!(rate, (18, 15), "{name}: 15 of 18 answered");
+
+        let (management, answered) = find("Styrning och ledning 2025: lednings- och styrgrupper");
+        assert_eq!(answered, 73, "{name}");
+        let results = of_round(ctx, management, &ResultsFilter::default())
+            .await
+            .expect("results");
+        let finance = results
+            .questions
+            .iter()
+            .find(|q| q.key == "finance_clarity")
+            .expect("finance");
+        let Shown::Value(n) = finance.answered.clone() else {
+            panic!("{name}: 27 answers are shown");
+        };
+        assert_eq!(n, 27, "{name}");
+        let Some(Shown::Value(shares)) = finance.shares.clone() else {
+            panic!("{name}: the shares are shown");
+        };
+        let percents: Vec<u32> = shares.rows.iter().map(|r| r.percent).collect();
+        assert_eq!(percents, [4, 15, 33, 26, 22], "{name}: as the 2025 report");
+        let passed = results
+            .questions
+            .iter()
+            .find(|q| q.key == "goals_work")
+            .map(|q| q.answered.clone());
+        assert!(
+            matches!(passed, Some(Shown::Value(n)) if n <= 51 && n >= 45),
+            "{name}: only the 51 past the screening reach the last page: {passed:?}"
+        );
+        app.close().await;
+        t.cleanup().await;
+    }
+}

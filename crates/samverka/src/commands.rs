@@ -178,6 +178,12 @@ async fn serve(app: App, args: &ServeArgs) -> Result<()> {
         submit_rate: args.submit_rate,
         ..WebConfig::default()
     };
+    // The built-in surveys, in their newest wording (a changed one becomes a new version).
+    match samverka_app::surveys::instruments::install_builtin(&app.cli()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!("installed {n} built-in survey version(s)"),
+        Err(e) => tracing::warn!("could not install the built-in surveys: {e}"),
+    }
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;

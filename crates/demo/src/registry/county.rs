@@ -759,6 +759,14 @@ pub async fn load_county(app: &App) -> anyhow::Result<Vec<DemoLogin>> {
 
 /// Like [`load_county`], in a given context (tests use one on a fixed clock).
 pub async fn load_county_as(ctx: &Ctx) -> anyhow::Result<Vec<DemoLogin>> {
+    let logins = load_county_without_surveys(ctx).await?;
+    crate::surveys::county::load(ctx, UPPSALA.name).await?;
+    Ok(logins)
+}
+
+/// Like [`load_county_as`] without the survey rounds and their responses
+/// (the web tests' server, which makes the rounds each test needs).
+pub async fn load_county_without_surveys(ctx: &Ctx) -> anyhow::Result<Vec<DemoLogin>> {
     let mut seed = Seeder::begin(ctx).await?;
     let uppsala = load_region(&mut seed, &UPPSALA).await?;
     let sydslatt = load_region(&mut seed, &SYDSLATT).await?;

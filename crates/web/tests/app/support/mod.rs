@@ -136,7 +136,10 @@ impl TestApp {
         };
         let app = App::new(db.clone(), config, setup.clock.clone());
         if setup.demo {
-            samverka_demo::load_county(&app).await.expect("demo data");
+            // The survey rounds each test needs are made by the test.
+            samverka_demo::load_county_without_surveys(&app.cli())
+                .await
+                .expect("demo data");
         }
         let state = AppState::new(app.clone(), setup.web.clone());
         let router = samverka_web::router(state).into_make_service_with_connect_info::<SocketAddr>();
