@@ -16,7 +16,7 @@ use samverka_core::surveys::round::{Channel, RespondentGroup};
 
 use super::{Mood, respond};
 
-const SEED: u64 = 2025_10_15;
+const SEED: u64 = 20_251_015;
 
 fn day(y: i32, m: u32, d: u32) -> anyhow::Result<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).context("a demo date")
