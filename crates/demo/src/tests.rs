@@ -699,7 +699,7 @@ async fn the_county_demo_surveys_resemble_the_2025_report() {
             .find(|q| q.key == "goals_work")
             .map(|q| q.answered.clone());
         assert!(
-            matches!(passed, Some(Shown::Value(n)) if n <= 51 && n >= 45),
+            matches!(passed, Some(Shown::Value(n)) if (45..=51).contains(&n)),
             "{name}: only the 51 past the screening reach the last page: {passed:?}"
         );
         app.close().await;
