@@ -16,7 +16,8 @@ use samverka_store::registry::{centres, municipalities, regions};
 use samverka_store::surveys::counts::{self, RoundCount};
 use samverka_store::surveys::instruments::{self, Instrument, InstrumentVersion};
 use samverka_store::surveys::responses::{self, CountFilter, FreeText};
-use samverka_store::surveys::rounds::{self, Round};
+use samverka_store::surveys::rounds;
+pub use samverka_store::surveys::rounds::Round;
 
 use crate::{Ctx, Error, Result};
 
@@ -462,7 +463,9 @@ pub async fn page(ctx: &Ctx, round_id: i64, query: &ResultsQuery) -> Result<Resu
                 ) else {
                     continue;
                 };
-                let gate_theirs = with_options(&other, q.key()).map(Counted::gate).ok_or(Error::Internal)?;
+                let gate_theirs = with_options(&other, q.key())
+                    .map(Counted::gate)
+                    .ok_or(Error::Internal)?;
                 questions.push(
                     stats::side_by_side([
                         (round.id.to_string(), mine, q.gate()),

@@ -307,9 +307,7 @@ impl<'a> Frame<'a> {
         match self.selection {
             Selection::Region => true,
             Selection::Centre(id) => centre == Some(id),
-            Selection::Municipality(m) => {
-                centre.is_some_and(|c| self.municipality_of.get(&c) == Some(&m))
-            }
+            Selection::Municipality(m) => centre.is_some_and(|c| self.municipality_of.get(&c) == Some(&m)),
         }
     }
 }
@@ -357,7 +355,12 @@ fn tree_gate(tallies: &[&Tally], frame: &Frame<'_>) -> Result<(Gate, u32), Resul
     Ok((gate, count(answered)?))
 }
 
-fn counted(q: &Question, tallies: &[&Tally], frame: &Frame<'_>, merge: Merge) -> Result<Counted, ResultsError> {
+fn counted(
+    q: &Question,
+    tallies: &[&Tally],
+    frame: &Frame<'_>,
+    merge: Merge,
+) -> Result<Counted, ResultsError> {
     let (gate, answered) = tree_gate(tallies, frame)?;
     let asked = if q.kind.has_options() {
         let mut by_option: BTreeMap<&str, u64> = BTreeMap::new();
@@ -370,7 +373,10 @@ fn counted(q: &Question, tallies: &[&Tally], frame: &Frame<'_>, merge: Merge) ->
         let mut counts: Vec<(String, u32)> = Vec::new();
         for k in q.option_keys() {
             let n = by_option.get(k).copied().unwrap_or(0);
-            counts.push((k.to_string(), u32::try_from(n).map_err(|_| ResultsError::TooMany)?));
+            counts.push((
+                k.to_string(),
+                u32::try_from(n).map_err(|_| ResultsError::TooMany)?,
+            ));
         }
         Some(if q.kind == QuestionType::MultipleChoice {
             Distribution::from_multiple_counts(q.key.clone(), counts, answered)?
@@ -623,7 +629,11 @@ mod tests {
         }
         let k = Threshold::new(5);
         let counted = count(&def, &t, &places(), Selection::Region, k, Merge::Top).expect("counted");
-        let clear = counted.iter().find(|c| c.key() == "clear").expect("clear").result();
+        let clear = counted
+            .iter()
+            .find(|c| c.key() == "clear")
+            .expect("clear")
+            .result();
         let shares = clear.shares.and_then(Shown::into_value).expect("shown");
         let rows: Vec<(&str, u32, u32)> = shares
             .rows
@@ -642,10 +652,19 @@ mod tests {
         // The mean is of the steps as asked: 18 at 4, 6 at 3.
         let mean = clear.mean.and_then(Shown::into_value).expect("a mean");
         assert_eq!((mean.count, mean.hundredths), (24, Some(375)));
-        let member = counted.iter().find(|c| c.key() == "member").expect("member").result();
+        let member = counted
+            .iter()
+            .find(|c| c.key() == "member")
+            .expect("member")
+            .result();
         assert_eq!(member.mean, None, "yes/no has no mean");
         assert_eq!(
-            member.shares.and_then(Shown::into_value).expect("shown").rows.len(),
+            member
+                .shares
+                .and_then(Shown::into_value)
+                .expect("shown")
+                .rows
+                .len(),
             2,
             "yes/no is not merged"
         );

@@ -53,7 +53,10 @@ fn any_of(sql: &mut String, values: &mut Vec<Value>, column: &str, items: Vec<Va
         sql.push_str(" AND 1 = 0");
         return;
     }
-    sql.push_str(&format!(" AND {column} IN {}", list(values.len() + 1, items.len())));
+    sql.push_str(&format!(
+        " AND {column} IN {}",
+        list(values.len() + 1, items.len())
+    ));
     values.extend(items);
 }
 

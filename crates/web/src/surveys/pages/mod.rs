@@ -2,6 +2,7 @@
 
 pub mod answer;
 pub mod respond;
+pub mod results;
 
 use axum::Router;
 
@@ -9,5 +10,5 @@ use crate::state::AppState;
 
 /// Every survey page behind the login.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(results::router())
 }

@@ -1,3 +1,4 @@
-//! The survey area: answering through an anonymous link.
+//! The survey area: answering through an anonymous link, and the results.
 
 mod answer;
+mod results;
