@@ -86,6 +86,54 @@ fn count_filter(filter: &ResultsFilter) -> CountFilter {
     }
 }
 
+/// The centres whose responses a selection holds (`None`: all, and those
+/// without a centre).
+fn centres_of(selection: Selection, places: &[Place]) -> Option<Vec<i64>> {
+    match selection {
+        Selection::Region => None,
+        Selection::Municipality(m) => Some(
+            places
+                .iter()
+                .filter(|p| p.municipality_id == m)
+                .map(|p| p.centre_id)
+                .collect(),
+        ),
+        Selection::Centre(c) => Some(vec![c]),
+    }
+}
+
+/// The kept counts of rounds for a selection, by round: per centre the
+/// answered counts (for the tree), and the options' counts summed over the
+/// selection. Two queries, whatever the number of rounds.
+async fn read_counts(
+    c: &mut Conn,
+    round_ids: &[i64],
+    filter: &ResultsFilter,
+    selection: Selection,
+    places: &[Place],
+) -> Result<BTreeMap<i64, RoundTallies>> {
+    let mut out: BTreeMap<i64, RoundTallies> = BTreeMap::new();
+    let base = count_filter(filter);
+    for t in counts::answered_by_centre(c, round_ids, &base).await? {
+        out.entry(t.round_id).or_default().answered.push(tally(t));
+    }
+    let chosen = CountFilter {
+        centre_ids: centres_of(selection, places),
+        ..base
+    };
+    for t in counts::chosen(c, round_ids, &chosen).await? {
+        out.entry(t.round_id).or_default().chosen.push(tally(t));
+    }
+    Ok(out)
+}
+
+/// One round's kept counts as [`read_counts`] reads them.
+#[derive(Debug, Default)]
+struct RoundTallies {
+    answered: Vec<Tally>,
+    chosen: Vec<Tally>,
+}
+
 fn tally(t: RoundCount) -> Tally {
     Tally {
         centre_id: t.centre_id,
@@ -116,14 +164,24 @@ pub async fn of_round(ctx: &Ctx, round_id: i64, filter: &ResultsFilter) -> Resul
         .await?
         .definition;
     let places = places_of(&mut c, &round).await?;
-    let tallies: Vec<Tally> = counts::of_rounds(&mut c, &[round.id], &count_filter(filter))
+    let tallies = read_counts(&mut c, &[round.id], filter, selection, &places)
         .await?
-        .into_iter()
-        .map(tally)
-        .collect();
+        .remove(&round.id)
+        .unwrap_or_default();
     let threshold = threshold_for(&mut c, round.region_id).await?;
-    let questions = breakdown::results(&definition, &tallies, &places, selection, threshold)
-        .map_err(internal(round_id))?;
+    let questions = breakdown::count_summed(
+        &definition,
+        &tallies.answered,
+        &tallies.chosen,
+        &places,
+        selection,
+        threshold,
+        Merge::None,
+    )
+    .map_err(internal(round_id))?
+    .iter()
+    .map(Counted::result)
+    .collect();
     Ok(RoundResults {
         round,
         definition,
@@ -295,7 +353,7 @@ async fn choices(ctx: &Ctx, c: &mut Conn, round: &Round) -> Result<Choices> {
 
 /// Counts rounds for the selection from tallies read together.
 struct Counter<'a> {
-    tallies: BTreeMap<i64, Vec<Tally>>,
+    tallies: BTreeMap<i64, RoundTallies>,
     places: &'a BTreeMap<i64, Vec<Place>>,
     selection: Selection,
     threshold: Threshold,
@@ -304,14 +362,24 @@ struct Counter<'a> {
 
 impl Counter<'_> {
     fn round(&self, round: &Round, def: &Definition) -> Result<CountedRound> {
-        let tallies = self.tallies.get(&round.id).map_or(&[][..], Vec::as_slice);
+        let none = RoundTallies::default();
+        let tallies = self.tallies.get(&round.id).unwrap_or(&none);
         let places = self.places.get(&round.id).map_or(&[][..], Vec::as_slice);
         let bad = internal(round.id);
         Ok(CountedRound {
             round: round.clone(),
-            responses: breakdown::responses(tallies, places, self.selection, self.threshold).map_err(&bad)?,
-            questions: breakdown::count(def, tallies, places, self.selection, self.threshold, self.merge)
+            responses: breakdown::responses(&tallies.answered, places, self.selection, self.threshold)
                 .map_err(&bad)?,
+            questions: breakdown::count_summed(
+                def,
+                &tallies.answered,
+                &tallies.chosen,
+                places,
+                self.selection,
+                self.threshold,
+                self.merge,
+            )
+            .map_err(&bad)?,
         })
     }
 }
@@ -428,10 +496,7 @@ pub async fn page(ctx: &Ctx, round_id: i64, query: &ResultsQuery) -> Result<Resu
                 .collect(),
         );
     }
-    let mut tallies: BTreeMap<i64, Vec<Tally>> = BTreeMap::new();
-    for t in counts::of_rounds(&mut c, &wanted, &count_filter(&query.filter)).await? {
-        tallies.entry(t.round_id).or_default().push(tally(t));
-    }
+    let tallies = read_counts(&mut c, &wanted, &query.filter, selection, &region_places).await?;
     drop(c);
     let counter = Counter {
         tallies,
@@ -520,7 +585,7 @@ pub async fn page(ctx: &Ctx, round_id: i64, query: &ResultsQuery) -> Result<Resu
                     .map(|key| {
                         r.questions
                             .iter()
-                            .find(|q| &q.key() == key)
+                            .find(|q| q.key() == key)
                             .and_then(Counted::mean)
                             .unwrap_or(Shown::Suppressed)
                     })

@@ -238,6 +238,38 @@ pub fn count(
         .collect()
 }
 
+/// Every question of `def` counted for `selection` (see [`results`]) from
+/// counts already summed by whoever read them: `answered` holds the
+/// responses that answered each question ([`ANSWERED`]) and the responses
+/// themselves (question `''`) per centre, for the tree of breakdowns;
+/// `chosen` holds each option's count summed over the selection's
+/// responses only (its centres are not read). A store can then sum the
+/// options where they lie instead of handing out every centre's.
+pub fn count_summed(
+    def: &Definition,
+    answered: &[Tally],
+    chosen: &[Tally],
+    places: &[Place],
+    selection: Selection,
+    threshold: Threshold,
+    merge: Merge,
+) -> Result<Vec<Counted>, ResultsError> {
+    let mut by_question = by_question(answered);
+    for t in chosen.iter().filter(|t| t.option != ANSWERED) {
+        by_question.entry(t.question.as_str()).or_default().push(t);
+    }
+    let frame = Frame {
+        summed: true,
+        ..Frame::new(places, selection, threshold)
+    };
+    def.questions()
+        .map(|q| {
+            let tallies = by_question.get(q.key.as_str()).map_or(&[][..], Vec::as_slice);
+            counted(q, tallies, &frame, merge)
+        })
+        .collect()
+}
+
 /// One question of a round counted for `selection`: what the free texts'
 /// gate needs, without counting the other questions. `tallies` may hold
 /// other questions' counts; only `q`'s are read.
@@ -290,6 +322,8 @@ struct Frame<'a> {
     municipality_of: HashMap<i64, i64>,
     selection: Selection,
     threshold: Threshold,
+    /// The option counts are the selection's already.
+    summed: bool,
 }
 
 impl<'a> Frame<'a> {
@@ -299,7 +333,13 @@ impl<'a> Frame<'a> {
             municipality_of: places.iter().map(|p| (p.centre_id, p.municipality_id)).collect(),
             selection,
             threshold,
+            summed: false,
         }
+    }
+
+    /// Whether an option's count belongs to the selection.
+    fn chosen(&self, centre: Option<i64>) -> bool {
+        self.summed || self.selected(centre)
     }
 
     /// Whether responses through `centre` (`None`: no centre) belong to the selection.
@@ -366,7 +406,7 @@ fn counted(
         let mut by_option: BTreeMap<&str, u64> = BTreeMap::new();
         for t in tallies
             .iter()
-            .filter(|t| t.option != ANSWERED && frame.selected(t.centre_id))
+            .filter(|t| t.option != ANSWERED && frame.chosen(t.centre_id))
         {
             *by_option.entry(t.option.as_str()).or_default() += u64::from(t.count);
         }
@@ -700,5 +740,45 @@ mod tests {
         assert!(one.is_shown());
         let one = count_one(member, &t, &places(), Selection::Centre(1), k).expect("counted");
         assert!(!one.is_shown());
+    }
+
+    #[test]
+    fn counts_summed_by_the_store_give_what_counts_per_centre_give() {
+        let def = definition();
+        let t = tallies(&[(1, 3, 1), (2, 10, 2), (3, 6, 0)]);
+        let k = Threshold::new(5);
+        for selection in [
+            Selection::Region,
+            Selection::Municipality(10),
+            Selection::Centre(3),
+        ] {
+            let per_centre = count(&def, &t, &places(), selection, k, Merge::Both).expect("counted");
+            let answered: Vec<Tally> = t.iter().filter(|x| x.option == ANSWERED).cloned().collect();
+            let mut sums: BTreeMap<(String, String), u32> = BTreeMap::new();
+            let frame = Frame::new(&[], selection, k);
+            let places = places();
+            let frame = Frame {
+                municipality_of: places.iter().map(|p| (p.centre_id, p.municipality_id)).collect(),
+                ..frame
+            };
+            for x in t
+                .iter()
+                .filter(|x| x.option != ANSWERED && frame.selected(x.centre_id))
+            {
+                *sums.entry((x.question.clone(), x.option.clone())).or_default() += x.count;
+            }
+            let chosen: Vec<Tally> = sums
+                .into_iter()
+                .map(|((question, option), count)| Tally {
+                    centre_id: None,
+                    question,
+                    option,
+                    count,
+                })
+                .collect();
+            let summed =
+                count_summed(&def, &answered, &chosen, &places, selection, k, Merge::Both).expect("counted");
+            assert_eq!(per_centre, summed, "{selection:?}");
+        }
     }
 }

@@ -1,7 +1,8 @@
--- What a round's results read, from the index alone: the kept counts of
--- one round (or of the rounds of a trend) in the order results group them
--- (centre, question, option), with the language and channel to filter on
--- and the count itself, so the table rows are never visited and no sort is
--- needed, whatever the filter.
+-- What a round's results read, from the index alone and in its order (so
+-- no sort): after the round, the answered counts (option '') per question
+-- and centre, for the tree of breakdowns; then each option's counts per
+-- question, summed for the selection. The centre, language and channel to
+-- filter on and the count itself are in the index, so the table rows are
+-- never visited.
 CREATE INDEX answer_counts_results
-    ON answer_counts (round_id, centre_id, question_key, option_key, language, channel, count);
+    ON answer_counts (round_id, option_key, question_key, centre_id, language, channel, count);

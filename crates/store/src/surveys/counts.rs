@@ -88,10 +88,9 @@ fn counted(found: Vec<Row>) -> Vec<RoundCount> {
         .collect()
 }
 
-/// The counts of the given rounds over the responses `filter` selects, per
-/// round, centre, question and option, in one query (read from the index
-/// `answer_counts_results` alone).
-pub async fn of_rounds(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) -> Result<Vec<RoundCount>> {
+/// The conditions of the rounds and a filter (its centres aside), with
+/// their values in order.
+fn conditions(round_ids: &[i64], filter: &CountFilter) -> (String, Vec<Value>) {
     let mut sql = String::from("1 = 1");
     let mut values = Vec::new();
     any_of(
@@ -100,14 +99,6 @@ pub async fn of_rounds(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) ->
         "round_id",
         round_ids.iter().map(|r| Value::Int(*r)).collect(),
     );
-    if let Some(centres) = &filter.centre_ids {
-        any_of(
-            &mut sql,
-            &mut values,
-            "centre_id",
-            centres.iter().map(|c| Value::Int(*c)).collect(),
-        );
-    }
     if let Some(languages) = &filter.languages {
         any_of(
             &mut sql,
@@ -127,10 +118,46 @@ pub async fn of_rounds(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) ->
                 .collect(),
         );
     }
+    (sql, values)
+}
+
+/// How many responses of the given rounds answered each question, and how
+/// many responses there are (question `''`), per round and centre, over
+/// the responses `filter` selects (its centres aside): what the tree of
+/// breakdowns needs. One query, read from the index `answer_counts_results`
+/// alone, in its order.
+pub async fn answered_by_centre(
+    c: &mut Conn,
+    round_ids: &[i64],
+    filter: &CountFilter,
+) -> Result<Vec<RoundCount>> {
+    let (sql, values) = conditions(round_ids, filter);
     let inner = format!(
         "SELECT round_id, centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
-           FROM answer_counts WHERE {sql}
-          GROUP BY round_id, centre_id, question_key, option_key"
+           FROM answer_counts WHERE {sql} AND option_key = ''
+          GROUP BY round_id, option_key, question_key, centre_id"
+    );
+    Ok(counted(read(c, &inner, values).await?))
+}
+
+/// How many responses of the given rounds chose each option, summed over
+/// the responses `filter` selects, its centres included (`None`: every
+/// centre, and responses without one): per round, question and option,
+/// with no centre. One query, read from the index alone.
+pub async fn chosen(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) -> Result<Vec<RoundCount>> {
+    let (mut sql, mut values) = conditions(round_ids, filter);
+    if let Some(centres) = &filter.centre_ids {
+        any_of(
+            &mut sql,
+            &mut values,
+            "centre_id",
+            centres.iter().map(|c| Value::Int(*c)).collect(),
+        );
+    }
+    let inner = format!(
+        "SELECT round_id, 0 AS centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
+           FROM answer_counts WHERE {sql} AND option_key > ''
+          GROUP BY round_id, option_key, question_key"
     );
     Ok(counted(read(c, &inner, values).await?))
 }
@@ -139,8 +166,8 @@ pub async fn of_rounds(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) ->
 /// channels): what decides whether a centre's answers to it are shown.
 pub async fn answered(c: &mut Conn, round_id: i64, question_key: &str) -> Result<Vec<RoundCount>> {
     let inner = "SELECT round_id, centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
-                   FROM answer_counts WHERE round_id = $1 AND question_key = $2 AND option_key = ''
-                  GROUP BY round_id, centre_id, question_key, option_key";
+                   FROM answer_counts WHERE round_id = $1 AND option_key = '' AND question_key = $2
+                  GROUP BY round_id, option_key, question_key, centre_id";
     let values = vec![Value::Int(round_id), Value::Text(question_key.to_string())];
     Ok(counted(read(c, inner, values).await?))
 }

@@ -114,7 +114,7 @@ async fn answer_on_paper(
 }
 
 fn welcome(i: usize) -> Value {
-    let step = if i % 2 == 0 { "large_extent" } else { "completely" };
+    let step = if i.is_multiple_of(2) { "large_extent" } else { "completely" };
     json!({"welcome": "yes", "how_much": step, "words": format!("Svar nummer {i}")})
 }
 
