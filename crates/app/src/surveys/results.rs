@@ -150,19 +150,29 @@ fn internal(round_id: i64) -> impl Fn(ResultsError) -> Error {
     }
 }
 
+/// A round whose results the actor may read for a selection, and what it
+/// asked.
+async fn readable(
+    ctx: &Ctx,
+    c: &mut Conn,
+    round_id: i64,
+    selection: Selection,
+) -> Result<(Round, Definition)> {
+    let round = rounds::get(c, round_id).await?;
+    Error::require(
+        ctx.actor
+            .can_read_survey_results(round.region_id, centre_of(selection)),
+    )?;
+    let definition = instruments::get_version(c, round.version_id).await?.definition;
+    Ok((round, definition))
+}
+
 /// The results of a round for a filter (those who may read them: the whole
 /// region's readers; a local coordinator their own centres only).
 pub async fn of_round(ctx: &Ctx, round_id: i64, filter: &ResultsFilter) -> Result<RoundResults> {
     let selection = filter.selection.unwrap_or(Selection::Region);
     let mut c = ctx.read().await?;
-    let round = rounds::get(&mut c, round_id).await?;
-    Error::require(
-        ctx.actor
-            .can_read_survey_results(round.region_id, centre_of(selection)),
-    )?;
-    let definition = instruments::get_version(&mut c, round.version_id)
-        .await?
-        .definition;
+    let (round, definition) = readable(ctx, &mut c, round_id, selection).await?;
     let places = places_of(&mut c, &round).await?;
     let tallies = read_counts(&mut c, &[round.id], filter, selection, &places)
         .await?
@@ -645,17 +655,10 @@ pub async fn texts(ctx: &Ctx, round_id: i64, question: &str, centre_id: i64) -> 
 /// [`texts`] with the round, the question and the centre's name.
 pub async fn centre_texts(ctx: &Ctx, round_id: i64, question: &str, centre_id: i64) -> Result<CentreTexts> {
     let mut c = ctx.read().await?;
-    let round = rounds::get(&mut c, round_id).await?;
-    Error::require(
-        ctx.actor
-            .can_read_survey_results(round.region_id, Some(centre_id)),
-    )?;
+    let (round, definition) = readable(ctx, &mut c, round_id, Selection::Centre(centre_id)).await?;
     if !round.has_centre(centre_id) {
         return Err(Error::NotFound);
     }
-    let definition = instruments::get_version(&mut c, round.version_id)
-        .await?
-        .definition;
     let Some(q) = definition.question(question) else {
         return Err(Error::NotFound);
     };

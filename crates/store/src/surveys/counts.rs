@@ -3,10 +3,9 @@
 //! of its survey, for a trend), and the answered counts of one question
 //! (the gate of its free texts). Never the raw answers.
 
-use samverka_core::surveys::round::Channel;
 use serde::{Deserialize, Serialize};
 
-use super::responses::CountFilter;
+use super::responses::{CountFilter, Value, and_filter, and_in};
 use crate::{Conn, Result, rows};
 
 /// How many responses of a round at a centre chose an option of a
@@ -33,31 +32,6 @@ struct Row {
     question_key: String,
     option_key: String,
     count: i64,
-}
-
-/// A value bound to a query built here.
-enum Value {
-    Int(i64),
-    Text(String),
-}
-
-/// `($from, $from+1, …)` for `n` values.
-fn list(from: usize, n: usize) -> String {
-    let items: Vec<String> = (from..from + n).map(|i| format!("${i}")).collect();
-    format!("({})", items.join(", "))
-}
-
-/// Adds `AND column IN (...)` for the items (none matches nothing).
-fn any_of(sql: &mut String, values: &mut Vec<Value>, column: &str, items: Vec<Value>) {
-    if items.is_empty() {
-        sql.push_str(" AND 1 = 0");
-        return;
-    }
-    sql.push_str(&format!(
-        " AND {column} IN {}",
-        list(values.len() + 1, items.len())
-    ));
-    values.extend(items);
 }
 
 /// Runs a [`rows::json_rows`] read with the values bound in order.
@@ -88,36 +62,13 @@ fn counted(found: Vec<Row>) -> Vec<RoundCount> {
         .collect()
 }
 
-/// The conditions of the rounds and a filter (its centres aside), with
-/// their values in order.
+/// The conditions of the rounds and a filter, with their values in order.
 fn conditions(round_ids: &[i64], filter: &CountFilter) -> (String, Vec<Value>) {
     let mut sql = String::from("1 = 1");
     let mut values = Vec::new();
-    any_of(
-        &mut sql,
-        &mut values,
-        "round_id",
-        round_ids.iter().map(|r| Value::Int(*r)).collect(),
-    );
-    if let Some(languages) = &filter.languages {
-        any_of(
-            &mut sql,
-            &mut values,
-            "language",
-            languages.iter().map(|l| Value::Text(l.clone())).collect(),
-        );
-    }
-    if let Some(channels) = &filter.channels {
-        any_of(
-            &mut sql,
-            &mut values,
-            "channel",
-            channels
-                .iter()
-                .map(|ch: &Channel| Value::Text(ch.code().to_string()))
-                .collect(),
-        );
-    }
+    let rounds = round_ids.iter().map(|r| Value::Int(*r)).collect();
+    and_in(&mut sql, &mut values, 1, "round_id", rounds);
+    and_filter(&mut sql, &mut values, 1, filter);
     (sql, values)
 }
 
@@ -131,7 +82,11 @@ pub async fn answered_by_centre(
     round_ids: &[i64],
     filter: &CountFilter,
 ) -> Result<Vec<RoundCount>> {
-    let (sql, values) = conditions(round_ids, filter);
+    let all_centres = CountFilter {
+        centre_ids: None,
+        ..filter.clone()
+    };
+    let (sql, values) = conditions(round_ids, &all_centres);
     let inner = format!(
         "SELECT round_id, centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
            FROM answer_counts WHERE {sql} AND option_key = ''
@@ -145,15 +100,7 @@ pub async fn answered_by_centre(
 /// centre, and responses without one): per round, question and option,
 /// with no centre. One query, read from the index alone.
 pub async fn chosen(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) -> Result<Vec<RoundCount>> {
-    let (mut sql, mut values) = conditions(round_ids, filter);
-    if let Some(centres) = &filter.centre_ids {
-        any_of(
-            &mut sql,
-            &mut values,
-            "centre_id",
-            centres.iter().map(|c| Value::Int(*c)).collect(),
-        );
-    }
+    let (sql, values) = conditions(round_ids, filter);
     let inner = format!(
         "SELECT round_id, 0 AS centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
            FROM answer_counts WHERE {sql} AND option_key > ''
