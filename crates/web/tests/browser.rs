@@ -6,7 +6,8 @@
 //!   classification changes, and sees the new classification on the centre
 //!   page and in the overview;
 //! - axe-core finds no WCAG 2.1 A/AA violations on the login page, the county
-//!   overview, a centre page (with its premises), one's own account page, the
+//!   overview, a centre page (with its premises), a survey round's results page
+//!   (as it is and with merged steps and its trend), one's own account page, the
 //!   unit and premises forms, and forms showing validation errors;
 //! - at phone width the overview does not scroll sideways (only its table does);
 //! - the county coordinator records a steering-group meeting with attendance,
@@ -22,7 +23,7 @@
 //! then it fails. Nothing is downloaded at test time.
 //!
 //! Screenshots land in the temp directory (`samverka-overview.png`,
-//! `samverka-centre.png`, `samverka-centre-form-errors.png`,
+//! `samverka-centre.png`, `samverka-centre-form-errors.png`, `samverka-results.png`,
 //! `samverka-overview-phone.png`) for a human to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
@@ -652,6 +653,27 @@ async fn pages_have_no_axe_violations() {
         .unwrap();
     axe_into(&c, &axe_js, "the signals page", &mut failures).await;
 
+    let round = results_round(&app, savja).await;
+    c.goto(&app.url(&format!("/rounds/{round}/results")))
+        .await
+        .unwrap();
+    assert!(
+        body_text(&c).await.contains("har svarat"),
+        "the results page shows the centre's numbers"
+    );
+    screenshot(&c, "samverka-results.png", WIDE).await;
+    axe_into(&c, &axe_js, "the results page", &mut failures).await;
+    c.goto(&app.url(&format!("/rounds/{round}/results?merge=top&trend=1")))
+        .await
+        .unwrap();
+    axe_into(
+        &c,
+        &axe_js,
+        "the results page, merged, with its trend",
+        &mut failures,
+    )
+    .await;
+
     c.goto(&app.url("/centres/abc")).await.unwrap();
     assert!(body_text(&c).await.contains("Sidan finns inte"), "the 404 page");
     axe_into(&c, &axe_js, "the 404 page", &mut failures).await;
@@ -751,6 +773,49 @@ async fn pages_have_no_axe_violations() {
         failures.is_empty(),
         "axe-core found WCAG violations (details above): {failures:#?}"
     );
+}
+
+/// A round of the built-in adult visitor survey at Sävja with six
+/// responses through its link (enough to be shown); its id.
+async fn results_round(app: &TestApp, savja: i64) -> i64 {
+    use samverka_app::surveys::{instruments, responses, rounds};
+    let ctx = app.cli();
+    instruments::install_builtin(&ctx).await.unwrap();
+    let region = app.uppsala().await;
+    let version = instruments::list(&ctx, region)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.instrument.key == "visitor_adult")
+        .and_then(|i| i.versions.last().map(|v| v.id))
+        .expect("the adult visitor survey");
+    let id = rounds::create(
+        &ctx,
+        region,
+        &rounds::RoundDraft {
+            version_id: version,
+            title: "Besökarenkät".into(),
+            respondent_group: "visitors".into(),
+            opens_on: app.today().to_string(),
+            closes_on: app.today().to_string(),
+            centre_ids: vec![savja],
+        },
+    )
+    .await
+    .unwrap();
+    let code = rounds::get(&ctx, id).await.unwrap().centres[0].link_code.clone();
+    for i in 0..6 {
+        let answers = json!({
+            "overall_satisfaction": if i % 3 == 0 { "completely" } else { "large_extent" },
+            "felt_welcome": "completely",
+            "would_recommend": "yes",
+        });
+        let answers = answers.as_object().cloned().unwrap();
+        if let Err(e) = responses::submit_by_link(&app.app, &code, "sv", &answers).await {
+            panic!("a visitor's response was refused: {e:?}");
+        }
+    }
+    id
 }
 
 fn ids(violations: &[Value]) -> String {

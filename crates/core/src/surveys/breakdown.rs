@@ -9,12 +9,14 @@
 //! selection a user may ask for reveals another by subtraction. The
 //! selection asked for is then shown only through its cell's gate.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::definition::{Definition, Question, QuestionType};
-use super::results::{Cell, Distribution, ResultsError, Shares, Shown, Threshold, suppress};
+use super::results::{
+    Cell, Distribution, Gate, Mean, ResultsError, Scale, Shares, Shown, Threshold, suppress,
+};
 
 /// The option key under which a tally counts the responses that answered a
 /// question at all (for multiple choice, several options may be counted
@@ -70,6 +72,133 @@ pub struct QuestionResult {
     /// How the answers spread over the options; `None` for numbers and
     /// free texts, which have no options.
     pub shares: Option<Shown<Shares>>,
+    /// The mean of a scale (*medelvärde*, "don't know" left out); `None`
+    /// for other questions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<Shown<Mean>>,
+}
+
+/// Which adjacent options of the scale questions are shown as one
+/// (*sammanslagning*): none, the two highest steps ("till stor del" and
+/// "helt och hållet"; 3 and 4), the two lowest steps ("inte alls" and "till
+/// viss del"; 1 and 2), or both pairs. "Don't know" is never merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Merge {
+    /// Every option on its own.
+    #[default]
+    None,
+    /// The two highest steps of each scale as one.
+    Top,
+    /// The two lowest steps of each scale as one.
+    Bottom,
+    /// The two lowest and the two highest steps, each pair as one.
+    Both,
+}
+
+impl Merge {
+    /// Every choice, in the order a form offers them.
+    pub const ALL: [Merge; 4] = [Merge::None, Merge::Top, Merge::Bottom, Merge::Both];
+
+    /// The stable code, as in a query string (`top`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Merge::None => "none",
+            Merge::Top => "top",
+            Merge::Bottom => "bottom",
+            Merge::Both => "both",
+        }
+    }
+
+    /// Reads [`Merge::code`].
+    pub fn from_code(code: &str) -> Option<Merge> {
+        Merge::ALL.into_iter().find(|m| m.code() == code.trim())
+    }
+
+    /// The groups of adjacent option keys this merges for a question, in
+    /// option order: none for a question that is not a scale.
+    pub fn groups(self, q: &Question) -> Vec<Vec<&'static str>> {
+        let Some(steps) = q.ordered_keys() else {
+            return Vec::new();
+        };
+        let (low, high) = match steps {
+            [a, b, .., y, z] => (vec![*a, *b], vec![*y, *z]),
+            _ => return Vec::new(),
+        };
+        match self {
+            Merge::None => Vec::new(),
+            Merge::Top => vec![high],
+            Merge::Bottom => vec![low],
+            Merge::Both => vec![low, high],
+        }
+    }
+}
+
+/// One question counted for a selection (*räknad fråga*): its answers
+/// spread over its options and the gate the tree of breakdowns gives the
+/// selection. The numbers come out only through the gate, as [`Shown`]
+/// values; comparisons and trends are made of these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    key: String,
+    kind: QuestionType,
+    answered: u32,
+    gate: Gate,
+    /// The options as asked, for the mean.
+    asked: Option<Distribution>,
+    /// The options as shown (merged on request).
+    shown: Option<Distribution>,
+    scale: Option<Scale>,
+}
+
+impl Counted {
+    /// The question's key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The question's type.
+    pub fn kind(&self) -> QuestionType {
+        self.kind
+    }
+
+    /// How many answered, if it may be shown.
+    pub fn answered(&self) -> Shown<u32> {
+        self.gate.show(self.answered, self.answered)
+    }
+
+    /// Whether the selection's answers to the question may be shown.
+    pub fn is_shown(&self) -> bool {
+        !self.answered().is_suppressed()
+    }
+
+    /// The gate of the selection for this question.
+    pub fn gate(&self) -> Gate {
+        self.gate
+    }
+
+    /// The distribution as shown (options merged on request); `None` for
+    /// numbers and free texts. Its numbers come out only through a gate.
+    pub fn distribution(&self) -> Option<&Distribution> {
+        self.shown.as_ref()
+    }
+
+    /// The mean on the scale (scale questions only), if it may be shown.
+    pub fn mean(&self) -> Option<Shown<Mean>> {
+        let (d, scale) = (self.asked.as_ref()?, self.scale.as_ref()?);
+        d.mean(scale, self.gate).ok()
+    }
+
+    /// The question's result, as a page or the API shows it.
+    pub fn result(&self) -> QuestionResult {
+        QuestionResult {
+            key: self.key.clone(),
+            kind: self.kind,
+            answered: self.answered(),
+            shares: self.shown.as_ref().map(|d| d.shares(self.gate)),
+            mean: self.mean(),
+        }
+    }
 }
 
 /// The results of every question of `def` for `selection`, from the kept
@@ -83,16 +212,98 @@ pub fn results(
     selection: Selection,
     threshold: Threshold,
 ) -> Result<Vec<QuestionResult>, ResultsError> {
+    Ok(count(def, tallies, places, selection, threshold, Merge::None)?
+        .iter()
+        .map(Counted::result)
+        .collect())
+}
+
+/// Every question of `def` counted for `selection` (see [`results`]), the
+/// scales' options merged as `merge` asks.
+pub fn count(
+    def: &Definition,
+    tallies: &[Tally],
+    places: &[Place],
+    selection: Selection,
+    threshold: Threshold,
+    merge: Merge,
+) -> Result<Vec<Counted>, ResultsError> {
+    let by_question = by_question(tallies);
+    let frame = Frame::new(places, selection, threshold);
+    def.questions()
+        .map(|q| {
+            let tallies = by_question.get(q.key.as_str()).map_or(&[][..], Vec::as_slice);
+            counted(q, tallies, &frame, merge)
+        })
+        .collect()
+}
+
+/// Every question of `def` counted for `selection` (see [`results`]) from
+/// counts already summed by whoever read them: `answered` holds the
+/// responses that answered each question ([`ANSWERED`]) and the responses
+/// themselves (question `''`) per centre, for the tree of breakdowns;
+/// `chosen` holds each option's count summed over the selection's
+/// responses only (its centres are not read). A store can then sum the
+/// options where they lie instead of handing out every centre's.
+pub fn count_summed(
+    def: &Definition,
+    answered: &[Tally],
+    chosen: &[Tally],
+    places: &[Place],
+    selection: Selection,
+    threshold: Threshold,
+    merge: Merge,
+) -> Result<Vec<Counted>, ResultsError> {
+    let mut by_question = by_question(answered);
+    for t in chosen.iter().filter(|t| t.option != ANSWERED) {
+        by_question.entry(t.question.as_str()).or_default().push(t);
+    }
+    let frame = Frame {
+        summed: true,
+        ..Frame::new(places, selection, threshold)
+    };
+    def.questions()
+        .map(|q| {
+            let tallies = by_question.get(q.key.as_str()).map_or(&[][..], Vec::as_slice);
+            counted(q, tallies, &frame, merge)
+        })
+        .collect()
+}
+
+/// One question of a round counted for `selection`: what the free texts'
+/// gate needs, without counting the other questions. `tallies` may hold
+/// other questions' counts; only `q`'s are read.
+pub fn count_one(
+    q: &Question,
+    tallies: &[Tally],
+    places: &[Place],
+    selection: Selection,
+    threshold: Threshold,
+) -> Result<Counted, ResultsError> {
+    let own: Vec<&Tally> = tallies.iter().filter(|t| t.question == q.key).collect();
+    counted(q, &own, &Frame::new(places, selection, threshold), Merge::None)
+}
+
+/// How many responses the selection has (question and option `''` in the
+/// tallies), if it may be shown: suppressed on the same tree of breakdowns
+/// as each question.
+pub fn responses(
+    tallies: &[Tally],
+    places: &[Place],
+    selection: Selection,
+    threshold: Threshold,
+) -> Result<Shown<u32>, ResultsError> {
+    let own: Vec<&Tally> = tallies.iter().filter(|t| t.question.is_empty()).collect();
+    let (gate, n) = tree_gate(&own, &Frame::new(places, selection, threshold))?;
+    Ok(gate.show(n, n))
+}
+
+fn by_question(tallies: &[Tally]) -> BTreeMap<&str, Vec<&Tally>> {
     let mut by_question: BTreeMap<&str, Vec<&Tally>> = BTreeMap::new();
     for t in tallies {
         by_question.entry(t.question.as_str()).or_default().push(t);
     }
-    def.questions()
-        .map(|q| {
-            let tallies = by_question.get(q.key.as_str()).map_or(&[][..], Vec::as_slice);
-            question_result(q, tallies, places, selection, threshold)
-        })
-        .collect()
+    by_question
 }
 
 /// The id of a selection's cell in the tree.
@@ -104,41 +315,56 @@ fn cell_id(selection: Selection) -> String {
     }
 }
 
-/// Whether responses through `centre` (`None`: no centre) belong to `selection`.
-fn selected(selection: Selection, places: &[Place], centre: Option<i64>) -> bool {
-    match selection {
-        Selection::Region => true,
-        Selection::Centre(id) => centre == Some(id),
-        Selection::Municipality(m) => {
-            centre.is_some_and(|c| places.iter().any(|p| p.centre_id == c && p.municipality_id == m))
+/// The round's centres and the selection, ready to ask which responses
+/// belong to it.
+struct Frame<'a> {
+    places: &'a [Place],
+    municipality_of: HashMap<i64, i64>,
+    selection: Selection,
+    threshold: Threshold,
+    /// The option counts are the selection's already.
+    summed: bool,
+}
+
+impl<'a> Frame<'a> {
+    fn new(places: &'a [Place], selection: Selection, threshold: Threshold) -> Frame<'a> {
+        Frame {
+            places,
+            municipality_of: places.iter().map(|p| (p.centre_id, p.municipality_id)).collect(),
+            selection,
+            threshold,
+            summed: false,
+        }
+    }
+
+    /// Whether an option's count belongs to the selection.
+    fn chosen(&self, centre: Option<i64>) -> bool {
+        self.summed || self.selected(centre)
+    }
+
+    /// Whether responses through `centre` (`None`: no centre) belong to the selection.
+    fn selected(&self, centre: Option<i64>) -> bool {
+        match self.selection {
+            Selection::Region => true,
+            Selection::Centre(id) => centre == Some(id),
+            Selection::Municipality(m) => centre.is_some_and(|c| self.municipality_of.get(&c) == Some(&m)),
         }
     }
 }
 
-fn question_result(
-    q: &Question,
-    tallies: &[&Tally],
-    places: &[Place],
-    selection: Selection,
-    threshold: Threshold,
-) -> Result<QuestionResult, ResultsError> {
-    let answered_at = |centre: Option<i64>| -> u32 {
-        tallies
-            .iter()
-            .filter(|t| t.centre_id == centre && t.option == ANSWERED)
-            .map(|t| t.count)
-            .sum()
-    };
-    // The tree: the region, its municipalities, their centres. Answers
-    // with no centre (or a centre not in the round) are the region's own.
-    let mut cells = vec![Cell::root(
-        "region",
-        tallies
-            .iter()
-            .filter(|t| t.option == ANSWERED)
-            .map(|t| t.count)
-            .sum(),
-    )];
+/// The gate of `selection` in the tree of one question's breakdowns (the
+/// region, its municipalities, their centres), and how many of the
+/// selection answered. Answers with no centre (or a centre not in the
+/// round) are the region's own.
+fn tree_gate(tallies: &[&Tally], frame: &Frame<'_>) -> Result<(Gate, u32), ResultsError> {
+    let places = frame.places;
+    let mut at: BTreeMap<Option<i64>, u64> = BTreeMap::new();
+    for t in tallies.iter().filter(|t| t.option == ANSWERED) {
+        *at.entry(t.centre_id).or_default() += u64::from(t.count);
+    }
+    let count = |n: u64| u32::try_from(n).map_err(|_| ResultsError::TooMany);
+    let answered_at = |centre: i64| at.get(&Some(centre)).copied().unwrap_or(0);
+    let mut cells = vec![Cell::root("region", count(at.values().sum())?)];
     let municipalities: BTreeSet<i64> = places.iter().map(|p| p.municipality_id).collect();
     for m in municipalities {
         let id = format!("municipality:{m}");
@@ -150,49 +376,81 @@ fn question_result(
         cells.push(Cell::child(
             id.clone(),
             "region",
-            centres.iter().map(|c| answered_at(Some(*c))).sum(),
+            count(centres.iter().map(|c| answered_at(*c)).sum())?,
         ));
         for c in centres {
             cells.push(Cell::child(
                 format!("centre:{c}"),
                 id.clone(),
-                answered_at(Some(c)),
+                count(answered_at(c))?,
             ));
         }
     }
-    let hidden = suppress(&cells, threshold)?;
-    let gate = hidden.gate(&cell_id(selection));
-
-    let chosen: Vec<&&Tally> = tallies
+    let gate = suppress(&cells, frame.threshold)?.gate(&cell_id(frame.selection));
+    let answered: u64 = at
         .iter()
-        .filter(|t| selected(selection, places, t.centre_id))
-        .collect();
-    let answered: u32 = chosen
-        .iter()
-        .filter(|t| t.option == ANSWERED)
-        .map(|t| t.count)
+        .filter(|(centre, _)| frame.selected(**centre))
+        .map(|(_, n)| *n)
         .sum();
-    let shares = if q.kind.has_options() {
-        let count = |key: &str| -> u32 { chosen.iter().filter(|t| t.option == key).map(|t| t.count).sum() };
-        let counts: Vec<(String, u32)> = q
-            .option_keys()
-            .into_iter()
-            .map(|k| (k.to_string(), count(k)))
-            .collect();
-        let distribution = if q.kind == QuestionType::MultipleChoice {
+    Ok((gate, count(answered)?))
+}
+
+fn counted(
+    q: &Question,
+    tallies: &[&Tally],
+    frame: &Frame<'_>,
+    merge: Merge,
+) -> Result<Counted, ResultsError> {
+    let (gate, answered) = tree_gate(tallies, frame)?;
+    let asked = if q.kind.has_options() {
+        let mut by_option: BTreeMap<&str, u64> = BTreeMap::new();
+        for t in tallies
+            .iter()
+            .filter(|t| t.option != ANSWERED && frame.chosen(t.centre_id))
+        {
+            *by_option.entry(t.option.as_str()).or_default() += u64::from(t.count);
+        }
+        let mut counts: Vec<(String, u32)> = Vec::new();
+        for k in q.option_keys() {
+            let n = by_option.get(k).copied().unwrap_or(0);
+            counts.push((
+                k.to_string(),
+                u32::try_from(n).map_err(|_| ResultsError::TooMany)?,
+            ));
+        }
+        Some(if q.kind == QuestionType::MultipleChoice {
             Distribution::from_multiple_counts(q.key.clone(), counts, answered)?
         } else {
             Distribution::from_counts(q.key.clone(), counts)?
-        };
-        Some(distribution.shares(gate))
+        })
     } else {
         None
     };
-    Ok(QuestionResult {
+    let shown = match &asked {
+        Some(d) => {
+            let mut merged = d.clone();
+            for group in merge.groups(q) {
+                merged = merged.merge(&group)?;
+            }
+            Some(merged)
+        }
+        None => None,
+    };
+    let scale = match q.ordered_keys() {
+        Some(steps) => Some(Scale::new(
+            steps.iter().copied(),
+            q.option_keys().into_iter().filter(|k| !steps.contains(k)),
+        )?),
+        None => None,
+    };
+    Ok(Counted {
         key: q.key.clone(),
         kind: q.kind,
-        answered: gate.show(answered, answered),
-        shares,
+        answered,
+        gate,
+        asked,
+        shown,
+        scale,
     })
 }
 
@@ -399,5 +657,128 @@ mod tests {
         assert_eq!(result(&region, "member").answered, Shown::Value(25));
         let m = results(&def, &t, &places(), Selection::Municipality(10), k).expect("results");
         assert_eq!(result(&m, "member").answered, Shown::Value(12));
+    }
+
+    #[test]
+    fn merging_joins_the_two_top_steps_of_a_scale_and_leaves_other_questions_alone() {
+        let def = definition();
+        let mut t = tallies(&[(1, 6, 0), (2, 6, 0), (3, 6, 0)]);
+        for c in 1..=3 {
+            t.push(tally(c, "clear", "large_extent", 2));
+            t.push(tally(c, "clear", ANSWERED, 2));
+        }
+        let k = Threshold::new(5);
+        let counted = count(&def, &t, &places(), Selection::Region, k, Merge::Top).expect("counted");
+        let clear = counted
+            .iter()
+            .find(|c| c.key() == "clear")
+            .expect("clear")
+            .result();
+        let shares = clear.shares.and_then(Shown::into_value).expect("shown");
+        let rows: Vec<(&str, u32, u32)> = shares
+            .rows
+            .iter()
+            .map(|r| (r.key.as_str(), r.count, r.percent))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("dont_know", 0, 0),
+                ("not_at_all", 0, 0),
+                ("some_extent", 0, 0),
+                ("large_extent+completely", 24, 100)
+            ]
+        );
+        // The mean is of the steps as asked: 18 at 4, 6 at 3.
+        let mean = clear.mean.and_then(Shown::into_value).expect("a mean");
+        assert_eq!((mean.count, mean.hundredths), (24, Some(375)));
+        let member = counted
+            .iter()
+            .find(|c| c.key() == "member")
+            .expect("member")
+            .result();
+        assert_eq!(member.mean, None, "yes/no has no mean");
+        assert_eq!(
+            member
+                .shares
+                .and_then(Shown::into_value)
+                .expect("shown")
+                .rows
+                .len(),
+            2,
+            "yes/no is not merged"
+        );
+        assert_eq!(Merge::from_code("both"), Some(Merge::Both));
+        assert_eq!(Merge::from_code("all"), None);
+    }
+
+    #[test]
+    fn the_number_of_responses_and_one_question_are_suppressed_on_the_same_tree() {
+        let def = definition();
+        let mut t = tallies(&[(1, 3, 1), (2, 10, 2), (3, 6, 0)]);
+        for (c, n) in [(1, 4), (2, 12), (3, 6)] {
+            t.push(Tally {
+                centre_id: Some(c),
+                question: String::new(),
+                option: ANSWERED.into(),
+                count: n,
+            });
+        }
+        let k = Threshold::new(5);
+        assert_eq!(
+            responses(&t, &places(), Selection::Region, k).expect("counted"),
+            Shown::Value(22)
+        );
+        assert!(
+            responses(&t, &places(), Selection::Centre(2), k)
+                .expect("counted")
+                .is_suppressed(),
+            "centre 2 would give away centre 1"
+        );
+        let member = def.question("member").expect("member");
+        let one = count_one(member, &t, &places(), Selection::Centre(3), k).expect("counted");
+        assert!(one.is_shown());
+        let one = count_one(member, &t, &places(), Selection::Centre(1), k).expect("counted");
+        assert!(!one.is_shown());
+    }
+
+    #[test]
+    fn counts_summed_by_the_store_give_what_counts_per_centre_give() {
+        let def = definition();
+        let t = tallies(&[(1, 3, 1), (2, 10, 2), (3, 6, 0)]);
+        let k = Threshold::new(5);
+        for selection in [
+            Selection::Region,
+            Selection::Municipality(10),
+            Selection::Centre(3),
+        ] {
+            let per_centre = count(&def, &t, &places(), selection, k, Merge::Both).expect("counted");
+            let answered: Vec<Tally> = t.iter().filter(|x| x.option == ANSWERED).cloned().collect();
+            let mut sums: BTreeMap<(String, String), u32> = BTreeMap::new();
+            let frame = Frame::new(&[], selection, k);
+            let places = places();
+            let frame = Frame {
+                municipality_of: places.iter().map(|p| (p.centre_id, p.municipality_id)).collect(),
+                ..frame
+            };
+            for x in t
+                .iter()
+                .filter(|x| x.option != ANSWERED && frame.selected(x.centre_id))
+            {
+                *sums.entry((x.question.clone(), x.option.clone())).or_default() += x.count;
+            }
+            let chosen: Vec<Tally> = sums
+                .into_iter()
+                .map(|((question, option), count)| Tally {
+                    centre_id: None,
+                    question,
+                    option,
+                    count,
+                })
+                .collect();
+            let summed =
+                count_summed(&def, &answered, &chosen, &places, selection, k, Merge::Both).expect("counted");
+            assert_eq!(per_centre, summed, "{selection:?}");
+        }
     }
 }

@@ -339,7 +339,7 @@ pub async fn rebuild_counts(tx: &mut Tx, round_id: Option<i64>) -> Result<()> {
 }
 
 /// A value bound to a query built here.
-enum Value {
+pub(super) enum Value {
     Int(i64),
     Text(String),
 }
@@ -349,40 +349,47 @@ enum Value {
 fn filter_sql(filter: &CountFilter) -> (String, Vec<Value>) {
     let mut sql = String::from("round_id = $1");
     let mut values: Vec<Value> = Vec::new();
-    let mut list = |sql: &mut String, column: &str, items: Vec<Value>| {
-        if items.is_empty() {
-            sql.push_str(" AND 1 = 0");
-            return;
-        }
-        let at = values.len() + 2;
-        sql.push_str(&format!(" AND {column} IN {}", placeholders(at, items.len())));
-        values.extend(items);
-    };
+    and_filter(&mut sql, &mut values, 2, filter);
+    (sql, values)
+}
+
+/// Adds `AND column IN (...)` to `sql` for the items, their placeholders
+/// numbered on from `first` plus the values bound before them (none
+/// matches nothing).
+pub(super) fn and_in(
+    sql: &mut String,
+    values: &mut Vec<Value>,
+    first: usize,
+    column: &str,
+    items: Vec<Value>,
+) {
+    if items.is_empty() {
+        sql.push_str(" AND 1 = 0");
+        return;
+    }
+    let at = values.len() + first;
+    sql.push_str(&format!(" AND {column} IN {}", placeholders(at, items.len())));
+    values.extend(items);
+}
+
+/// Adds the conditions of a [`CountFilter`] to `sql`, their placeholders
+/// numbered on from `first` plus the values bound before them.
+pub(super) fn and_filter(sql: &mut String, values: &mut Vec<Value>, first: usize, filter: &CountFilter) {
     if let Some(centres) = &filter.centre_ids {
-        list(
-            &mut sql,
-            "centre_id",
-            centres.iter().map(|c| Value::Int(*c)).collect(),
-        );
+        let items = centres.iter().map(|c| Value::Int(*c)).collect();
+        and_in(sql, values, first, "centre_id", items);
     }
     if let Some(languages) = &filter.languages {
-        list(
-            &mut sql,
-            "language",
-            languages.iter().map(|l| Value::Text(l.clone())).collect(),
-        );
+        let items = languages.iter().map(|l| Value::Text(l.clone())).collect();
+        and_in(sql, values, first, "language", items);
     }
     if let Some(channels) = &filter.channels {
-        list(
-            &mut sql,
-            "channel",
-            channels
-                .iter()
-                .map(|c| Value::Text(c.code().to_string()))
-                .collect(),
-        );
+        let items = channels
+            .iter()
+            .map(|c| Value::Text(c.code().to_string()))
+            .collect();
+        and_in(sql, values, first, "channel", items);
     }
-    (sql, values)
 }
 
 /// Runs a [`rows::json_rows`] read with the round and the filter's values bound.

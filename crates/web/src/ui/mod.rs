@@ -2,6 +2,7 @@
 //! region tabs built from the list of areas, flash messages), the words for
 //! the domain's codes, and the form helpers.
 
+pub mod charts;
 pub mod forms;
 pub mod nav;
 pub mod page;

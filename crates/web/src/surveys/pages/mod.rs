@@ -3,6 +3,7 @@
 pub mod answer;
 mod paper;
 pub mod respond;
+pub mod results;
 mod rounds;
 
 use axum::Router;
@@ -11,5 +12,8 @@ use crate::state::AppState;
 
 /// Every survey page behind the login.
 pub fn router() -> Router<AppState> {
-    Router::new().merge(rounds::router()).merge(paper::router())
+    Router::new()
+        .merge(rounds::router())
+        .merge(paper::router())
+        .merge(results::router())
 }
