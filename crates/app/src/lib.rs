@@ -151,6 +151,8 @@ struct Inner {
     db: Db,
     clock: Arc<dyn Clock>,
     config: AppConfig,
+    /// The published survey definitions read so far (they never change).
+    definitions: surveys::responses::Definitions,
 }
 
 /// The application: the database, the clock and the settings. Cheap to clone.
@@ -200,7 +202,12 @@ impl App {
     /// An application on an open database.
     pub fn new(db: Db, config: AppConfig, clock: Arc<dyn Clock>) -> App {
         App {
-            inner: Arc::new(Inner { db, clock, config }),
+            inner: Arc::new(Inner {
+                db,
+                clock,
+                config,
+                definitions: surveys::responses::Definitions::default(),
+            }),
         }
     }
 
@@ -221,6 +228,10 @@ impl App {
 
     pub(crate) fn db(&self) -> &Db {
         &self.inner.db
+    }
+
+    pub(crate) fn definitions(&self) -> &surveys::responses::Definitions {
+        &self.inner.definitions
     }
 
     /// Whether the database answers (for health checks).

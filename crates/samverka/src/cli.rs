@@ -114,11 +114,48 @@ pub enum Command {
         /// The file to read.
         file: PathBuf,
     },
+    /// Share surveys: list them, import a definition document, export one.
+    #[command(subcommand)]
+    Instrument(InstrumentCommand),
     /// Import population numbers per municipality and year from a CSV file
     /// (columns: municipality code or name, year, total, children 0–6). Nothing is imported if any line is wrong.
     ImportPopulation {
         /// The CSV file.
         file: PathBuf,
+    },
+}
+
+/// Survey commands: surveys travel between counties as one JSON document.
+#[derive(Debug, Subcommand)]
+pub enum InstrumentCommand {
+    /// List the surveys a region may use (its own and the built-in ones), or every region's.
+    List {
+        /// Only this region (name or code).
+        #[arg(long)]
+        region: Option<String>,
+    },
+    /// Read a definition document into a region: a new survey, or the next
+    /// version of the region's survey with the document's key. Nothing is
+    /// stored if the document has any error; each is printed with its place.
+    Import {
+        /// The JSON file ("-" for standard input).
+        file: PathBuf,
+        /// The region that gets it (name or code).
+        #[arg(long)]
+        region: String,
+        /// Publish the version today (it can then never change); without it, a draft.
+        #[arg(long)]
+        publish: bool,
+    },
+    /// Write a version of a survey as its definition document.
+    Export {
+        /// The survey's id (see `samverka instrument list`).
+        id: i64,
+        /// The JSON file to write ("-" for standard output).
+        file: PathBuf,
+        /// The version's number (default: the newest published, else the newest).
+        #[arg(long)]
+        version: Option<i64>,
     },
 }
 

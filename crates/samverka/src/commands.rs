@@ -88,6 +88,12 @@ pub async fn run(cli: Cli) -> Result<()> {
                 Err(ImportFailed::Other(e)) => bail!("nothing was imported from {}: {e}", file.display()),
             }
         }
+        Command::Instrument(cmd) => {
+            let app = open_plain(&url).await?;
+            let r = crate::instruments::run(&app, cmd).await;
+            app.close().await;
+            r
+        }
         Command::ImportPopulation { file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let app = open_plain(&url).await?;
@@ -148,7 +154,7 @@ async fn open_plain(url: &str) -> Result<App> {
         .map_err(|e| anyhow!("{e}"))
 }
 
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("tmp");
     {
         let mut f = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;

@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod instruments;
 
 use clap::Parser;
 

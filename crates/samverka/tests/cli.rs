@@ -289,3 +289,98 @@ fn import_refuses_an_incomplete_or_altered_backup_and_writes_nothing() {
     let out = samverka(&target, &["import", file.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// A small survey as counties share it: a screening question and a block
+/// shown only after a yes.
+const SURVEY: &str = r#"{
+  "key": "delad_enkat",
+  "title": {"sv": "Delad enkät", "en": "Shared survey"},
+  "languages": ["sv", "en"],
+  "blocks": [
+    {"key": "start", "questions": [
+      {"key": "visited", "type": "yes_no", "required": true,
+       "text": {"sv": "Har du besökt oss?", "en": "Have you visited us?"},
+       "end_survey_if": {"question": "visited", "equals": "no"}}]},
+    {"key": "more", "show_if": {"question": "visited", "equals": "yes"}, "questions": [
+      {"key": "times", "type": "number", "required": false, "min": 0, "max": 100,
+       "text": {"sv": "Hur många gånger?", "en": "How many times?"}}]}]}"#;
+
+#[test]
+fn a_survey_exported_from_one_database_imports_into_another_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let original = dir.path().join("survey.json");
+    let (first, second) = (dir.path().join("first.json"), dir.path().join("second.json"));
+    std::fs::write(&original, SURVEY).unwrap();
+    for db in [&a, &b] {
+        assert!(samverka(db, &["demo", "--no-serve"]).status.success());
+    }
+    let import = |db: &Path, file: &Path| {
+        samverka(
+            db,
+            &[
+                "instrument",
+                "import",
+                file.to_str().unwrap(),
+                "--region",
+                "Region Uppsala",
+                "--publish",
+            ],
+        )
+    };
+    let id_of = |db: &Path| {
+        let list = stdout(&samverka(
+            db,
+            &["instrument", "list", "--region", "Region Uppsala"],
+        ));
+        let line = list
+            .lines()
+            .find(|l| l.contains("\tdelad_enkat\t"))
+            .unwrap_or_else(|| panic!("not listed: {list}"))
+            .to_string();
+        assert!(line.contains("\tv1\tDelad enkät"), "{line}");
+        line.split('\t').next().unwrap().to_string()
+    };
+
+    let out = import(&a, &original);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("version 1 (published)"), "{}", stdout(&out));
+    let out = samverka(&a, &["instrument", "export", &id_of(&a), first.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = import(&b, &first);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = samverka(
+        &b,
+        &["instrument", "export", &id_of(&b), second.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let read = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    assert_eq!(read(&first), read(&original), "exported as it was imported");
+    assert_eq!(read(&second), read(&first), "the same after a round trip");
+
+    // A document with a problem: each named by its place, nothing stored.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        SURVEY.replace(
+            r#""question": "visited", "equals": "yes""#,
+            r#""question": "times", "equals": "yes""#,
+        ),
+    )
+    .unwrap();
+    let before = stdout(&samverka(&a, &["instrument", "list"]));
+    let out = import(&a, &bad);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("blocks[1].show_if.question:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&samverka(&a, &["instrument", "list"])), before);
+    let out = samverka(&a, &["instrument", "export", "999999", "-"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no survey"), "{}", stderr(&out));
+}

@@ -9,7 +9,8 @@
 //!
 //! Who may use what: deny by default. Every route but the public ones
 //! (`/login`, `/logout`, `/password/*`, `/lang/*`, `/healthz`, `/static/*`,
-//! `/api/v1/openapi.json`, `/api/v1/docs`) needs a logged-in account (pages)
+//! `/api/v1/openapi.json`, `/api/v1/docs`, and answering a survey: `/s/{code}`
+//! and `POST /api/v1/responses`) needs a logged-in account (pages)
 //! or a bearer token (API), and each use case checks the account's grants
 //! and seats itself.
 
@@ -75,6 +76,14 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts()
 }
 
+/// The API routes anyone may call without a token, session or cookie (a
+/// survey response), with their part of the OpenAPI document.
+pub fn public_api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::new()
+        .nest("/api/v1", surveys::api::public())
+        .split_for_parts()
+}
+
 /// The whole application: every route, with its middleware.
 pub fn router(state: AppState) -> Router {
     let limits = state.app.config().session;
@@ -94,7 +103,9 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::pages())
         .merge(surveys::pages())
         .route_layer(middleware::from_fn(http::auth::require_login_page));
-    let (api, doc) = api();
+    let (api, mut doc) = api();
+    let (public_api, public_doc) = public_api();
+    doc.merge(public_doc);
     let api = api
         .route_layer(middleware::from_fn(http::auth::require_login_api))
         .layer(middleware::from_fn(http::api_error::json_errors));
@@ -125,6 +136,8 @@ pub fn router(state: AppState) -> Router {
 
     // Answering a survey through its link: no session, no cookie, no login.
     let respondent = surveys::respondent().layer(origin_guard);
+    // Sending a survey response through the API: no session, token or cookie either.
+    let public_api = public_api.layer(middleware::from_fn(http::api_error::json_errors));
 
     // The health check, static files and the API description never touch a session.
     let docs: Router<AppState> = utoipa_swagger_ui::SwaggerUi::new("/api/v1/docs")
@@ -132,6 +145,7 @@ pub fn router(state: AppState) -> Router {
         .into();
     Router::new()
         .merge(respondent)
+        .merge(public_api)
         .merge(with_session)
         .merge(http::static_files::router())
         .merge(docs)

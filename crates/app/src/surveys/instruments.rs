@@ -4,7 +4,8 @@
 
 use samverka_core::surveys::builtin;
 use samverka_core::surveys::definition::Definition;
-use samverka_store::surveys::instruments::{self, Instrument, InstrumentVersion};
+use samverka_store::surveys::instruments;
+pub use samverka_store::surveys::instruments::{Instrument, InstrumentVersion};
 
 use super::definition_refused;
 use crate::{Ctx, Error, Result};
@@ -23,8 +24,13 @@ pub struct InstrumentView {
 fn may_read(ctx: &Ctx, instrument: &Instrument) -> bool {
     match instrument.region_id {
         Some(region) => ctx.actor.can_view_region(region),
-        None => ctx.actor.is_admin() || !ctx.actor.grants.is_empty(),
+        None => may_read_builtin(ctx),
     }
+}
+
+/// Whether the actor may read the built-in surveys: anyone with a grant.
+fn may_read_builtin(ctx: &Ctx) -> bool {
+    ctx.actor.is_admin() || !ctx.actor.grants.is_empty()
 }
 
 /// Whether the actor may change a survey: a region's by those who manage
@@ -47,6 +53,64 @@ pub async fn list(ctx: &Ctx, region_id: i64) -> Result<Vec<InstrumentView>> {
         out.push(InstrumentView { instrument, versions });
     }
     Ok(out)
+}
+
+/// The surveys offered in the regions the actor reads (one region, or
+/// every one), each once: the built-in ones first, then each region's own.
+/// Asking for a region the actor may not read is refused.
+pub async fn list_reachable(ctx: &Ctx, region: Option<i64>) -> Result<Vec<InstrumentView>> {
+    if let Some(r) = region {
+        return list(ctx, r).await;
+    }
+    let regions = crate::governance::reach::whole_regions(ctx, None).await?;
+    let mut c = ctx.read().await?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    let mut offered = Vec::new();
+    if regions.is_empty() && may_read_builtin(ctx) {
+        offered = instruments::list(&mut c, None).await?;
+    }
+    for r in &regions {
+        offered.extend(instruments::list(&mut c, Some(r.id)).await?);
+    }
+    offered.sort_by(|a, b| (a.region_id, &a.key, a.id).cmp(&(b.region_id, &b.key, b.id)));
+    for instrument in offered {
+        if seen.insert(instrument.id) {
+            let versions = instruments::versions(&mut c, instrument.id).await?;
+            out.push(InstrumentView { instrument, versions });
+        }
+    }
+    Ok(out)
+}
+
+/// One survey with its versions (those who may read it).
+pub async fn get(ctx: &Ctx, instrument_id: i64) -> Result<InstrumentView> {
+    let mut c = ctx.read().await?;
+    let instrument = instruments::get(&mut c, instrument_id).await?;
+    Error::require(may_read(ctx, &instrument))?;
+    let versions = instruments::versions(&mut c, instrument.id).await?;
+    Ok(InstrumentView { instrument, versions })
+}
+
+/// Adds the next version of a survey from a definition document (those
+/// who may change it): a draft, or published today. A document with
+/// errors is refused with each error at its path, and nothing is stored.
+/// Returns the version's id.
+pub async fn add_version(ctx: &Ctx, instrument_id: i64, document: &str, publish: bool) -> Result<i64> {
+    let definition = Definition::from_json(document).map_err(definition_refused)?;
+    let mut tx = ctx.write().await?;
+    let instrument = instruments::get(&mut tx, instrument_id).await?;
+    Error::require(may_change(ctx, &instrument))?;
+    let id = instruments::add_version(
+        &mut tx,
+        &ctx.who,
+        &instrument,
+        &definition,
+        publish.then_some(ctx.today),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(id)
 }
 
 /// One version with its survey.

@@ -3,6 +3,9 @@
 //! checked against its version and its own routing, then stored with the
 //! day it came in and nothing about who sent it.
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
 use samverka_core::surveys::definition::Definition;
 use samverka_core::surveys::response::{Answers, validate};
 use samverka_core::surveys::round::Channel;
@@ -24,24 +27,61 @@ pub struct Survey {
     /// The round.
     pub round: Round,
     /// What it asks.
-    pub definition: Definition,
+    pub definition: Arc<Definition>,
     /// The centre the answers are for.
     pub centre_id: Option<i64>,
 }
 
+/// The published definitions rounds ask, each read and parsed once per
+/// process: a published version never changes, so a response need not
+/// read its survey's document again. Drafts are never kept.
+#[derive(Debug, Default)]
+pub(crate) struct Definitions(RwLock<HashMap<i64, Arc<Definition>>>);
+
+/// Above this many versions kept, the list starts over.
+const DEFINITIONS_KEPT: usize = 1000;
+
+impl Definitions {
+    /// The definition of a version: kept, or read (and kept if published).
+    async fn get(&self, c: &mut samverka_store::Conn, version_id: i64) -> Result<Arc<Definition>> {
+        if let Some(d) = self.0.read().ok().and_then(|m| m.get(&version_id).cloned()) {
+            return Ok(d);
+        }
+        let version = instruments::get_version(c, version_id).await?;
+        let published = version.is_published();
+        let definition = Arc::new(version.definition);
+        if published && let Ok(mut kept) = self.0.write() {
+            if kept.len() >= DEFINITIONS_KEPT {
+                kept.clear();
+            }
+            kept.insert(version_id, definition.clone());
+        }
+        Ok(definition)
+    }
+}
+
 /// 409 `round-not-open` before the first day, `round-closed` after the last.
-fn open_on(round: &Round, today: chrono::NaiveDate) -> Result<()> {
-    if today < round.opens_on {
+fn open_between(
+    opens_on: chrono::NaiveDate,
+    closes_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    if today < opens_on {
         return Err(Error::Conflict("round-not-open"));
     }
-    if today > round.closes_on {
+    if today > closes_on {
         return Err(Error::Conflict("round-closed"));
     }
     Ok(())
 }
 
-async fn definition_of(c: &mut samverka_store::Conn, round: &Round) -> Result<Definition> {
-    Ok(instruments::get_version(c, round.version_id).await?.definition)
+/// 409 unless the round takes answers today.
+fn open_on(round: &Round, today: chrono::NaiveDate) -> Result<()> {
+    open_between(round.opens_on, round.closes_on, today)
+}
+
+async fn definition_of(app: &App, c: &mut samverka_store::Conn, round: &Round) -> Result<Arc<Definition>> {
+    app.definitions().get(c, round.version_id).await
 }
 
 /// The survey behind an anonymous link, while its round is open.
@@ -49,7 +89,7 @@ pub async fn by_link(app: &App, code: &str) -> Result<Survey> {
     let mut c = app.db().read().await?;
     let (round, centre_id) = rounds::by_link(&mut c, code).await?;
     open_on(&round, app.today())?;
-    let definition = definition_of(&mut c, &round).await?;
+    let definition = definition_of(app, &mut c, &round).await?;
     Ok(Survey {
         round,
         definition,
@@ -63,7 +103,7 @@ pub async fn by_token(app: &App, token: &str) -> Result<Survey> {
     let mut c = app.db().read().await?;
     let (round, centre_id) = invitations::peek_token(&mut c, &hash_secret(token)).await?;
     open_on(&round, app.today())?;
-    let definition = definition_of(&mut c, &round).await?;
+    let definition = definition_of(app, &mut c, &round).await?;
     Ok(Survey {
         round,
         definition,
@@ -78,18 +118,26 @@ fn checked(survey: &Survey, language: &str, raw: &Map<String, Value>) -> Result<
 }
 
 /// Takes a response sent through an anonymous link. The day is the
-/// server's; nothing else about the sender is kept.
+/// server's; nothing else about the sender is kept. Lean, as the busiest
+/// path of all: one query finds the link's round (its survey's definition
+/// is read once per process), the answers are checked outside the write
+/// transaction, and one write transaction stores them.
 pub async fn submit_by_link(app: &App, code: &str, language: &str, raw: &Map<String, Value>) -> Result<()> {
-    let survey = by_link(app, code).await?;
-    let answers = checked(&survey, language, raw)?;
+    let today = app.today();
+    let mut c = app.db().read().await?;
+    let target = rounds::link_target(&mut c, code).await?;
+    open_between(target.opens_on, target.closes_on, today)?;
+    let definition = app.definitions().get(&mut c, target.version_id).await?;
+    drop(c);
+    let answers = validate(&definition, language, raw).map_err(answers_refused)?;
     let mut tx = app.db().write().await?;
     responses::insert(
         &mut tx,
-        survey.round.id,
-        survey.centre_id,
+        target.round_id,
+        Some(target.centre_id),
         language,
         Channel::Link,
-        app.today(),
+        today,
         &answers,
     )
     .await?;
@@ -135,7 +183,7 @@ pub async fn submit_paper(
     if ctx.today < round.opens_on {
         return Err(Error::Conflict("round-not-open"));
     }
-    let definition = definition_of(&mut tx, &round).await?;
+    let definition = ctx.app.definitions().get(&mut tx, round.version_id).await?;
     let answers = validate(&definition, language, raw).map_err(answers_refused)?;
     responses::insert(
         &mut tx,

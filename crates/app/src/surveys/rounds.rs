@@ -15,7 +15,8 @@ use samverka_store::registry::{centres, regions};
 use samverka_store::surveys::instruments::{self, InstrumentVersion};
 use samverka_store::surveys::invitations::{self, Rate};
 use samverka_store::surveys::responses;
-use samverka_store::surveys::rounds::{self, Round, RoundCentre, RoundInput};
+use samverka_store::surveys::rounds::{self, RoundInput};
+pub use samverka_store::surveys::rounds::{Round, RoundCentre};
 
 use crate::{Ctx, Error, Result};
 
@@ -324,5 +325,139 @@ pub async fn view(ctx: &Ctx, id: i64) -> Result<RoundView> {
         rates,
         can_manage: ctx.actor.can_manage_region(region_id),
         public_url: ctx.app.config().public_url.clone(),
+    })
+}
+
+/// A round with the survey and version number it asks.
+#[derive(Debug, Clone)]
+pub struct RoundSummary {
+    /// The round.
+    pub round: Round,
+    /// The survey.
+    pub instrument_id: i64,
+    /// The number (1, 2, …) of the version it asks.
+    pub version: i64,
+}
+
+/// A round as the API gives it: the survey and its version by number.
+#[derive(Debug, Clone, Default)]
+pub struct RoundOrder {
+    /// The region that runs it; when left out, the survey's region, or the
+    /// actor's only region for a built-in survey.
+    pub region_id: Option<i64>,
+    /// The survey.
+    pub instrument_id: i64,
+    /// The version's number; when left out, the newest published.
+    pub version: Option<i64>,
+    /// Its name; when left out, the survey's Swedish title.
+    pub title: Option<String>,
+    /// Who it asks (a [`RespondentGroup`] code).
+    pub respondent_group: String,
+    /// The first day (`YYYY-MM-DD`).
+    pub opens_on: String,
+    /// The last day (`YYYY-MM-DD`).
+    pub closes_on: String,
+    /// The region's centres taking part.
+    pub centre_ids: Vec<i64>,
+}
+
+/// Makes a round of a survey's version chosen by number (those who manage
+/// the region); see [`create`] for the rules. A version number the survey
+/// lacks is refused on `version`, a survey without a published version
+/// with 409 `version-draft`. Returns the round's id.
+pub async fn order(ctx: &Ctx, order: &RoundOrder) -> Result<i64> {
+    let view = super::instruments::get(ctx, order.instrument_id)
+        .await
+        .map_err(|e| match e {
+            Error::NotFound => Error::field("instrument_id", "invalid-choice"),
+            other => other,
+        })?;
+    let regions = ctx.actor.region_ids();
+    let region_id = match (order.region_id, view.instrument.region_id, regions.as_slice()) {
+        (Some(r), _, _) | (None, Some(r), _) | (None, None, &[r]) => r,
+        _ => return Err(Error::field("region_id", "required")),
+    };
+    Error::require(ctx.actor.can_manage_region(region_id))?;
+    let version: &InstrumentVersion = match order.version {
+        Some(n) => view
+            .versions
+            .iter()
+            .find(|v| v.version == n)
+            .ok_or(Error::field("version", "invalid-choice"))?,
+        None => view
+            .versions
+            .iter()
+            .rev()
+            .find(|v| v.is_published())
+            .ok_or(Error::Conflict("version-draft"))?,
+    };
+    let title = match order.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => version.definition.title.get("sv").to_string(),
+    };
+    let draft = RoundDraft {
+        version_id: version.id,
+        title,
+        respondent_group: order.respondent_group.clone(),
+        opens_on: order.opens_on.clone(),
+        closes_on: order.closes_on.clone(),
+        centre_ids: order.centre_ids.clone(),
+    };
+    create(ctx, region_id, &draft).await.map_err(|e| match e {
+        Error::Invalid(errors) => Error::Invalid(errors.renamed(&[("version_id", "instrument_id")])),
+        other => other,
+    })
+}
+
+/// The rounds of the regions the actor reads (one region, or every one),
+/// newest first, each with its survey and version number. Asking for a
+/// region the actor may not read is refused.
+pub async fn list_reachable(ctx: &Ctx, region: Option<i64>) -> Result<Vec<RoundSummary>> {
+    let regions: Vec<i64> = match region {
+        Some(r) => {
+            Error::require(ctx.actor.can_view_region(r))?;
+            vec![r]
+        }
+        None => crate::governance::reach::whole_regions(ctx, None)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect(),
+    };
+    let mut c = ctx.read().await?;
+    let mut all = Vec::new();
+    for r in regions {
+        all.extend(rounds::list(&mut c, Some(r)).await?);
+    }
+    all.sort_by_key(|r| std::cmp::Reverse((r.opens_on, r.id)));
+    let mut versions: std::collections::HashMap<i64, (i64, i64)> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(all.len());
+    for round in all {
+        let (instrument_id, version) = match versions.get(&round.version_id) {
+            Some(v) => *v,
+            None => {
+                let v = instruments::get_version(&mut c, round.version_id).await?;
+                versions.insert(v.id, (v.instrument_id, v.version));
+                (v.instrument_id, v.version)
+            }
+        };
+        out.push(RoundSummary {
+            round,
+            instrument_id,
+            version,
+        });
+    }
+    Ok(out)
+}
+
+/// One round with its survey and version number (those who read its region).
+pub async fn summary(ctx: &Ctx, id: i64) -> Result<RoundSummary> {
+    let round = get(ctx, id).await?;
+    let mut c = ctx.read().await?;
+    let version = instruments::get_version(&mut c, round.version_id).await?;
+    Ok(RoundSummary {
+        round,
+        instrument_id: version.instrument_id,
+        version: version.version,
     })
 }

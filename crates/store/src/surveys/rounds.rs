@@ -272,3 +272,40 @@ pub async fn by_link(c: &mut Conn, code: &str) -> Result<(Round, i64)> {
     let (round_id, centre_id) = found.ok_or(StoreError::NotFound)?;
     Ok((get(c, round_id).await?, centre_id))
 }
+
+/// Where an anonymous link leads, read in one query: what taking a
+/// response through it needs, without the round's other centres.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkTarget {
+    /// The round.
+    pub round_id: i64,
+    /// The centre the link is for.
+    pub centre_id: i64,
+    /// The published version the round asks.
+    pub version_id: i64,
+    /// The round's first day.
+    pub opens_on: NaiveDate,
+    /// The round's last day.
+    pub closes_on: NaiveDate,
+}
+
+/// The round, centre, version and dates of an anonymous link's code, in one
+/// query; [`StoreError::NotFound`] for a code no round has.
+pub async fn link_target(c: &mut Conn, code: &str) -> Result<LinkTarget> {
+    let found: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT rc.round_id, rc.centre_id, r.version_id, r.opens_on, r.closes_on
+           FROM round_centres rc JOIN rounds r ON r.id = rc.round_id
+          WHERE rc.link_code = $1",
+    )
+    .bind(code)
+    .fetch_optional(&mut *c)
+    .await?;
+    let (round_id, centre_id, version_id, opens_on, closes_on) = found.ok_or(StoreError::NotFound)?;
+    Ok(LinkTarget {
+        round_id,
+        centre_id,
+        version_id,
+        opens_on: codec::date("rounds.opens_on", &opens_on)?,
+        closes_on: codec::date("rounds.closes_on", &closes_on)?,
+    })
+}

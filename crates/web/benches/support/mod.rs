@@ -38,6 +38,11 @@ impl Server {
     /// (every middleware) on a free port, the way `samverka serve` opens
     /// the database.
     pub fn start(data: Data) -> Server {
+        Server::start_with(data, WebConfig::default())
+    }
+
+    /// Like [`Server::start`], with the web layer's settings.
+    pub fn start_with(data: Data, web: WebConfig) -> Server {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let file = dir.path().join("bench.db");
         let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -64,7 +69,7 @@ impl Server {
                 .await
                 .expect("a free port");
             let addr: SocketAddr = listener.local_addr().expect("the bound address");
-            let router = samverka_web::router(AppState::new(app.clone(), WebConfig::default()))
+            let router = samverka_web::router(AppState::new(app.clone(), web))
                 .into_make_service_with_connect_info::<SocketAddr>();
             tokio::spawn(async move {
                 if let Err(e) = axum::serve(listener, router).await {

@@ -23,6 +23,10 @@ pub struct ErrorItem {
     pub field: Option<String>,
     /// What is wrong, in words a person can act on.
     pub detail: String,
+    /// What is wrong as a stable code, when there is one (`required`,
+    /// `refers-forward`, `token-used`): for programs, whatever the language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// The body of every API error.
@@ -41,6 +45,8 @@ pub enum ApiError {
     BadJson(String),
     /// No valid token.
     Unauthorized,
+    /// Too many requests from one address; try again in this many seconds.
+    TooMany(u64),
 }
 
 impl From<Error> for ApiError {
@@ -64,12 +70,17 @@ impl ApiError {
             ApiError::App(e) => super::error::app_status(e),
             ApiError::BadJson(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
     fn body(&self, t: &Tr) -> ErrorBody {
         let one = |detail: String| ErrorBody {
-            errors: vec![ErrorItem { field: None, detail }],
+            errors: vec![ErrorItem {
+                field: None,
+                detail,
+                code: None,
+            }],
         };
         match self {
             ApiError::App(Error::Invalid(errors)) => ErrorBody {
@@ -79,6 +90,7 @@ impl ApiError {
                     .map(|f| ErrorItem {
                         field: Some(f.field.to_string()),
                         detail: crate::ui::forms::message(t, f.code),
+                        code: Some(f.code.to_string()),
                     })
                     .collect(),
             },
@@ -88,16 +100,19 @@ impl ApiError {
                     .map(|(at, code)| ErrorItem {
                         field: Some(at.clone()),
                         detail: crate::ui::forms::message(t, code),
+                        code: Some(code.to_string()),
                     })
                     .collect(),
             },
             ApiError::App(Error::Conflict(code)) => {
                 let key = format!("conflict-{code}");
-                one(if t.has(&key) {
+                let mut body = one(if t.has(&key) {
                     t.t(&key)
                 } else {
                     t.t("api-error-conflict")
-                })
+                });
+                body.errors[0].code = Some(code.to_string());
+                body
             }
             ApiError::App(Error::NotFound) => one(t.t("api-error-not-found")),
             ApiError::App(Error::Forbidden) => one(t.t("api-error-forbidden")),
@@ -106,6 +121,7 @@ impl ApiError {
             ApiError::App(Error::NotSaved) => one(t.t("api-error-conflict")),
             ApiError::BadJson(why) => one(format!("{} ({why})", t.t("api-error-bad-json"))),
             ApiError::Unauthorized => one(t.t("api-error-unauthorized")),
+            ApiError::TooMany(seconds) => one(t.t1("api-error-too-many", "seconds", *seconds)),
         }
     }
 }
@@ -124,6 +140,10 @@ impl IntoResponse for ApiError {
             ApiError::Unauthorized => {
                 res.headers_mut()
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::TooMany(seconds) => {
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
             }
             _ => {}
         }
@@ -165,7 +185,11 @@ pub async fn json_errors(req: Request, next: Next) -> Response {
             format!("{} ({text})", t.t(key))
         };
         ErrorBody {
-            errors: vec![ErrorItem { field: None, detail }],
+            errors: vec![ErrorItem {
+                field: None,
+                detail,
+                code: None,
+            }],
         }
     };
     let mut out = (status, Json(body_json)).into_response();

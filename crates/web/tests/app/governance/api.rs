@@ -505,7 +505,7 @@ async fn bad_bodies_get_400_or_422_naming_the_field_in_the_error_shape_and_write
         .await;
         assert_eq!(
             json,
-            json!({"errors": [{"field": "name", "detail": "Fyll i fältet."}]}),
+            json!({"errors": [{"field": "name", "detail": "Fyll i fältet.", "code": "required"}]}),
             "{b}"
         );
 

@@ -175,7 +175,7 @@ async fn bad_bodies_get_422_and_malformed_json_400_in_the_error_shape_and_change
         let json: Value = res.json().await.unwrap();
         assert_eq!(
             json,
-            json!({"errors": [{"field": "name", "detail": "Fill in this field."}]}),
+            json!({"errors": [{"field": "name", "detail": "Fill in this field.", "code": "required"}]}),
             "{b}"
         );
 

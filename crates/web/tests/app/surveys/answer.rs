@@ -3,64 +3,10 @@
 //! carried in the form, the response stored with nothing that identifies
 //! who sent it.
 
-use samverka_app::surveys::rounds::RoundDraft;
-use samverka_app::surveys::{instruments, rounds};
-use sqlx::{Column, Row};
-
 use samverka_web::WebConfig;
 
+use super::{assert_nothing_identifying, link};
 use crate::support::{Setup, TestApp};
-
-/// Did you feel welcome (page 1); how much (only after a yes) and a free
-/// text (page 2).
-const DOCUMENT: &str = r#"{
-  "key": "besok_test", "title": {"sv": "Besöksenkät", "ar": "استبيان الزوار"},
-  "languages": ["sv", "ar"],
-  "closing": {"sv": "Tack för att du svarade!", "ar": "شكراً على إجاباتك!"},
-  "blocks": [
-    {"key": "start", "questions": [
-      {"key": "welcome", "type": "yes_no", "required": true,
-       "text": {"sv": "Kände du dig välkommen?", "ar": "هل شعرت بالترحيب؟"},
-       "options": [{"key": "yes", "text": {"sv": "Ja", "ar": "نعم"}}, {"key": "no", "text": {"sv": "Nej", "ar": "لا"}}]}]},
-    {"key": "more", "questions": [
-      {"key": "how_much", "type": "scale4", "required": true,
-       "show_if": {"question": "welcome", "equals": "yes"},
-       "text": {"sv": "Hur mycket?", "ar": "إلى أي حد؟"},
-       "options": [{"key": "1", "text": {"sv": "Lite", "ar": "قليلاً"}}, {"key": "2", "text": {"sv": "Något", "ar": "بعض الشيء"}},
-                   {"key": "3", "text": {"sv": "Mycket", "ar": "كثيراً"}}, {"key": "4", "text": {"sv": "Helt", "ar": "تماماً"}}]},
-      {"key": "words", "type": "long_text", "required": false,
-       "text": {"sv": "Något mer?", "ar": "هل من شيء آخر؟"}}]}]}"#;
-
-/// A round at Sävja open from `opens` to `closes` (the tests' day is 23
-/// November 2026): its id and its link's code.
-pub(super) async fn round_at_savja(t: &TestApp, opens: &str, closes: &str) -> (i64, String) {
-    let ctx = t.cli();
-    let region = t.uppsala().await;
-    let (_, version) = instruments::import(&ctx, region, DOCUMENT, true).await.unwrap();
-    let id = rounds::create(
-        &ctx,
-        region,
-        &RoundDraft {
-            version_id: version,
-            title: "Besök".into(),
-            respondent_group: "visitors".into(),
-            opens_on: opens.into(),
-            closes_on: closes.into(),
-            centre_ids: vec![t.centre("Sävja familjecentral").await],
-        },
-    )
-    .await
-    .unwrap();
-    (
-        id,
-        rounds::get(&ctx, id).await.unwrap().centres[0].link_code.clone(),
-    )
-}
-
-/// The link's code of a round at Sävja.
-async fn link(t: &TestApp, opens: &str, closes: &str) -> String {
-    round_at_savja(t, opens, closes).await.1
-}
 
 /// A phone's browser: no cookies kept, no script.
 fn phone() -> reqwest::Client {
@@ -154,33 +100,9 @@ async fn a_visitor_answers_page_by_page_without_a_cookie_and_nothing_identifying
         assert_eq!((status, cookie), (200, false), "{n}: {thanks}");
         assert!(thanks.contains("Tack för att du svarade!"), "{n}");
 
-        let mut c = t.conn().await;
-        let rows = sqlx::query("SELECT * FROM responses")
-            .fetch_all(&mut *c)
-            .await
-            .unwrap();
-        assert_eq!(rows.len(), 1, "{n}: one response");
-        let columns: Vec<String> = rows[0].columns().iter().map(|c| c.name().to_string()).collect();
-        assert_eq!(
-            columns,
-            [
-                "id",
-                "round_id",
-                "centre_id",
-                "language",
-                "channel",
-                "submitted_on"
-            ],
-            "{n}: no address, browser, session, token or time is kept"
-        );
-        let day: String = rows[0].try_get("submitted_on").unwrap();
-        assert_eq!(day, t.today().to_string(), "{n}: the server's day, nothing finer");
-        let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
-            .fetch_one(&mut *c)
-            .await
-            .unwrap();
-        assert_eq!(answers, 3, "{n}");
-        drop(c);
+        let stored = assert_nothing_identifying(&t).await;
+        assert_eq!(stored.responses, 1, "{n}: one response");
+        assert_eq!(stored.answers, 3, "{n}");
         t.stop().await;
     }
 }

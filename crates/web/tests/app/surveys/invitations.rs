@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::Duration;
 use samverka_app::surveys::invitations::remind_due;
 
-use super::answer::round_at_savja;
+use super::round_at_savja;
 use crate::support::clock::TestClock;
 use crate::support::{COUNTY, Setup, TestApp, page_text};
 

@@ -5,7 +5,7 @@
 
 use samverka_app::surveys::instruments;
 
-use super::answer::round_at_savja;
+use super::round_at_savja;
 use crate::support::html::field_error;
 use crate::support::{COUNTY, LOCAL_HEBY, LOCAL_SAVJA, OTHER_COUNTY, READER, TestApp, page_text};
 
