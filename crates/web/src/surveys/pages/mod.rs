@@ -1,6 +1,7 @@
 //! Survey pages.
 
 pub mod answer;
+mod instruments;
 mod paper;
 pub mod respond;
 mod rounds;
@@ -11,5 +12,8 @@ use crate::state::AppState;
 
 /// Every survey page behind the login.
 pub fn router() -> Router<AppState> {
-    Router::new().merge(rounds::router()).merge(paper::router())
+    Router::new()
+        .merge(rounds::router())
+        .merge(paper::router())
+        .merge(instruments::router())
 }

@@ -1,4 +1,5 @@
 //! The survey area: answering through an anonymous link.
 
 mod answer;
+mod editor;
 mod rounds;
