@@ -218,6 +218,7 @@ editor-end = Screening: end the survey after the question
 editor-end-survey-if = End the survey after the question when
 editor-end-text = Text when the survey ends here
 editor-condition-hint = Choose an earlier question, a condition and the answer (the option's key, several separated by commas). Without a question there is no condition.
+editor-condition-impossible = There is no earlier question to make a condition of.
 editor-condition-json-only = The condition is too intricate for the rows. Change it as JSON below.
 editor-join = With several rows,
 editor-join-all = all must hold

@@ -218,6 +218,7 @@ editor-end = Slussning: avsluta enkäten efter frågan
 editor-end-survey-if = Avsluta enkäten efter frågan när
 editor-end-text = Text när enkäten avslutas här
 editor-condition-hint = Välj en tidigare fråga, ett villkor och svaret (svarsalternativets nyckel, flera med kommatecken). Utan fråga gäller inget villkor.
+editor-condition-impossible = Det finns ingen tidigare fråga att ställa ett villkor på.
 editor-condition-json-only = Villkoret är för sammansatt för raderna. Ändra det som JSON nedan.
 editor-join = När det finns flera rader ska
 editor-join-all = alla gälla

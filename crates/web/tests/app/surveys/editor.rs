@@ -250,34 +250,48 @@ async fn a_county_coordinator_builds_translates_publishes_and_edits_a_survey_in_
         );
         assert!(def.check().is_empty(), "{n}");
 
-        // A condition on a later question: shown at its field and in the
-        // summary; nothing saved.
+        // The first question has no earlier one to make a condition of.
+        let e = open(&t, &county, version).await;
+        assert!(
+            !e.fields
+                .iter()
+                .any(|(k, _)| k.starts_with("blocks[0].questions[0].show_if")),
+            "{n}"
+        );
+        // A condition (typed as JSON) on a later question: shown at its
+        // field and in the summary; nothing saved.
         let before = stored(&t, version).await.0;
         let mut e = open(&t, &county, version).await;
-        e.set("blocks[0].questions[0].show_if.rows[0].question", "q3");
-        e.set("blocks[0].questions[0].show_if.rows[0].op", "equals");
-        e.set("blocks[0].questions[0].show_if.rows[0].value", "o1");
+        e.set(
+            "blocks[0].questions[1].show_if.json",
+            r#"{"question": "q3", "equals": "o1"}"#,
+        );
         let reply = e.press(&t, &county, "save").await;
         assert_eq!(reply.status, 422, "{n}");
         assert_eq!(
-            field_error(&reply.body, "blocks-0-questions-0-show_if").as_deref(),
+            field_error(&reply.body, "blocks-0-questions-1-show_if").as_deref(),
             Some("Villkoret får bara gälla frågor som kommer före."),
             "{n}"
         );
         assert!(
             reply
                 .body
-                .contains(r##"<a href="#blocks-0-questions-0-show_if">"##),
+                .contains(r##"<a href="#blocks-0-questions-1-show_if">"##),
             "{n}: in the summary"
         );
         assert!(
-            page_text(&reply.body).contains("Block 1 › Fråga 1 › Visas bara när"),
+            page_text(&reply.body).contains("Block 1 › Fråga 2 › Visas bara när"),
             "{n}: the summary says where"
         );
         assert_eq!(stored(&t, version).await.0, before, "{n}: nothing saved");
-        // A condition on an earlier question is fine.
+        // Shown again as a row; on an earlier question it is fine.
         let mut e = Editor::from(version, &reply.body);
-        e.set("blocks[0].questions[0].show_if.rows[0].question", "");
+        assert_eq!(
+            e.get("blocks[0].questions[1].show_if.rows[0].question"),
+            "q3",
+            "{n}"
+        );
+        e.set("blocks[0].questions[1].show_if.rows[0].question", "");
         e.set("blocks[1].show_if.rows[0].question", "q2");
         e.set("blocks[1].show_if.rows[0].value", "yes");
         assert_eq!(e.press(&t, &county, "save").await.status, 303, "{n}");

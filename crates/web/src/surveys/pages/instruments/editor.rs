@@ -8,6 +8,7 @@
 //! saved.
 
 mod form;
+mod problems;
 mod view;
 
 use std::collections::HashMap;

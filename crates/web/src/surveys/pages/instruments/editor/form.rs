@@ -256,11 +256,15 @@ impl Reader<'_> {
     }
 }
 
+/// One comparison of a condition as a row of the form: the question's
+/// key, the operator (one of [`OPERATORS`]) and the value typed.
+pub(super) type Row = (String, &'static str, String);
+
 /// The rows a condition shows in the form: the join (`all` or `any`) and
-/// each comparison as (question, operator, value); `None` when it nests
-/// `all` and `any` and only its JSON can say it.
-pub(super) fn rows(c: &Condition) -> Option<(&'static str, Vec<(String, &'static str, String)>)> {
-    fn row(c: &Condition) -> Option<(String, &'static str, String)> {
+/// each comparison; `None` when it nests `all` and `any` and only its JSON
+/// can say it.
+pub(super) fn rows(c: &Condition) -> Option<(&'static str, Vec<Row>)> {
+    fn row(c: &Condition) -> Option<Row> {
         Some(match c {
             Condition::Equals { question, value } => (question.clone(), "equals", value.clone()),
             Condition::NotEquals { question, value } => (question.clone(), "not_equals", value.clone()),

@@ -10,6 +10,7 @@ use askama::Template;
 use samverka_core::surveys::definition::{Condition, Definition, Place, Question, QuestionType, Texts};
 
 use super::form::{OPERATORS, rows};
+use super::problems::{anchor_of, anchors, place};
 use crate::http::i18n::Tr;
 use crate::surveys::pages::respond::Words;
 use crate::ui::Page;
@@ -84,6 +85,9 @@ pub(super) struct ConditionEdit {
     error: Option<String>,
     /// The questions a row may look at: key and label.
     choices: Vec<(String, String)>,
+    /// No condition, and no earlier question to make one of (the first
+    /// question's, the first block's): nothing to show but that.
+    impossible: bool,
 }
 
 impl ConditionEdit {
@@ -208,73 +212,6 @@ pub(super) struct Input<'a> {
     pub new_language: String,
 }
 
-/// Every path the page has an element for, that a problem can be shown at.
-fn anchors(def: &Definition) -> HashSet<String> {
-    let mut out: HashSet<String> = [
-        "survey",
-        "key",
-        "languages",
-        "new_language",
-        "title",
-        "intro",
-        "closing",
-        "blocks",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect();
-    for (b, block) in def.blocks.iter().enumerate() {
-        let p = Place::Block(b).path();
-        for f in ["", ".key", ".title", ".show_if", ".questions"] {
-            out.insert(format!("{p}{f}"));
-        }
-        for (q, question) in block.questions.iter().enumerate() {
-            let p = Place::Question(b, q).path();
-            for f in [
-                "",
-                ".key",
-                ".type",
-                ".text",
-                ".help",
-                ".options",
-                ".show_if",
-                ".end_survey_if",
-                ".end_text",
-            ] {
-                out.insert(format!("{p}{f}"));
-            }
-            if question.kind == QuestionType::Number {
-                out.extend([format!("{p}.min"), format!("{p}.max")]);
-            }
-            for o in 0..question.options.len() {
-                let p = Place::Option(b, q, o).path();
-                out.extend([format!("{p}.key"), format!("{p}.text")]);
-            }
-        }
-    }
-    out
-}
-
-/// The element a problem at `path` is shown at: a condition's inner parts
-/// at the condition, anything else at the nearest element the page has.
-fn anchor_of(path: &str, anchors: &HashSet<String>) -> String {
-    let mut p = path.to_string();
-    for name in [".show_if", ".end_survey_if"] {
-        if let Some(i) = p.find(name) {
-            p.truncate(i + name.len());
-        }
-    }
-    loop {
-        if anchors.contains(&p) {
-            return p;
-        }
-        match p.rfind(['.', '[']) {
-            Some(i) => p.truncate(i),
-            None => return "survey".into(),
-        }
-    }
-}
-
 struct Builder<'a> {
     t: Tr,
     def: &'a Definition,
@@ -336,7 +273,7 @@ impl Builder<'_> {
             shown.push((String::new(), "equals", String::new()));
         }
         let named: Vec<&str> = shown.iter().map(|(q, _, _)| q.as_str()).collect();
-        let choices = self
+        let choices: Vec<(String, String)> = self
             .def
             .questions()
             .enumerate()
@@ -348,7 +285,9 @@ impl Builder<'_> {
                 )
             })
             .collect();
+        let impossible = choices.is_empty() && c.is_none() && typed.is_none();
         ConditionEdit {
+            impossible,
             id: id_of(path),
             legend,
             rows: shown
@@ -464,45 +403,6 @@ impl Builder<'_> {
             path,
         }
     }
-
-    /// Where a problem is, in words: "Block 2 › Question 3 › Text".
-    fn place(&self, path: &str) -> String {
-        let t = &self.t;
-        let mut words = Vec::new();
-        let mut block = None;
-        for part in path.split('.') {
-            let (name, index) = match part.split_once('[') {
-                Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
-                None => (part, None),
-            };
-            match (name, index, block) {
-                ("blocks", Some(b), _) => {
-                    block = Some(b);
-                    words.push(t.t1("editor-block", "n", b + 1));
-                }
-                ("questions", Some(q), Some(b)) => {
-                    let before: usize = self.def.blocks.iter().take(b).map(|x| x.questions.len()).sum();
-                    words.push(t.t1("editor-question", "n", before + q + 1));
-                }
-                ("options", Some(o), _) => words.push(t.t1("editor-option", "n", o + 1)),
-                ("title", None, None) => words.push(t.t("editor-field-survey-title")),
-                ("languages", _, _) => words.push(t.t("editor-field-languages")),
-                (name, _, _) => {
-                    let key = format!("editor-field-{name}");
-                    if t.has(&key) {
-                        words.push(t.t(&key));
-                    }
-                }
-            }
-            if name == "show_if" || name == "end_survey_if" {
-                break;
-            }
-        }
-        if words.is_empty() {
-            words.push(t.t("editor-field-survey"));
-        }
-        words.join(" › ")
-    }
 }
 
 /// The first words of a text, for a list of questions.
@@ -558,7 +458,7 @@ pub(super) fn editor_page(page: Page, def: &Definition, input: Input<'_>) -> Edi
         .iter()
         .map(|(path, anchor, message)| SummaryLine {
             href: format!("#{}", id_of(anchor)),
-            place: b.place(path),
+            place: place(&t, def, path),
             message: message.clone(),
         })
         .collect();
@@ -639,28 +539,5 @@ mod tests {
         assert_eq!(id_of("blocks[1].questions[0].text"), "blocks-1-questions-0-text");
         assert_eq!(id_of("blocks[0].show_if.rows[2]"), "blocks-0-show_if-rows-2");
         assert_eq!(id_of("title"), "title");
-    }
-
-    #[test]
-    fn a_problem_is_shown_at_the_nearest_element() {
-        let def: Definition = serde_json::from_str(
-            r#"{"key": "t", "title": {"sv": "T"}, "languages": ["sv"], "blocks": [{"key": "b", "questions": [
-                {"key": "q", "type": "short_text", "required": false, "text": {"sv": "Q"}}]}]}"#,
-        )
-        .expect("doc");
-        let a = anchors(&def);
-        for (path, anchor) in [
-            (
-                "blocks[0].questions[0].show_if.all[1].question",
-                "blocks[0].questions[0].show_if",
-            ),
-            ("blocks[0].questions[0].min", "blocks[0].questions[0]"),
-            ("blocks[0].questions[0].text", "blocks[0].questions[0].text"),
-            ("languages[2]", "languages"),
-            ("blocks[3].key", "blocks"),
-            (".", "survey"),
-        ] {
-            assert_eq!(anchor_of(path, &a), anchor, "{path}");
-        }
     }
 }
