@@ -618,3 +618,50 @@ async fn a_shared_document_is_imported_as_a_draft_and_a_broken_one_is_refused_wi
         t.stop().await;
     }
 }
+
+#[tokio::test]
+async fn every_built_in_survey_goes_through_the_editor_unchanged() {
+    for t in TestApp::all().await {
+        let n = t.backend();
+        let region = t.uppsala().await;
+        instruments::install_builtin(&t.cli()).await.unwrap();
+        let county = t.login(COUNTY).await;
+        let builtins: Vec<_> = instruments::list(&t.cli(), region)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.instrument.region_id.is_none())
+            .collect();
+        assert_eq!(builtins.len(), 7, "{n}");
+        for b in builtins {
+            let original = b.versions.last().unwrap();
+            let (_, draft) = samverka_app::surveys::editor::copy(&t.cli(), region, original.id, None)
+                .await
+                .unwrap();
+            let started = std::time::Instant::now();
+            let (status, html) = t
+                .get(&county, &format!("/instruments/versions/{draft}/edit"))
+                .await;
+            let shown = started.elapsed();
+            assert_eq!(status, 200, "{n}: {}", b.instrument.key);
+            let e = Editor::from(draft, &html);
+            let started = std::time::Instant::now();
+            let reply = e.press(&t, &county, "save").await;
+            let saved = started.elapsed();
+            assert_eq!(reply.status, 303, "{n}: {}: {}", b.instrument.key, reply.body);
+            assert_eq!(
+                stored(&t, draft).await.0,
+                original.definition,
+                "{n}: {} read back from the form as it was",
+                b.instrument.key
+            );
+            eprintln!(
+                "{n}: editor of {}: {} kB, {} fields, shown in {shown:?}, saved in {saved:?}",
+                b.instrument.key,
+                html.len() / 1024,
+                e.fields.len()
+            );
+        }
+        t.stop().await;
+    }
+}
