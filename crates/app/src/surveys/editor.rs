@@ -112,6 +112,17 @@ pub async fn open(ctx: &Ctx, version_id: i64) -> Result<VersionView> {
     })
 }
 
+/// A draft to edit or publish (those who may change its survey); a
+/// published version is refused (409 `version-published`).
+pub async fn open_draft(ctx: &Ctx, version_id: i64) -> Result<VersionView> {
+    let v = open(ctx, version_id).await?;
+    Error::require(v.may_change)?;
+    if v.version.is_published() {
+        return Err(Error::Conflict("version-published"));
+    }
+    Ok(v)
+}
+
 /// The region's own survey with this key, if it has one.
 async fn region_instrument(c: &mut Conn, region_id: i64, key: &str) -> Result<Option<Instrument>> {
     Ok(instruments::list(c, Some(region_id))

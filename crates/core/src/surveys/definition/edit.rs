@@ -153,6 +153,17 @@ fn free_key(stem: &str, taken: &HashSet<&str>) -> String {
         .unwrap_or_else(|| stem.to_string())
 }
 
+/// Moves the element at `i` of `list` one step (`up`: earlier); its index
+/// afterwards, or `None` at the end it would move past.
+fn shift<T>(list: &mut [T], i: usize, up: bool) -> Option<usize> {
+    let j = if up { i.checked_sub(1)? } else { i + 1 };
+    if j >= list.len() {
+        return None;
+    }
+    list.swap(i, j);
+    Some(j)
+}
+
 /// A key made of a text: lowercase ASCII letters and digits with single
 /// `_` between words, Swedish letters without their dots and rings
 /// (`Besök hösten 2026` -> `besok_hosten_2026`), starting with a letter,
@@ -195,19 +206,7 @@ impl Definition {
                 key: "block1".into(),
                 title: None,
                 show_if: None,
-                questions: vec![Question {
-                    key: "q1".into(),
-                    kind: QuestionType::ShortText,
-                    required: false,
-                    text: Texts::swedish(first_question.trim()),
-                    help: None,
-                    options: Vec::new(),
-                    min: None,
-                    max: None,
-                    show_if: None,
-                    end_survey_if: None,
-                    end_text: None,
-                }],
+                questions: vec![Question::blank("q1", Texts::swedish(first_question.trim()))],
             }],
         }
     }
@@ -254,8 +253,8 @@ impl Definition {
                 Ok(Some(Place::Question(*b, *q)))
             }
             Edit::Remove(place) => self.remove(*place).map(Some),
-            Edit::MoveUp(place) => self.move_up(*place).map(Some),
-            Edit::MoveDown(place) => self.move_down(*place).map(Some),
+            Edit::MoveUp(place) => self.shift_place(*place, true).map(Some),
+            Edit::MoveDown(place) => self.shift_place(*place, false).map(Some),
             Edit::AddLanguage(language) => {
                 if !language.is_well_formed() {
                     return Err(EditError::BadLanguage);
@@ -289,19 +288,7 @@ impl Definition {
     /// A new, empty question of `kind` with a key no question has.
     fn new_question(&self, kind: QuestionType) -> Question {
         let taken: HashSet<&str> = self.questions().map(|q| q.key.as_str()).collect();
-        let mut question = Question {
-            key: free_key("q", &taken),
-            kind: QuestionType::ShortText,
-            required: false,
-            text: Texts::default(),
-            help: None,
-            options: Vec::new(),
-            min: None,
-            max: None,
-            show_if: None,
-            end_survey_if: None,
-            end_text: None,
-        };
+        let mut question = Question::blank(&free_key("q", &taken), Texts::default());
         question.set_kind(kind, &self.languages);
         question
     }
@@ -349,73 +336,39 @@ impl Definition {
         }
     }
 
-    fn move_up(&mut self, place: Place) -> Result<Place, EditError> {
+    /// Moves a block, question or option one step (`up`: earlier); a
+    /// question past its block's end goes into the next block in that
+    /// direction; past the document's end nothing moves.
+    fn shift_place(&mut self, place: Place, up: bool) -> Result<Place, EditError> {
         match place {
             Place::Block(b) => {
                 if b >= self.blocks.len() {
                     return Err(EditError::NoSuchPlace);
                 }
-                if b == 0 {
-                    return Ok(place);
-                }
-                self.blocks.swap(b, b - 1);
-                Ok(Place::Block(b - 1))
+                Ok(shift(&mut self.blocks, b, up).map_or(place, Place::Block))
             }
             Place::Question(b, q) => {
                 self.question_at(b, q)?;
-                if q > 0 {
-                    self.blocks[b].questions.swap(q, q - 1);
-                    return Ok(Place::Question(b, q - 1));
+                if let Some(q) = shift(&mut self.blocks[b].questions, q, up) {
+                    return Ok(Place::Question(b, q));
                 }
-                if b == 0 {
+                let to = if up {
+                    b.checked_sub(1)
+                } else {
+                    Some(b + 1).filter(|to| *to < self.blocks.len())
+                };
+                let Some(to) = to else {
                     return Ok(place);
-                }
-                let question = self.blocks[b].questions.remove(0);
-                let before = &mut self.blocks[b - 1].questions;
-                before.push(question);
-                Ok(Place::Question(b - 1, before.len() - 1))
-            }
-            Place::Option(b, q, o) => {
-                let question = self.question_at(b, q)?;
-                if o >= question.options.len() {
-                    return Err(EditError::NoSuchPlace);
-                }
-                if question.kind.fixed_keys().is_some() {
-                    return Err(EditError::FixedOptions);
-                }
-                if o == 0 {
-                    return Ok(place);
-                }
-                question.options.swap(o, o - 1);
-                Ok(Place::Option(b, q, o - 1))
-            }
-        }
-    }
-
-    fn move_down(&mut self, place: Place) -> Result<Place, EditError> {
-        match place {
-            Place::Block(b) => {
-                if b >= self.blocks.len() {
-                    return Err(EditError::NoSuchPlace);
-                }
-                if b + 1 == self.blocks.len() {
-                    return Ok(place);
-                }
-                self.blocks.swap(b, b + 1);
-                Ok(Place::Block(b + 1))
-            }
-            Place::Question(b, q) => {
-                self.question_at(b, q)?;
-                if q + 1 < self.blocks[b].questions.len() {
-                    self.blocks[b].questions.swap(q, q + 1);
-                    return Ok(Place::Question(b, q + 1));
-                }
-                if b + 1 == self.blocks.len() {
-                    return Ok(place);
-                }
+                };
                 let question = self.blocks[b].questions.remove(q);
-                self.blocks[b + 1].questions.insert(0, question);
-                Ok(Place::Question(b + 1, 0))
+                let list = &mut self.blocks[to].questions;
+                if up {
+                    list.push(question);
+                    Ok(Place::Question(to, list.len() - 1))
+                } else {
+                    list.insert(0, question);
+                    Ok(Place::Question(to, 0))
+                }
             }
             Place::Option(b, q, o) => {
                 let question = self.question_at(b, q)?;
@@ -425,11 +378,7 @@ impl Definition {
                 if question.kind.fixed_keys().is_some() {
                     return Err(EditError::FixedOptions);
                 }
-                if o + 1 == question.options.len() {
-                    return Ok(place);
-                }
-                question.options.swap(o, o + 1);
-                Ok(Place::Option(b, q, o + 1))
+                Ok(shift(&mut question.options, o, up).map_or(place, |o| Place::Option(b, q, o)))
             }
         }
     }
@@ -458,6 +407,24 @@ impl Definition {
 }
 
 impl Question {
+    /// A short text question with this key and text, optional, with
+    /// nothing else.
+    fn blank(key: &str, text: Texts) -> Question {
+        Question {
+            key: key.to_string(),
+            kind: QuestionType::ShortText,
+            required: false,
+            text,
+            help: None,
+            options: Vec::new(),
+            min: None,
+            max: None,
+            show_if: None,
+            end_survey_if: None,
+            end_text: None,
+        }
+    }
+
     /// Changes the question's type and makes the rest fit it: `min` and
     /// `max` only for numbers; no options for numbers and texts; the keys
     /// `1`..`4` for the four-level scale (keeping the labels there were);

@@ -265,6 +265,31 @@ fn flash_created(t: &Tr) -> impl FnOnce((i64, i64)) -> (String, String) {
     move |(_, version)| (message, edit_href(version))
 }
 
+/// What a post of the form for a new survey or of the copy form ends in:
+/// the new draft's editor, or the forms again with the problems at the
+/// posted form's fields (the use case's field names `renamed`).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one handler's whole answer, in one place for both forms"
+)]
+async fn after_new(
+    user: &CurrentUser,
+    session: &Session,
+    page: Page,
+    region_id: i64,
+    form: Typed,
+    posted: &'static str,
+    renamed: &[(&str, &'static str)],
+    result: Result<(i64, i64), Error>,
+) -> Result<Response, PageError> {
+    let t = page.t;
+    after_post(session, result, flash_created(&t), async |errors: FieldErrors| {
+        let errors = field_messages(&t, &errors.renamed(renamed));
+        new_page(user, page, region_id, form, posted, errors, Vec::new()).await
+    })
+    .await
+}
+
 /// `POST /regions/{id}/instruments/new`: a new survey from its title and
 /// first question, straight into the editor.
 async fn create_instrument(
@@ -274,7 +299,6 @@ async fn create_instrument(
     Path(id): Path<i64>,
     Form(form): Form<Typed>,
 ) -> Result<Response, PageError> {
-    let t = page.t;
     let result = app::create(
         &user,
         id,
@@ -283,29 +307,12 @@ async fn create_instrument(
         &form.first_question,
     )
     .await;
-    after_post(
-        &session,
-        result,
-        flash_created(&t),
-        async |errors: FieldErrors| {
-            let errors = errors.renamed(&[
-                ("key", "survey_key"),
-                ("title", "survey_title"),
-                ("question", "first_question"),
-            ]);
-            new_page(
-                &user,
-                page,
-                id,
-                form,
-                "new",
-                field_messages(&t, &errors),
-                Vec::new(),
-            )
-            .await
-        },
-    )
-    .await
+    let renamed = [
+        ("key", "survey_key"),
+        ("title", "survey_title"),
+        ("question", "first_question"),
+    ];
+    after_new(&user, &session, page, id, form, "new", &renamed, result).await
 }
 
 /// `POST /regions/{id}/instruments/copy`: a copy of a version, as a new
@@ -318,31 +325,22 @@ async fn copy_instrument(
     Path(id): Path<i64>,
     Form(form): Form<Typed>,
 ) -> Result<Response, PageError> {
-    let t = page.t;
     let Ok(version) = form.copy_version.trim().parse::<i64>() else {
-        let errors = vec![("copy_version", message(&t, "invalid-choice"))];
+        let errors = vec![("copy_version", message(&page.t, "invalid-choice"))];
         return invalid(new_page(&user, page, id, form, "copy", errors, Vec::new()).await?);
     };
     // The list's "make our own version" sends no key field at all.
     let key = (!form.copy_key.trim().is_empty()).then_some(form.copy_key.as_str());
     let result = app::copy(&user, id, version, key).await;
-    after_post(
+    after_new(
+        &user,
         &session,
+        page,
+        id,
+        form,
+        "copy",
+        &[("key", "copy_key")],
         result,
-        flash_created(&t),
-        async |errors: FieldErrors| {
-            let errors = errors.renamed(&[("key", "copy_key")]);
-            new_page(
-                &user,
-                page,
-                id,
-                form,
-                "copy",
-                field_messages(&t, &errors),
-                Vec::new(),
-            )
-            .await
-        },
     )
     .await
 }
@@ -361,7 +359,9 @@ async fn import_instrument(
     let (mut file, mut pasted) = (String::new(), String::new());
     while let Ok(Some(field)) = multipart.next_field().await {
         let name = field.name().unwrap_or_default().to_string();
-        let text = field.text().await.map_err(|_| PageError::BadRequest)?;
+        let bytes = field.bytes().await.map_err(|_| PageError::BadRequest)?;
+        // Not UTF-8: not a document samverka wrote; the check says so.
+        let text = String::from_utf8(bytes.to_vec()).unwrap_or_else(|_| "\u{fffd}".into());
         match name.as_str() {
             "file" => file = text,
             "document" => pasted = text,
@@ -418,20 +418,10 @@ struct PublishPage {
     back: String,
 }
 
-/// A version that may be published: a draft of a survey the actor may change.
-async fn publishable(user: &CurrentUser, id: i64) -> Result<VersionView, PageError> {
-    let v = app::open(user, id).await?;
-    Error::require(v.may_change)?;
-    if v.version.is_published() {
-        return Err(Error::Conflict("version-published").into());
-    }
-    Ok(v)
-}
-
 /// `GET /instruments/versions/{id}/publish`: what publishing means, and
 /// the button.
 async fn confirm_publish(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Result<Response, PageError> {
-    let v = publishable(&user, id).await?;
+    let v = app::open_draft(&user, id).await?;
     let t = page.t;
     let name = version_name(&t, &v);
     html(PublishPage {
@@ -448,7 +438,7 @@ async fn publish_version(
     page: Page,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let v = publishable(&user, id).await?;
+    let v = app::open_draft(&user, id).await?;
     let result = instruments::publish(&user, id).await.map_err(|e| match e {
         Error::Conflict(_) => Error::Conflict("version-published"),
         other => other,

@@ -30,16 +30,6 @@ use crate::ui::Page;
 use crate::ui::page::flash;
 use crate::ui::render::{html, invalid, see_other};
 
-/// A version the actor may edit: a draft of a survey they may change.
-async fn editable(user: &CurrentUser, id: i64) -> Result<VersionView, PageError> {
-    let v = app::open(user, id).await?;
-    Error::require(v.may_change)?;
-    if v.version.is_published() {
-        return Err(Error::Conflict("version-published").into());
-    }
-    Ok(v)
-}
-
 fn page_of(
     user: &CurrentUser,
     page: Page,
@@ -76,7 +66,7 @@ pub(super) async fn edit_version(
     page: Page,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let v = editable(&user, id).await?;
+    let v = app::open_draft(&user, id).await?;
     let def = v.version.definition.clone();
     html(page_of(
         &user,
@@ -112,7 +102,7 @@ pub(super) async fn save_version(
     Path(id): Path<i64>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let v = editable(&user, id).await?;
+    let v = app::open_draft(&user, id).await?;
     let fields = form::Fields::new(pairs);
     let edit = form::edit(&fields)?;
     let posted = form::read(&fields)?;

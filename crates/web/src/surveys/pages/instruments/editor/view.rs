@@ -4,7 +4,7 @@
 //! rows or as JSON, and the problems of the last save next to their fields
 //! and in a summary at the top.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use askama::Template;
 use samverka_core::surveys::definition::{Condition, Definition, Place, Question, QuestionType, Texts};
