@@ -173,6 +173,10 @@ editor-publish = Publish …
 editor-back = All questionnaires
 editor-save = Save
 editor-not-saved = Nothing is saved. Put this right first:
+editor-more-problems = { $count ->
+    [one] And one more problem, shown at its field.
+   *[other] And { $count } more problems, each shown at its field.
+}
 editor-survey = The survey
 editor-field-key = Key
 editor-field-languages = Languages

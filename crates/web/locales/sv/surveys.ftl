@@ -173,6 +173,10 @@ editor-publish = Publicera …
 editor-back = Alla frågeformulär
 editor-save = Spara
 editor-not-saved = Inget är sparat. Rätta det här först:
+editor-more-problems = { $count ->
+    [one] Och ett problem till, som visas vid sitt fält.
+   *[other] Och { $count } problem till, som visas vid sina fält.
+}
 editor-survey = Enkäten
 editor-field-key = Nyckel
 editor-field-languages = Språk

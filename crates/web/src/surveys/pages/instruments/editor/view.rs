@@ -154,6 +154,10 @@ pub(super) struct BlockEdit {
     last: bool,
 }
 
+/// The most lines the error summary lists (a new language can leave every
+/// text of a long survey without its translation).
+const SUMMARY_MAX: usize = 20;
+
 /// A line of the error summary: where, and what is wrong.
 pub(super) struct SummaryLine {
     href: String,
@@ -190,6 +194,9 @@ pub(super) struct EditorPage {
     types: Vec<(&'static str, String)>,
     operators: Vec<(&'static str, String)>,
     summary: Vec<SummaryLine>,
+    /// Problems beyond the summary's first [`SUMMARY_MAX`], each still
+    /// shown at its field.
+    summary_more: usize,
     links: Links,
 }
 
@@ -454,8 +461,10 @@ pub(super) fn editor_page(page: Page, def: &Definition, input: Input<'_>) -> Edi
         messages,
         typed: input.typed,
     };
+    let summary_more = summary_at.len().saturating_sub(SUMMARY_MAX);
     let summary = summary_at
         .iter()
+        .take(SUMMARY_MAX)
         .map(|(path, anchor, message)| SummaryLine {
             href: format!("#{}", id_of(anchor)),
             place: place(&t, def, path),
@@ -524,6 +533,7 @@ pub(super) fn editor_page(page: Page, def: &Definition, input: Input<'_>) -> Edi
             .map(|op| (*op, t.t(&format!("editor-op-{op}"))))
             .collect(),
         summary,
+        summary_more,
         links: input.links,
         languages: b.cols,
         page,
