@@ -1301,3 +1301,112 @@ async fn the_governance_rules_and_group_forms_have_no_axe_violations() {
     c.close().await.unwrap();
     app.stop().await;
 }
+
+/// A survey in Swedish and Arabic with a screening question, for the
+/// instrument editor's pages.
+const ROUTED_SURVEY: &str = r#"{
+  "key": "slussad", "title": {"sv": "Styrningen", "ar": "الحوكمة"}, "languages": ["sv", "ar"],
+  "blocks": [
+    {"key": "start", "questions": [
+      {"key": "member", "type": "yes_no", "required": true,
+       "text": {"sv": "Sitter du i en grupp?", "ar": "هل أنت عضو في مجموعة؟"},
+       "options": [{"key": "yes", "text": {"sv": "Ja", "ar": "نعم"}}, {"key": "no", "text": {"sv": "Nej", "ar": "لا"}}],
+       "end_survey_if": {"question": "member", "equals": "no"}}]},
+    {"key": "group", "show_if": {"question": "member", "equals": "yes"}, "questions": [
+      {"key": "which", "type": "single_choice", "required": true,
+       "text": {"sv": "Vilken grupp?", "ar": "أي مجموعة؟"},
+       "options": [{"key": "management", "text": {"sv": "Ledning", "ar": "الإدارة"}},
+                   {"key": "steering", "text": {"sv": "Styrning", "ar": "التوجيه"}}]},
+      {"key": "meetings", "type": "number", "required": false, "min": 0, "max": 50,
+       "show_if": {"all": [{"question": "which", "equals": "management"}, {"any": [{"question": "member", "answered": true}]}]},
+       "text": {"sv": "Hur många möten?", "ar": "كم اجتماعاً؟"}}]}]}"#;
+
+/// The instrument pages as a county coordinator uses them — the list, the
+/// form for a new survey, the editor (also with a problem shown), the
+/// preview in Arabic — have no WCAG 2.1 A/AA violations, and the editor
+/// does not scroll sideways on a phone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_instrument_editor_and_its_preview_have_no_axe_violations() {
+    let axe_js = match axe_source() {
+        Ok(js) => js,
+        Err(why) => return unavailable(&why),
+    };
+    let Some((_driver, c)) = browser(WIDE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    let (_, version) = samverka_app::surveys::instruments::import(&app.cli(), region, ROUTED_SURVEY, false)
+        .await
+        .unwrap();
+    let mut failures = Vec::new();
+    log_in(&c, &app, support::COUNTY).await;
+
+    c.goto(&app.url(&format!("/regions/{region}/instruments")))
+        .await
+        .unwrap();
+    axe_into(&c, &axe_js, "the list of questionnaires", &mut failures).await;
+    c.goto(&app.url(&format!("/regions/{region}/instruments/new")))
+        .await
+        .unwrap();
+    axe_into(&c, &axe_js, "the form for a new survey", &mut failures).await;
+
+    let edit = format!("/instruments/versions/{version}/edit");
+    c.goto(&app.url(&edit)).await.unwrap();
+    assert!(body_text(&c).await.contains("Styrningen"), "the editor");
+    axe_into(&c, &axe_js, "the instrument editor", &mut failures).await;
+    screenshot(&c, "samverka-instrument-editor.png", WIDE).await;
+
+    // The title's Swedish emptied: shown again with the problem, focused.
+    type_into(&c, "#title-sv", "").await;
+    click(&c, "form.editor button[value=save]").await;
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(
+        summary.contains("Enkätens titel"),
+        "the summary says where: {summary}"
+    );
+    let focused = c
+        .execute(
+            "return document.activeElement && document.activeElement.className",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("error-summary"), "the error summary has the focus");
+    axe_into(&c, &axe_js, "the instrument editor with a problem", &mut failures).await;
+
+    c.goto(&app.url(&format!("/instruments/versions/{version}/preview?lang=ar")))
+        .await
+        .unwrap();
+    assert_eq!(
+        c.execute("return document.documentElement.dir", vec![])
+            .await
+            .unwrap(),
+        json!("rtl")
+    );
+    axe_into(&c, &axe_js, "the preview in Arabic", &mut failures).await;
+    click(&c, "input[name=member][value=yes]").await;
+    click(&c, "button[name=_go][value=next]").await;
+    wait_for_text(&c, "أي مجموعة؟").await;
+    axe_into(&c, &axe_js, "the preview's second page", &mut failures).await;
+
+    // On a phone the editor's columns fold: no sideways scrolling.
+    c.set_window_size(PHONE.0, PHONE.1).await.unwrap();
+    c.goto(&app.url(&edit)).await.unwrap();
+    let m = c
+        .execute(
+            "return { inner: window.innerWidth, page: document.documentElement.scrollWidth };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        m["page"].as_u64().unwrap() <= m["inner"].as_u64().unwrap(),
+        "the editor scrolls sideways on a phone: {m}"
+    );
+    screenshot(&c, "samverka-instrument-editor-phone.png", PHONE).await;
+
+    c.close().await.unwrap();
+    app.stop().await;
+    assert!(failures.is_empty(), "{failures:#?}");
+}

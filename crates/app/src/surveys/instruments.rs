@@ -21,7 +21,7 @@ pub struct InstrumentView {
 
 /// Whether the actor may read a survey: a region's by those who read the
 /// region; a built-in one by anyone with a grant.
-fn may_read(ctx: &Ctx, instrument: &Instrument) -> bool {
+pub(crate) fn may_read(ctx: &Ctx, instrument: &Instrument) -> bool {
     match instrument.region_id {
         Some(region) => ctx.actor.can_view_region(region),
         None => may_read_builtin(ctx),
@@ -35,7 +35,7 @@ fn may_read_builtin(ctx: &Ctx) -> bool {
 
 /// Whether the actor may change a survey: a region's by those who manage
 /// the region; a built-in one by administrators.
-fn may_change(ctx: &Ctx, instrument: &Instrument) -> bool {
+pub(crate) fn may_change(ctx: &Ctx, instrument: &Instrument) -> bool {
     match instrument.region_id {
         Some(region) => ctx.actor.can_manage_region(region),
         None => ctx.actor.is_admin(),

@@ -23,9 +23,11 @@ use serde::{Deserialize, Serialize};
 
 mod check;
 mod condition;
+mod edit;
 mod texts;
 
 pub use condition::Condition;
+pub use edit::{Edit, EditError, Place, key_from};
 pub use texts::{Language, SWEDISH, Texts, is_rtl};
 
 /// The longest key (of a survey, block, question or option), in characters.

@@ -14,6 +14,7 @@ nav-decisions = Decisions
 nav-matters = Matters
 nav-introductions = Introductions
 nav-rounds = Surveys
+nav-instruments = Questionnaires
 nav-settings = Rules
 nav-accounts = Accounts
 nav-audit = Change log

@@ -14,6 +14,7 @@ nav-decisions = Beslut
 nav-matters = Ärenden
 nav-introductions = Introduktion
 nav-rounds = Enkäter
+nav-instruments = Frågeformulär
 nav-settings = Regler
 nav-accounts = Konton
 nav-audit = Ändringslogg

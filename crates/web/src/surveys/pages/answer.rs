@@ -18,19 +18,21 @@ use samverka_core::surveys::routing::route;
 use serde::Deserialize;
 use serde_json::Map;
 
-use super::respond::{SurveyPage, Words, answer_errors};
+use super::respond::{PreviewFrame, SurveyPage, Words, answer_errors};
 use crate::http::error::PageError;
 use crate::state::AppState;
 
 /// A message in the respondent's language: thanks, or a closed survey.
 #[derive(Template)]
 #[template(path = "surveys/message.html")]
-struct MessagePage {
+pub(crate) struct MessagePage {
     lang: String,
     dir: &'static str,
     title: String,
     heading: String,
     text: Vec<String>,
+    /// Set when the survey is a preview for someone editing it.
+    pub(crate) preview: Option<PreviewFrame>,
 }
 
 /// `?lang=` on the first page.
@@ -70,10 +72,21 @@ fn message(def: &Definition, lang: &str, heading: String, text: Vec<String>) -> 
         title: def.title.get(lang).to_string(),
         heading,
         text,
+        preview: None,
     }
 }
 
-/// A survey that is not open, in the words of its respondents' language.
+/// The thanks after the last page, with the closing text the route ends
+/// in (a screening question's own, or the survey's).
+pub(crate) fn thanks(def: &Definition, lang: &str, answers: &Answers) -> MessagePage {
+    let words = Words::new(lang);
+    let closing = route(def, answers).closing().map(|t| t.get(lang).to_string());
+    let text = vec![closing.unwrap_or_else(|| words.t("survey-thanks"))];
+    message(def, lang, words.t("survey-thanks-title"), text)
+}
+
+/// A survey that is not open, or a personal link used already, in the
+/// words of its respondents' language.
 fn not_open(e: Error) -> Result<Response, PageError> {
     match e {
         Error::Conflict(code @ ("round-not-open" | "round-closed" | "token-used")) => {
@@ -92,6 +105,7 @@ fn not_open(e: Error) -> Result<Response, PageError> {
                         title: "samverka".into(),
                         heading,
                         text: Vec::new(),
+                        preview: None,
                     }
                     .render()?,
                 ),
@@ -243,20 +257,48 @@ fn answers_so_far(
     answers
 }
 
-/// A post: the next or previous page, the same page in another language or
-/// with its problems, or — after the last page — the response stored and
-/// thanks.
-async fn step(
-    State(state): State<AppState>,
-    source: Source,
-    parts: axum::http::request::Parts,
-    Form(fields): Form<Vec<(String, String)>>,
-) -> Result<Response, PageError> {
-    let survey: Survey = match source.survey(&state).await {
-        Ok(s) => s,
-        Err(e) => return not_open(e),
-    };
-    let def = &survey.definition;
+/// Where a post of one survey page leads.
+pub(crate) enum Step {
+    /// A page to show (the next, the previous, the same in another
+    /// language or with its problems), with its status.
+    Show(Box<SurveyPage>, StatusCode),
+    /// The last page was sent and every page holds: the whole response,
+    /// in its language.
+    Done {
+        /// The language answered in.
+        lang: String,
+        /// Every answer.
+        answers: Answers,
+    },
+}
+
+/// The page `block` of `def` under `answers` (the first page when `block`
+/// is not one under them), posting to `action`.
+pub(crate) fn page_for(
+    def: &Definition,
+    answers: &Answers,
+    block: &str,
+    lang: &str,
+    errors: &[AnswerError],
+    action: &str,
+) -> Result<SurveyPage, PageError> {
+    let r = route(def, answers);
+    SurveyPage::build(def, lang, &r, block, answers, errors, action.to_string())
+        .or_else(|| {
+            let first = r.first_page()?.block.key.clone();
+            SurveyPage::build(def, lang, &r, &first, answers, &[], action.to_string())
+        })
+        .ok_or(PageError::BadRequest)
+}
+
+/// Reads the post of one page of `def` (its answers, the earlier pages'
+/// carried along, and the button pressed) and decides where it leads,
+/// through the same checks page by page as the whole response gets.
+pub(crate) fn step_through(
+    def: &Definition,
+    fields: &[(String, String)],
+    action: &str,
+) -> Result<Step, PageError> {
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let mut lang = field("_lang")
         .filter(|l| def.language(l).is_some())
@@ -266,19 +308,12 @@ async fn step(
         .and_then(|b| def.block(b))
         .ok_or(PageError::BadRequest)?;
     let block = page.key.clone();
-    let raw = from_form(def, &fields);
+    let raw = from_form(def, fields);
     let earlier = answers_so_far(def, &lang, &raw, &block);
     let checked = validate_page(def, &lang, &earlier, &block, &on_page(&raw, page));
-
     let show = |answers: &Answers, block: &str, lang: &str, errors: &[AnswerError], status: StatusCode| {
-        let r = route(def, answers);
-        let page = SurveyPage::build(def, lang, &r, block, answers, errors, source.action())
-            .or_else(|| {
-                let first = r.first_page()?.block.key.clone();
-                SurveyPage::build(def, lang, &r, &first, answers, &[], source.action())
-            })
-            .ok_or(PageError::BadRequest)?;
-        html(status, page)
+        let page = page_for(def, answers, block, lang, errors, action)?;
+        Ok(Step::Show(Box::new(page), status))
     };
 
     // Another language: the same page, as typed, nothing checked.
@@ -314,30 +349,44 @@ async fn step(
         let next = next.block.key.clone();
         return show(&answers, &next, &lang, &[], StatusCode::OK);
     }
+    Ok(Step::Done { lang, answers })
+}
+
+/// A post: the next or previous page, the same page in another language or
+/// with its problems, or — after the last page — the response stored and
+/// thanks.
+async fn step(
+    State(state): State<AppState>,
+    source: Source,
+    parts: axum::http::request::Parts,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let survey: Survey = match source.survey(&state).await {
+        Ok(s) => s,
+        Err(e) => return not_open(e),
+    };
+    let def = &survey.definition;
+    let action = source.action();
+    let (lang, answers) = match step_through(def, &fields, &action)? {
+        Step::Show(page, status) => return html(status, *page),
+        Step::Done { lang, answers } => (lang, answers),
+    };
     // The last page: the whole response, unless this address has sent
     // too many in the last minute.
     let address = crate::http::client::address(&parts, &state.config.trusted_proxies);
     state.submit_allowed(address).map_err(PageError::TooMany)?;
     match source.submit(&state, &lang, &answers.to_raw()).await {
-        Ok(()) => {
-            let words = Words::new(&lang);
-            let closing = r
-                .end()
-                .and_then(|e| e.text)
-                .or(def.closing.as_ref())
-                .map(|t| t.get(&lang).to_string());
-            let text = vec![closing.unwrap_or_else(|| words.t("survey-thanks"))];
-            html(
-                StatusCode::OK,
-                message(def, &lang, words.t("survey-thanks-title"), text),
-            )
-        }
+        Ok(()) => html(StatusCode::OK, thanks(def, &lang, &answers)),
         Err(Error::InvalidAt(errors)) => {
             // Someone changed an earlier page's hidden answers: ask again,
             // saying what is wrong with each.
             let errors = answer_errors(errors);
-            let first = r.first_page().map(|p| p.block.key.clone()).unwrap_or(block);
-            show(&answers, &first, &lang, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+            let first = route(def, &answers)
+                .first_page()
+                .map(|p| p.block.key.clone())
+                .unwrap_or_default();
+            let page = page_for(def, &answers, &first, &lang, &errors, &action)?;
+            html(StatusCode::UNPROCESSABLE_ENTITY, page)
         }
         Err(e) => not_open(e),
     }

@@ -1,6 +1,7 @@
 //! Survey pages.
 
 pub mod answer;
+mod instruments;
 mod paper;
 pub mod respond;
 pub mod results;
@@ -16,4 +17,5 @@ pub fn router() -> Router<AppState> {
         .merge(rounds::router())
         .merge(paper::router())
         .merge(results::router())
+        .merge(instruments::router())
 }

@@ -165,6 +165,23 @@ pub struct ErrorLine {
     pub message: String,
 }
 
+/// The frame of a survey page shown as a preview to someone editing the
+/// survey: a banner in their own language, the CSRF token of their session
+/// (the preview posts behind the login), and the way back to the editor.
+#[derive(Debug, Clone)]
+pub struct PreviewFrame {
+    /// The language of the banner (the reader's interface language).
+    pub lang: &'static str,
+    /// "Preview".
+    pub heading: String,
+    /// That nothing is stored, and which version it is.
+    pub text: String,
+    /// Where the banner leads back to, and its words.
+    pub back: (String, String),
+    /// The session's CSRF token, for the form.
+    pub csrf: String,
+}
+
 /// One page of a survey, ready to render.
 #[derive(Debug, Clone, Template)]
 #[template(path = "surveys/respond.html")]
@@ -203,6 +220,8 @@ pub struct SurveyPage {
     pub languages: Vec<LanguageChoice>,
     /// The words around the questions.
     pub words: Words,
+    /// Set when the page is a preview for someone editing the survey.
+    pub preview: Option<PreviewFrame>,
 }
 
 /// The input a question type takes.
@@ -336,6 +355,7 @@ impl SurveyPage {
                 })
                 .collect(),
             words,
+            preview: None,
         })
     }
 }

@@ -6,6 +6,7 @@ mod answer;
 mod api;
 mod api_responses;
 mod api_results;
+mod editor;
 mod invitations;
 mod results;
 mod round_pages;
