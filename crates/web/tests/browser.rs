@@ -826,6 +826,52 @@ fn ids(violations: &[Value]) -> String {
         .join(", ")
 }
 
+/// A survey round's results on a phone: the page never scrolls sideways
+/// (charts scale to the width, tables and charts stack); in print on A4
+/// portrait nothing is cut off.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_results_page_fits_a_phone_and_prints_on_a4() {
+    let Some((driver, c)) = browser(PHONE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let savja = app.centre(SAVJA).await;
+    let round = results_round(&app, savja).await;
+    log_in(&c, &app, LOCAL_SAVJA).await;
+    c.goto(&app.url(&format!("/rounds/{round}/results")))
+        .await
+        .unwrap();
+    let m = c
+        .execute(
+            "return { inner: window.innerWidth, page: document.documentElement.scrollWidth,
+                      charts: [...document.querySelectorAll('svg.chart')].map(s => Math.round(s.getBoundingClientRect().right)) };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("phone results: {m}");
+    let inner = m["inner"].as_u64().unwrap();
+    assert!(
+        m["page"].as_u64().unwrap() <= inner,
+        "the page scrolls sideways: {m}"
+    );
+    let charts = m["charts"].as_array().unwrap();
+    assert!(!charts.is_empty(), "charts shown: {m}");
+    assert!(
+        charts.iter().all(|r| r.as_u64().unwrap() <= inner),
+        "a chart is wider than the phone: {m}"
+    );
+    screenshot(&c, "samverka-results-phone.png", PHONE).await;
+
+    let (over, m) = overflow_in_print(&driver, &c, A4_PORTRAIT_PX, "samverka-results-print.png").await;
+    assert!(
+        over == 0.0,
+        "the results are cut off by {over} px on A4 portrait: {m}"
+    );
+    c.close().await.unwrap();
+    app.stop().await;
+}
+
 /// At phone width the page itself never scrolls sideways: the overview's
 /// tables become stacks of labelled lines.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

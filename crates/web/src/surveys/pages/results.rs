@@ -6,6 +6,7 @@
 //! option and the mean; a hidden breakdown shows a note and no numbers.
 //! `/rounds/{id}/results/texts`: a centre's free texts to one question.
 
+mod series;
 mod view;
 
 use askama::Template;
