@@ -1456,3 +1456,119 @@ async fn the_instrument_editor_and_its_preview_have_no_axe_violations() {
     app.stop().await;
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+/// A visitor answers the adult visitor survey in Arabic on a phone with
+/// JavaScript turned off: every page is right to left, fits the phone,
+/// moves on with plain form posts, and the answer is counted in the round's
+/// results.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_visitor_answers_in_arabic_on_a_phone_without_javascript() {
+    use samverka_app::surveys::results::{ResultsFilter, of_round};
+    use samverka_core::surveys::results::Shown;
+    let Some((driver, c)) = browser(PHONE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let savja = app.centre(SAVJA).await;
+    // Six visitors have answered in Swedish already.
+    let round = results_round(&app, savja).await;
+    let code = samverka_app::surveys::rounds::get(&app.cli(), round)
+        .await
+        .unwrap()
+        .centres[0]
+        .link_code
+        .clone();
+    // Measure the page once with scripts on, then turn them off for the
+    // visitor's pages.
+    c.goto(&app.url(&format!("/s/{code}?lang=ar"))).await.unwrap();
+    let m = c
+        .execute(
+            "return { inner: window.innerWidth, page: document.documentElement.scrollWidth,
+                      lang: document.documentElement.lang, dir: document.documentElement.dir,
+                      scripts: document.scripts.length };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    eprintln!("the Arabic survey on a phone: {m}");
+    assert_eq!(
+        (m["lang"].as_str(), m["dir"].as_str()),
+        (Some("ar"), Some("rtl")),
+        "{m}"
+    );
+    assert_eq!(m["scripts"], json!(0), "the survey needs no script");
+    assert!(
+        m["page"].as_u64() <= m["inner"].as_u64(),
+        "no sideways scrolling: {m}"
+    );
+    if let Ok(axe_js) = axe_source() {
+        let violations = axe(&c, &axe_js, "the Arabic survey page").await;
+        assert!(violations.is_empty(), "axe: {}", ids(&violations));
+    }
+    cdp(
+        &driver,
+        &c,
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    )
+    .await;
+    c.goto(&app.url(&format!("/s/{code}?lang=ar"))).await.unwrap();
+    screenshot(&c, "samverka-survey-arabic-phone.png", PHONE).await;
+
+    // The text of the page once it has loaded (a click starts a new page).
+    async fn loaded_text(c: &Client) -> String {
+        for _ in 0..100 {
+            if let Ok(body) = c.find(Locator::Css("body")).await
+                && let Ok(text) = body.text().await
+            {
+                return text;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the page did not load");
+    }
+    let mut chose = false;
+    let mut last = String::new();
+    for _ in 0..12 {
+        let text = loaded_text(&c).await;
+        if text == last {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        }
+        last = text.clone();
+        if text.contains("شكراً") {
+            break;
+        }
+        // A tap on the option's label, as a visitor does.
+        if let Ok(option) = c
+            .find(Locator::XPath(
+                "//input[@name='overall_satisfaction'][@value='completely']/parent::label",
+            ))
+            .await
+        {
+            option.click().await.unwrap();
+            chose = true;
+        }
+        click(&c, r#"button[name="_go"][value="next"]"#).await;
+    }
+    assert!(chose, "the satisfaction question was on a page");
+    let thanks = loaded_text(&c).await;
+    assert!(thanks.contains("شكراً"), "the thanks in Arabic: {thanks}");
+
+    let results = of_round(&app.cli(), round, &ResultsFilter::default())
+        .await
+        .unwrap();
+    let q = results
+        .questions
+        .iter()
+        .find(|q| q.key == "overall_satisfaction")
+        .expect("the question");
+    assert_eq!(q.answered, Shown::Value(7), "six earlier answers and this one");
+    let Some(Shown::Value(shares)) = &q.shares else {
+        panic!("the shares are shown");
+    };
+    let completely = shares.rows.iter().find(|r| r.key == "completely").unwrap();
+    assert_eq!(completely.count, 3, "two earlier and this one");
+    c.close().await.unwrap();
+    app.stop().await;
+}
