@@ -10,6 +10,7 @@
 pub mod breakdown;
 pub mod builtin;
 pub mod definition;
+pub mod export;
 pub mod response;
 pub mod results;
 pub mod round;
