@@ -6,6 +6,7 @@
 //! address or time finer than its day, and leaves no audit entry; an
 //! invitation keeps whether it was used, never when.
 
+pub mod exports;
 pub mod instruments;
 pub mod invitations;
 pub mod responses;
