@@ -335,7 +335,7 @@ pub fn columns(def: &Definition) -> Vec<Column<'_>> {
 }
 
 /// One cell of a row of responses.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Value<'a> {
     /// No answer.
     Empty,
