@@ -128,7 +128,10 @@ async fn make(app: &App, claim: &Claim) -> crate::Result<()> {
     let (mut seq, mut size) = (0i64, 0i64);
     let held = |ok: bool| {
         if !ok {
-            tracing::warn!("export job {}: taken over by another instance; stopping", claim.job_id);
+            tracing::warn!(
+                "export job {}: taken over by another instance; stopping",
+                claim.job_id
+            );
         }
         ok
     };

@@ -35,8 +35,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rand::seq::SliceRandom;
 use samverka_core::surveys::breakdown::{Place, Selection, Tally};
 use samverka_core::surveys::definition::Definition;
-pub use samverka_core::surveys::export::{ExportFormat, ExportKind, ExportStatus};
 use samverka_core::surveys::export::{self as rules, Disclosure, Value};
+pub use samverka_core::surveys::export::{ExportFormat, ExportKind, ExportStatus};
 use samverka_core::surveys::results::{Shown, Threshold};
 use samverka_core::surveys::round::Channel;
 use samverka_store::registry::{centres, municipalities};
@@ -290,7 +290,11 @@ fn count_filter(filter: &ExportFilter, centre_ids: Option<Vec<i64>>) -> CountFil
 
 /// What a file of responses may show, from the round's kept counts as the
 /// connection `c` sees them; 409 `too-few-responses` when nothing.
-async fn disclosure(c: &mut samverka_store::Conn, scope: &Scope, filter: &ExportFilter) -> Result<Disclosure> {
+async fn disclosure(
+    c: &mut samverka_store::Conn,
+    scope: &Scope,
+    filter: &ExportFilter,
+) -> Result<Disclosure> {
     let counts = responses::counts_by_centre(c, scope.round.id, &count_filter(filter, None)).await?;
     let tallies: Vec<Tally> = counts
         .into_iter()
@@ -318,10 +322,12 @@ async fn disclosure(c: &mut samverka_store::Conn, scope: &Scope, filter: &Export
 /// Checks a request's language (a short tag).
 fn check_language(language: &str) -> Result<()> {
     let ok = (2..=12).contains(&language.len())
-        && language
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
-    if ok { Ok(()) } else { Err(Error::field("language", "invalid-choice")) }
+        && language.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::field("language", "invalid-choice"))
+    }
 }
 
 /// Asks for a file of a round (an account that may read the results of the
@@ -497,7 +503,9 @@ fn table_failed(e: TableError) -> Error {
 }
 
 /// Runs `f` on a thread where it may block (writing may wait on its reader).
-async fn blocking<W: Send + 'static>(f: impl FnOnce() -> Result<W, TableError> + Send + 'static) -> Result<W> {
+async fn blocking<W: Send + 'static>(
+    f: impl FnOnce() -> Result<W, TableError> + Send + 'static,
+) -> Result<W> {
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| {
@@ -563,9 +571,17 @@ async fn write_results<W: Write + Send + 'static>(
     }
     progress.set_total(rows.len());
     let header = vec![
-        ["question", "question_text", "option", "option_text", "answered", "count", "percent"]
-            .map(String::from)
-            .to_vec(),
+        [
+            "question",
+            "question_text",
+            "option",
+            "option_text",
+            "answered",
+            "count",
+            "percent",
+        ]
+        .map(String::from)
+        .to_vec(),
         [
             words.question,
             words.question_text,
@@ -603,9 +619,14 @@ async fn write_results<W: Write + Send + 'static>(
 /// The code list of a survey: every option's key and text, per question.
 fn code_list(def: &Definition, lang: &str, words: Words) -> Vec<Vec<String>> {
     let mut rows = vec![
-        [words.question, words.question_text, words.option, words.option_text]
-            .map(String::from)
-            .to_vec(),
+        [
+            words.question,
+            words.question_text,
+            words.option,
+            words.option_text,
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for q in def.questions() {
         for option in q.options().iter() {

@@ -65,7 +65,12 @@ pub(crate) struct Sheets<W> {
 impl<W: Write + Send> Table<W> {
     /// A table in `format` named `name` (the sheet's name) with header rows
     /// `header`, written to `out`.
-    pub(crate) fn new(format: ExportFormat, mut out: W, name: &str, header: Vec<Vec<String>>) -> Result<Table<W>, TableError> {
+    pub(crate) fn new(
+        format: ExportFormat,
+        mut out: W,
+        name: &str,
+        header: Vec<Vec<String>>,
+    ) -> Result<Table<W>, TableError> {
         match format {
             ExportFormat::Csv => {
                 out.write_all("\u{feff}".as_bytes())?;
@@ -125,7 +130,9 @@ impl<W: Write + Send> Table<W> {
                 Ok(out)
             }
             Table::Xlsx(sheets) => {
-                let Sheets { mut book, mut out, .. } = *sheets;
+                let Sheets {
+                    mut book, mut out, ..
+                } = *sheets;
                 book.save_to_writer(&mut out)?;
                 out.flush()?;
                 Ok(out)
