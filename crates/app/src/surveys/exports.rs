@@ -39,7 +39,7 @@ use samverka_core::surveys::export::{self as rules, Disclosure, Value};
 pub use samverka_core::surveys::export::{ExportFormat, ExportKind, ExportStatus};
 use samverka_core::surveys::results::{Shown, Threshold};
 use samverka_core::surveys::round::Channel;
-use samverka_store::registry::{centres, municipalities};
+use samverka_store::registry::{centres, municipalities, regions};
 use samverka_store::surveys::exports::{self as jobs, NewJob};
 use samverka_store::surveys::responses::{self, CountFilter, StoredResponse};
 use samverka_store::surveys::{instruments, rounds};
@@ -317,6 +317,50 @@ async fn disclosure(
         Error::Internal
     })?
     .ok_or(Error::Conflict("too-few-responses"))
+}
+
+/// What a round's export form offers: the round and the selections the
+/// actor may export, each with its name.
+#[derive(Debug, Clone)]
+pub struct ExportChoices {
+    /// The round.
+    pub round: rounds::Round,
+    /// The region, its municipalities and its centres in the round, as far
+    /// as the actor may read their results.
+    pub selections: Vec<(Selection, String)>,
+}
+
+/// The round and what its files may be made of (those who may read some
+/// of its results).
+pub async fn choices(ctx: &Ctx, round_id: i64) -> Result<ExportChoices> {
+    let mut c = ctx.read().await?;
+    let round = rounds::get(&mut c, round_id).await?;
+    let region = round.region_id;
+    let mut selections = Vec::new();
+    if ctx.actor.can_read_survey_results(region, None) {
+        let name = regions::get(&mut c, region).await?.name;
+        selections.push((Selection::Region, name));
+        for m in municipalities::list(&mut c, Some(region)).await? {
+            selections.push((Selection::Municipality(m.id), m.name));
+        }
+    }
+    let mut list = centres::list(&mut c, Some(region)).await?;
+    list.retain(|centre| {
+        round.has_centre(centre.id) && ctx.actor.can_read_survey_results(region, Some(centre.id))
+    });
+    let in_round: Vec<i64> = list.iter().map(|centre| centre.municipality_id).collect();
+    selections.retain(|(s, _)| match s {
+        Selection::Municipality(m) => in_round.contains(m),
+        _ => true,
+    });
+    selections.extend(
+        list.into_iter()
+            .map(|centre| (Selection::Centre(centre.id), centre.name)),
+    );
+    if selections.is_empty() {
+        return Err(Error::Forbidden);
+    }
+    Ok(ExportChoices { round, selections })
 }
 
 /// Checks a request's language (a short tag).

@@ -1,6 +1,7 @@
 //! Survey pages.
 
 pub mod answer;
+pub mod exports;
 pub mod respond;
 
 use axum::Router;
@@ -9,5 +10,5 @@ use crate::state::AppState;
 
 /// Every survey page behind the login.
 pub fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().merge(exports::router())
 }

@@ -1,3 +1,4 @@
 //! The survey area: answering through an anonymous link.
 
 mod answer;
+mod exports;
