@@ -44,6 +44,9 @@ pub const NOT_BACKED_UP: &[&str] = &[
     "password_resets",
     // Rebuilt from the answers on import, so the counts always agree with them.
     "answer_counts",
+    // Files made on request, removed after a week.
+    "export_jobs",
+    "export_chunks",
     "_sqlx_migrations",
 ];
 

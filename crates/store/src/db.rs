@@ -228,6 +228,22 @@ impl Db {
         })
     }
 
+    /// A read-only transaction that sees the database as it was when it
+    /// first read, however long it lasts: for reads that must agree with
+    /// each other (an export's counts and its rows). Writers are not held
+    /// up. End it with [`rollback`].
+    pub async fn snapshot(&self) -> Result<Tx> {
+        Ok(match self.backend {
+            // In WAL mode a deferred transaction's first read fixes what it sees.
+            Backend::Sqlite => self.pool.begin().await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        })
+    }
+
     /// Closes every connection (checkpointing an SQLite file).
     pub async fn close(&self) {
         self.pool.close().await;

@@ -45,6 +45,8 @@ const TABLES: &[&str] = &[
     "responses",
     "answers",
     "answer_counts",
+    "export_jobs",
+    "export_chunks",
 ];
 
 /// How many migrations the backend folders hold (they are kept in step).

@@ -1,6 +1,7 @@
 //! Scheduled jobs: every instance runs them, each round takes a lease in
 //! the database so one instance works at a time.
 
+pub mod exports;
 pub mod mail;
 
 use std::time::Duration;
@@ -28,21 +29,23 @@ impl Jobs {
 /// The lease the sweeper holds while it works.
 pub const SWEEP_LEASE: &str = "sweeper";
 
-/// Removes expired sessions and old failed-login counts.
+/// Removes expired sessions, old failed-login counts and expired exports.
 pub async fn sweep(app: &App) -> crate::Result<()> {
     let now = app.now().timestamp();
     let mut c = app.db().read().await?;
     sessions::delete_expired(&mut c, now).await?;
     // Failure windows are minutes long; a day is ample.
     throttle::delete_old(&mut c, now - 24 * 3600).await?;
+    exports::sweep(app).await?;
     Ok(())
 }
 
-/// Starts the mail sender (every 15 s), the survey reminders (every hour)
-/// and the sweeper (every 10 min).
+/// Starts the mail sender (every 15 s), the survey reminders (every hour),
+/// the export maker (every 2 s) and the sweeper (every 10 min).
 pub fn spawn(app: &App) -> Jobs {
     let mail = tokio::spawn(mail::run(app.clone()));
     let reminders = tokio::spawn(crate::surveys::invitations::run(app.clone()));
+    let exporter = tokio::spawn(exports::run(app.clone()));
     let sweeper_app = app.clone();
     let sweeper = tokio::spawn(async move {
         let holder = mail::instance_id();
@@ -67,6 +70,6 @@ pub fn spawn(app: &App) -> Jobs {
         }
     });
     Jobs {
-        handles: vec![mail, reminders, sweeper],
+        handles: vec![mail, reminders, exporter, sweeper],
     }
 }

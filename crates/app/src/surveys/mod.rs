@@ -7,6 +7,7 @@
 //! API, exports and the command line all go through it.
 
 pub mod editor;
+pub mod exports;
 pub mod instruments;
 pub mod invitations;
 pub mod responses;

@@ -11,6 +11,7 @@ pub mod audience;
 pub mod breakdown;
 pub mod builtin;
 pub mod definition;
+pub mod export;
 pub mod response;
 pub mod results;
 pub mod round;

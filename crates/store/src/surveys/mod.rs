@@ -7,6 +7,7 @@
 //! invitation keeps whether it was used, never when.
 
 pub mod counts;
+pub mod exports;
 pub mod instruments;
 pub mod invitations;
 pub mod responses;

@@ -259,27 +259,8 @@ pub async fn insert(
     .fetch_one(&mut **tx)
     .await?;
 
-    for chunk in answer_rows.chunks(BATCH) {
-        let values: Vec<String> = (0..chunk.len()).map(|i| placeholders(i * 8 + 1, 8)).collect();
-        let sql = format!(
-            "INSERT INTO answers (response_id, question_key, position, kind, option_key, number, text, comment)
-             VALUES {}",
-            values.join(", ")
-        );
-        let mut q = sqlx::query(crate::trusted(sql));
-        for r in chunk {
-            q = q
-                .bind(id)
-                .bind(r.question)
-                .bind(r.position)
-                .bind(r.kind)
-                .bind(r.option_key)
-                .bind(r.number)
-                .bind(r.text)
-                .bind(r.comment);
-        }
-        q.execute(&mut **tx).await?;
-    }
+    let rows: Vec<(i64, AnswerRow<'_>)> = answer_rows.into_iter().map(|r| (id, r)).collect();
+    write_answers(tx, &rows, BATCH).await?;
 
     let centre = centre_id.unwrap_or(0);
     for chunk in counts.chunks(BATCH) {
@@ -307,6 +288,77 @@ pub async fn insert(
         q.execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// Writes answer rows (each with its response's id), `per` rows a statement.
+async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)], per: usize) -> Result<()> {
+    for chunk in rows.chunks(per) {
+        let values: Vec<String> = (0..chunk.len()).map(|i| placeholders(i * 8 + 1, 8)).collect();
+        let sql = format!(
+            "INSERT INTO answers (response_id, question_key, position, kind, option_key, number, text, comment)
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(crate::trusted(sql));
+        for (id, r) in chunk {
+            q = q
+                .bind(*id)
+                .bind(r.question)
+                .bind(r.position)
+                .bind(r.kind)
+                .bind(r.option_key)
+                .bind(r.number)
+                .bind(r.text)
+                .bind(r.comment);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// A response to store with many others ([`insert_many`]).
+#[derive(Debug, Clone, Copy)]
+pub struct NewResponse<'a> {
+    /// The centre it is for.
+    pub centre_id: Option<i64>,
+    /// The language it was answered in.
+    pub language: &'a str,
+    /// How it came in.
+    pub channel: Channel,
+    /// The day it came in.
+    pub submitted_on: NaiveDate,
+    /// Its answers, checked by the caller.
+    pub answers: &'a Answers,
+}
+
+/// Answer rows written per statement by [`insert_many`] (eight values each).
+const BULK: usize = 2000;
+
+/// Stores many responses to a round at once in the caller's transaction,
+/// for loading data in bulk (the demo's national scale, benchmarks): the
+/// answers go in statements of thousands of rows, and `answer_counts` is
+/// left alone: call [`rebuild_counts`] for the round before committing.
+/// The caller checks the answers and that each centre takes part.
+pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -> Result<()> {
+    let mut rows = Vec::new();
+    for r in list {
+        if r.language.trim().is_empty() {
+            return Err(StoreError::invalid("language"));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(round_id)
+        .bind(r.centre_id)
+        .bind(r.language)
+        .bind(r.channel.code())
+        .bind(codec::date_text(r.submitted_on))
+        .fetch_one(&mut **tx)
+        .await?;
+        rows.extend(rows_of(r.answers)?.0.into_iter().map(|a| (id, a)));
+    }
+    write_answers(tx, &rows, BULK).await
 }
 
 /// Recounts `answer_counts` from the stored answers, for one round or all
@@ -392,6 +444,20 @@ pub(super) fn and_filter(sql: &mut String, values: &mut Vec<Value>, first: usize
     }
 }
 
+/// A query with the values of [`filter_sql`] (and any after them) bound in order.
+fn bind_values<'q, O>(
+    mut q: sqlx::query::QueryScalar<'q, sqlx::Any, O, sqlx::any::AnyArguments>,
+    values: Vec<Value>,
+) -> sqlx::query::QueryScalar<'q, sqlx::Any, O, sqlx::any::AnyArguments> {
+    for v in values {
+        q = match v {
+            Value::Int(n) => q.bind(n),
+            Value::Text(t) => q.bind(t),
+        };
+    }
+    q
+}
+
 /// Runs a [`rows::json_rows`] read with the round and the filter's values bound.
 async fn read_json<R: serde::de::DeserializeOwned>(
     c: &mut Conn,
@@ -402,13 +468,10 @@ async fn read_json<R: serde::de::DeserializeOwned>(
     values: Vec<Value>,
 ) -> Result<Vec<R>> {
     let sql = rows::json_rows(c, inner, columns, "");
-    let mut q = sqlx::query_scalar::<_, String>(crate::trusted(sql)).bind(round_id);
-    for v in values {
-        q = match v {
-            Value::Int(n) => q.bind(n),
-            Value::Text(t) => q.bind(t),
-        };
-    }
+    let q = bind_values(
+        sqlx::query_scalar::<_, String>(crate::trusted(sql)).bind(round_id),
+        values,
+    );
     let text = q.fetch_one(&mut *c).await?;
     rows::from_json(what, &text)
 }
@@ -560,16 +623,22 @@ pub async fn totals(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<(i64, i6
         .await?)
 }
 
-#[derive(sqlx::FromRow)]
-struct ResponseRow {
-    id: i64,
-    centre_id: Option<i64>,
-    language: String,
-    channel: String,
-    submitted_on: String,
-}
+/// One answer row as a page reads it: question, position, kind, option,
+/// number, text, comment.
+type AnswerTuple = (
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
 
-#[derive(serde::Deserialize)]
+/// One response as a page reads it: id, centre, language, channel, day,
+/// and its answer rows.
+type ResponseTuple = (i64, Option<i64>, String, String, String, Vec<AnswerTuple>);
+
 struct StoredAnswerRow {
     response_id: i64,
     question_key: String,
@@ -621,67 +690,143 @@ fn answer_of(rows: &[StoredAnswerRow]) -> Result<Answer> {
     })
 }
 
+/// A response as read, its answer rows made into [`Answers`].
+fn stored(row: ResponseTuple) -> Result<StoredResponse> {
+    let (id, centre_id, language, channel, submitted_on, rows) = row;
+    let mut by_question: BTreeMap<String, Vec<StoredAnswerRow>> = BTreeMap::new();
+    for (question_key, position, kind, option_key, number, text, comment) in rows {
+        by_question
+            .entry(question_key.clone())
+            .or_default()
+            .push(StoredAnswerRow {
+                response_id: id,
+                question_key,
+                position,
+                kind,
+                option_key,
+                number,
+                text,
+                comment,
+            });
+    }
+    let mut answers = Answers::new();
+    for (question, mut rows) in by_question {
+        rows.sort_by_key(|row| row.position);
+        answers.insert(question, answer_of(&rows)?);
+    }
+    Ok(StoredResponse {
+        id,
+        centre_id,
+        language,
+        channel: codec::code::<Channel>("responses.channel", &channel)?,
+        submitted_on: codec::date("responses.submitted_on", &submitted_on)?,
+        answers,
+    })
+}
+
+/// Which stretch of a round's responses (in id order) a read takes.
+enum Stretch {
+    /// Up to this many after an id (from the start for `None`).
+    After(Option<i64>, i64),
+    /// Those after an id (from the start for `None`) up to and including another.
+    Between(Option<i64>, i64),
+}
+
+/// Reads a stretch of the responses a [`CountFilter`] selects, with their
+/// answers, in one query: the database builds one JSON array of the
+/// responses, each with the array of its answer rows (the index of
+/// `answers` starts with the response), and hands it over as one value.
+async fn read_stretch(
+    c: &mut Conn,
+    round_id: i64,
+    filter: &CountFilter,
+    stretch: Stretch,
+) -> Result<Vec<StoredResponse>> {
+    let (condition, mut values) = filter_sql(filter);
+    let at = values.len() + 2;
+    let (bounds, limit) = match stretch {
+        Stretch::After(after, limit) => {
+            values.extend([Value::Int(after.unwrap_or(0)), Value::Int(limit)]);
+            (format!("id > ${at}"), format!(" LIMIT ${}", at + 1))
+        }
+        Stretch::Between(after, through) => {
+            values.extend([Value::Int(after.unwrap_or(0)), Value::Int(through)]);
+            (format!("id > ${at} AND id <= ${}", at + 1), String::new())
+        }
+    };
+    let chosen = format!(
+        "SELECT id, centre_id, language, channel, submitted_on FROM responses
+          WHERE {condition} AND {bounds} ORDER BY id{limit}"
+    );
+    let answer = "a.question_key, a.position, a.kind, a.option_key, a.number, a.text, a.comment";
+    let response = "r.id, r.centre_id, r.language, r.channel, r.submitted_on";
+    let sql = if c.backend_name().eq_ignore_ascii_case("sqlite") {
+        // json() keeps the inner array an array, not a text inside the outer one.
+        format!(
+            "SELECT json_group_array(json_array({response}, json((
+                 SELECT json_group_array(json_array({answer})) FROM answers a WHERE a.response_id = r.id))))
+               FROM ({chosen}) AS r"
+        )
+    } else {
+        format!(
+            "SELECT COALESCE(json_agg(json_build_array({response}, (
+                 SELECT COALESCE(json_agg(json_build_array({answer})), '[]'::json)
+                   FROM answers a WHERE a.response_id = r.id)) ORDER BY r.id), '[]')::text
+               FROM ({chosen}) AS r"
+        )
+    };
+    let q = bind_values(
+        sqlx::query_scalar::<_, String>(crate::trusted(sql)).bind(round_id),
+        values,
+    );
+    let text = q.fetch_one(&mut *c).await?;
+    let found: Vec<ResponseTuple> = rows::from_json("responses", &text)?;
+    found.into_iter().map(stored).collect()
+}
+
 /// Up to `limit` responses of a round with their answers, by id, after the
-/// response `after` (from the start for `None`): an export reads a round
-/// page by page, passing the last id of one page to get the next, and
-/// stops at a page shorter than `limit`.
+/// response `after` (from the start for `None`): keyset pages, one query
+/// each. A reader passes the last id of a page to get the next, and stops
+/// at a page shorter than `limit`.
 pub async fn page(
     c: &mut Conn,
     round_id: i64,
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<StoredResponse>> {
-    let after = after.unwrap_or(0);
-    let found: Vec<ResponseRow> = sqlx::query_as(
-        "SELECT id, centre_id, language, channel, submitted_on FROM responses
-         WHERE round_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-    )
-    .bind(round_id)
-    .bind(after)
-    .bind(limit)
-    .fetch_all(&mut *c)
-    .await?;
-    let (Some(first), Some(last)) = (found.first(), found.last()) else {
-        return Ok(Vec::new());
-    };
-    let inner = "SELECT a.response_id AS response_id, a.question_key AS question_key, a.position AS position,
-                        a.kind AS kind, a.option_key AS option_key, a.number AS number, a.text AS text,
-                        a.comment AS comment
-                   FROM answers a JOIN responses r ON r.id = a.response_id
-                  WHERE r.round_id = $1 AND a.response_id BETWEEN $2 AND $3";
-    let stored: Vec<StoredAnswerRow> = read_json(
-        c,
-        "answers",
-        inner,
-        "response_id, question_key, position, kind, option_key, number, text, comment",
-        round_id,
-        vec![Value::Int(first.id), Value::Int(last.id)],
-    )
-    .await?;
-    let mut by_response: BTreeMap<i64, BTreeMap<String, Vec<StoredAnswerRow>>> = BTreeMap::new();
-    for row in stored {
-        by_response
-            .entry(row.response_id)
-            .or_default()
-            .entry(row.question_key.clone())
-            .or_default()
-            .push(row);
-    }
-    let mut out = Vec::with_capacity(found.len());
-    for r in found {
-        let mut answers = Answers::new();
-        for (question, mut rows) in by_response.remove(&r.id).unwrap_or_default() {
-            rows.sort_by_key(|row| row.position);
-            answers.insert(question, answer_of(&rows)?);
-        }
-        out.push(StoredResponse {
-            id: r.id,
-            centre_id: r.centre_id,
-            language: r.language,
-            channel: codec::code::<Channel>("responses.channel", &r.channel)?,
-            submitted_on: codec::date("responses.submitted_on", &r.submitted_on)?,
-            answers,
-        });
-    }
-    Ok(out)
+    read_stretch(c, round_id, &CountFilter::default(), Stretch::After(after, limit)).await
+}
+
+/// The responses of a round that `filter` selects after the response
+/// `after` (from the start for `None`) up to and including `through`, with
+/// their answers, by id: one stretch of [`page_ends`], in one query.
+pub async fn between(
+    c: &mut Conn,
+    round_id: i64,
+    filter: &CountFilter,
+    after: Option<i64>,
+    through: i64,
+) -> Result<Vec<StoredResponse>> {
+    read_stretch(c, round_id, filter, Stretch::Between(after, through)).await
+}
+
+/// Where a round's responses that `filter` selects divide into stretches of
+/// `size` (in id order): the id of every `size`-th response and of the last
+/// one. An export reads the stretches ([`between`] one end and the next) in
+/// an order of its own, so the order of its rows does not follow the order
+/// the responses came in.
+pub async fn page_ends(c: &mut Conn, round_id: i64, filter: &CountFilter, size: i64) -> Result<Vec<i64>> {
+    let (condition, values) = filter_sql(filter);
+    let at = values.len() + 2;
+    let sql = format!(
+        "SELECT id FROM (
+             SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n, COUNT(*) OVER () AS total
+               FROM responses WHERE {condition}) AS s
+          WHERE n % ${at} = 0 OR n = total ORDER BY id"
+    );
+    let q = bind_values(
+        sqlx::query_scalar::<_, i64>(crate::trusted(sql)).bind(round_id),
+        values,
+    );
+    Ok(q.bind(size.max(1)).fetch_all(&mut *c).await?)
 }

@@ -1,6 +1,7 @@
 //! The survey area's API: instruments, rounds, responses and results,
 //! through the same use cases as the pages.
 
+mod exports;
 mod instruments;
 mod responses;
 mod results;
@@ -14,6 +15,7 @@ use crate::state::AppState;
 /// The area's API routes behind the login, with their OpenAPI description.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .merge(exports::router())
         .routes(routes!(
             instruments::list_instruments,
             instruments::create_instrument

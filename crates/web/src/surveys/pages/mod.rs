@@ -1,6 +1,7 @@
 //! Survey pages.
 
 pub mod answer;
+pub mod exports;
 mod instruments;
 mod paper;
 pub mod respond;
@@ -18,4 +19,5 @@ pub fn router() -> Router<AppState> {
         .merge(paper::router())
         .merge(results::router())
         .merge(instruments::router())
+        .merge(exports::router())
 }

@@ -7,6 +7,7 @@ mod api;
 mod api_responses;
 mod api_results;
 mod editor;
+mod exports;
 mod invitations;
 mod results;
 mod round_pages;
