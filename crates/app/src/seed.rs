@@ -20,6 +20,7 @@ use samverka_store::governance::{assignments, decisions, groups, introductions, 
 pub use samverka_store::registry::municipalities::Numbers;
 use samverka_store::registry::{centres, municipalities, regions};
 pub use samverka_store::surveys::invitations::NewInvitation;
+pub use samverka_store::surveys::responses::NewResponse;
 use samverka_store::surveys::rounds as survey_rounds;
 pub use samverka_store::surveys::rounds::{RoundCentre, RoundInput};
 use samverka_store::surveys::{instruments, invitations, responses};
@@ -334,6 +335,17 @@ impl Seeder {
         answers: &Answers,
     ) -> Result<()> {
         Ok(responses::insert(&mut self.tx, round_id, centre_id, language, channel, day, answers).await?)
+    }
+
+    /// Many responses to a round at once (answers checked by the caller);
+    /// call [`Seeder::rebuild_counts`] for the round before committing.
+    pub async fn responses_bulk(&mut self, round_id: i64, list: &[NewResponse<'_>]) -> Result<()> {
+        Ok(responses::insert_many(&mut self.tx, round_id, list).await?)
+    }
+
+    /// Recounts a round's kept answer counts after [`Seeder::responses_bulk`].
+    pub async fn rebuild_counts(&mut self, round_id: i64) -> Result<()> {
+        Ok(responses::rebuild_counts(&mut self.tx, Some(round_id)).await?)
     }
 
     /// Invitations to a round sent on `day`; those listed in `used` (by

@@ -21,7 +21,7 @@ mod surveys;
 mod tests;
 
 pub use registry::county::{load_county, load_county_as, load_county_without_surveys};
-pub use registry::national::load_national;
+pub use registry::national::{load_national, load_national_with};
 
 /// One demo account, as the command line prints it after loading.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -277,7 +277,8 @@ async fn the_national_demo_has_the_promised_size() {
         let calls = std::sync::atomic::AtomicU64::new(0);
         let last = std::sync::Mutex::new((0, 0));
         let started = Instant::now();
-        let logins = load_national(&app, &|done, total| {
+        // Two visitor-survey responses per centre and year (the full size has 200).
+        let logins = load_national_with(&app, 2, &|done, total| {
             calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             if let Ok(mut l) = last.lock() {
                 assert!(done >= l.0 && done <= total);
@@ -290,6 +291,15 @@ async fn the_national_demo_has_the_promised_size() {
         eprintln!("load_national on {name} took {elapsed:?}");
 
         assert_eq!(regions::visible(ctx).await.expect("regions").len(), 21);
+        let first = regions::visible(ctx).await.expect("regions")[0].id;
+        let rounds = samverka_app::surveys::rounds::overview(ctx, first)
+            .await
+            .expect("rounds");
+        assert_eq!(rounds.rounds.len(), 10, "{name}: ten yearly visitor surveys");
+        assert!(
+            rounds.rounds.iter().all(|(_, _, _, n)| *n > 0),
+            "{name}: every round has responses"
+        );
         let tables = access::tables(ctx, None, None).await.expect("access");
         assert_eq!(tables.iter().map(|t| t.rows.len()).sum::<usize>(), 290);
         let all = views(ctx, None).await;

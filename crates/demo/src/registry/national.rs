@@ -457,6 +457,16 @@ pub async fn load_national(
     app: &App,
     progress: &(dyn Fn(u64, u64) + Sync),
 ) -> anyhow::Result<Vec<DemoLogin>> {
+    load_national_with(app, crate::surveys::national::RESPONSES_PER_CENTRE_YEAR, progress).await
+}
+
+/// Like [`load_national`] with `per_centre` visitor-survey responses per
+/// centre and year (the full size has 200: a million in all).
+pub async fn load_national_with(
+    app: &App,
+    per_centre: usize,
+    progress: &(dyn Fn(u64, u64) + Sync),
+) -> anyhow::Result<Vec<DemoLogin>> {
     anyhow::ensure!(
         is_empty(app).await?,
         "the national demo needs an empty database (it has regions or accounts already)"
@@ -467,7 +477,9 @@ pub async fn load_national(
         .map(|r| 3 + r.municipalities.len() + r.centres.len())
         .sum::<usize>()
         + 1;
-    let total = u64::try_from(steps)?;
+    // The surveys: a step per thousand responses.
+    let responses = CENTRES * per_centre * usize::try_from(crate::surveys::national::YEARS)?;
+    let total = u64::try_from(steps + responses / 1000)?;
     let mut done = 0u64;
     let mut step = || {
         done += 1;
@@ -498,6 +510,7 @@ pub async fn load_national(
     step();
 
     let today = ctx.today;
+    let mut surveyed = Vec::with_capacity(plan.len());
     for (index, region) in plan.iter().enumerate() {
         let coordinator = login(
             &format!("lan@{}.demo.samverka.se", region.slug),
@@ -601,7 +614,23 @@ pub async fn load_national(
         seed.commit().await?;
         logins.push(coordinator);
         step();
+        surveyed.push(crate::surveys::national::RegionCentres {
+            region_id,
+            centres: region
+                .centres
+                .iter()
+                .filter_map(|c| centre_ids.get(&c.name).copied())
+                .collect(),
+        });
     }
+    let mut thousands = |n: u64| {
+        for _ in 0..n {
+            step();
+        }
+    };
+    crate::surveys::national::load(&ctx, &surveyed, per_centre, SEED, &mut thousands)
+        .await
+        .context("writing the country's visitor surveys")?;
     progress(total, total);
     Ok(logins)
 }

@@ -4,6 +4,7 @@
 //! passes the same validation a real one does.
 
 pub mod county;
+pub mod national;
 
 use rand::Rng;
 use rand::rngs::StdRng;
