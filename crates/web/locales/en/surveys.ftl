@@ -234,6 +234,7 @@ editor-option-text = Text of option { $n }
 editor-move-up = Move up
 editor-move-down = Move down
 editor-remove = Remove
+editor-key-hint = Questions with the same key are compared across versions in the results.
 editor-required = Must be answered
 editor-question-text = Question text
 editor-question-help = Help text under the question

@@ -234,6 +234,7 @@ editor-option-text = Text för svarsalternativ { $n }
 editor-move-up = Flytta upp
 editor-move-down = Flytta ned
 editor-remove = Ta bort
+editor-key-hint = Frågor med samma nyckel jämförs mellan versionerna i resultaten.
 editor-required = Måste besvaras
 editor-question-text = Frågetext
 editor-question-help = Hjälptext under frågan
