@@ -123,6 +123,24 @@ pub enum Command {
         /// The CSV file.
         file: PathBuf,
     },
+    /// Write a survey round's responses or results to a CSV or XLSX file (the
+    /// format from the file's extension), with the same suppression of small
+    /// groups as the results pages. Texts are in Swedish, or English when LANG says so.
+    ExportRound {
+        /// The round's id.
+        round: i64,
+        /// The file to write: name.csv or name.xlsx.
+        file: PathBuf,
+        /// What to write.
+        #[arg(long, value_enum, default_value = "responses")]
+        kind: ExportKindArg,
+        /// Only this municipality's centres (its id).
+        #[arg(long)]
+        municipality: Option<i64>,
+        /// Only this centre (its id).
+        #[arg(long)]
+        centre: Option<i64>,
+    },
 }
 
 /// Survey commands: surveys travel between counties as one JSON document.
@@ -219,4 +237,13 @@ pub enum RoleArg {
     LocalCoordinator,
     /// Reader of a region.
     Reader,
+}
+
+/// What `export-round` writes.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportKindArg {
+    /// One row per response, one column per question.
+    Responses,
+    /// One row per question and option, with counts and percentages.
+    Results,
 }

@@ -94,6 +94,23 @@ pub async fn run(cli: Cli) -> Result<()> {
             app.close().await;
             r
         }
+        Command::ExportRound {
+            round,
+            file,
+            kind,
+            municipality,
+            centre,
+        } => {
+            let app = open_plain(&url).await?;
+            let filter = samverka_app::surveys::exports::ExportFilter {
+                municipality,
+                centre,
+                ..Default::default()
+            };
+            let r = crate::export_round::run(&app, round, &file, kind, filter).await;
+            app.close().await;
+            r
+        }
         Command::ImportPopulation { file } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let app = open_plain(&url).await?;

@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod export_round;
 mod instruments;
 
 use clap::Parser;

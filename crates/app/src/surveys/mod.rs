@@ -6,6 +6,7 @@
 //! suppression of small groups (core's `surveys::breakdown`): pages, the
 //! API, exports and the command line all go through it.
 
+pub mod bulk;
 pub mod editor;
 pub mod exports;
 pub mod instruments;
