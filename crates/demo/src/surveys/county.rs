@@ -323,7 +323,7 @@ async fn governance(
     };
     let id = round(seed, region_id, management_version, &plan).await?;
     invitations(seed, id, people, 110, 73, opens).await?;
-    // Vet ej, inte alls, till viss del, till stor del, helt och hållet:
+    // The five steps of the scale, from "don't know" to the top:
     // 1 + 4 + 9 + 7 + 6 = 27 management members.
     let finance: Vec<&str> = [
         ("dont_know", 1),

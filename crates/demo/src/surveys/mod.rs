@@ -48,7 +48,7 @@ fn answer(q: &Question, rng: &mut StdRng, mood: Mood) -> Option<Answer> {
     let options = q.options();
     match q.kind {
         QuestionType::Scale5 => {
-            // Vet ej, inte alls, till viss del, till stor del, helt och hållet.
+            // The five steps of the scale, "don't know" first.
             let w = [0.05, 0.08 - 0.05 * m, 0.3 - 0.1 * m, 0.33, 0.24 + 0.2 * m];
             Some(Answer::Choice(options.get(weighted(rng, &w))?.key.clone()))
         }

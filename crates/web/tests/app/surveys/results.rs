@@ -437,10 +437,10 @@ async fn a_chart_is_the_same_svg_for_the_same_numbers() {
     let county = t.login(COUNTY).await;
     let gimo = t.centre(GIMO).await;
     let (_, html) = t.get(&county, &format!("/rounds/{id}/results?at=c{gimo}")).await;
-    let part = question(&html, "how_much");
+    let part = question(&html, "welcome");
     let start = part.find("<svg").unwrap();
     let end = part[start..].find("</svg>").unwrap() + start + "</svg>".len();
-    insta::assert_snapshot!("results_chart_how_much", &part[start..end]);
+    insta::assert_snapshot!("results_chart_welcome", &part[start..end]);
     t.stop().await;
 }
 
