@@ -13,20 +13,12 @@ use crate::ui::nav::{Area, Tab};
 /// The survey tabs.
 pub const AREA: Area = Area {
     name: "surveys",
-    tabs: &[
-        Tab {
-            key: "rounds",
-            path: "/rounds",
-            label: "nav-rounds",
-            manage_only: false,
-        },
-        Tab {
-            key: "instruments",
-            path: "/instruments",
-            label: "nav-instruments",
-            manage_only: false,
-        },
-    ],
+    tabs: &[Tab {
+        key: "rounds",
+        path: "/rounds",
+        label: "nav-rounds",
+        manage_only: false,
+    }],
 };
 
 /// The pages anyone with a link answers on (a centre's anonymous link, or

@@ -87,7 +87,7 @@ fn framed(page: Page, title: String, v: &VersionView) -> Page {
     match &v.region {
         Some(r) => page
             .titled(title)
-            .in_region(r.id, &r.name, v.may_change, "instruments"),
+            .in_region(r.id, &r.name, v.may_change, "rounds"),
         None => page.titled(title),
     }
 }
@@ -158,7 +158,7 @@ async fn list_instruments(user: CurrentUser, page: Page, Path(id): Path<i64>) ->
     html(InstrumentsPage {
         page: page
             .titled(title)
-            .in_region(o.region.id, &o.region.name, o.can_manage, "instruments"),
+            .in_region(o.region.id, &o.region.name, o.can_manage, "rounds"),
         region_id: o.region.id,
         can_manage: o.can_manage,
         instruments: o.instruments.iter().map(|l| instrument_block(&t, l)).collect(),
@@ -239,12 +239,9 @@ async fn new_page(
         })
         .collect();
     Ok(NewPage {
-        page: page.titled(t.t("instrument-new-title")).in_region(
-            o.region.id,
-            &o.region.name,
-            true,
-            "instruments",
-        ),
+        page: page
+            .titled(t.t("instrument-new-title"))
+            .in_region(o.region.id, &o.region.name, true, "rounds"),
         region_id,
         form,
         versions,
