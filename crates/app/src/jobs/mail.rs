@@ -12,7 +12,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use rand::RngCore;
-use samverka_store::platform::{leases, mail};
+use samverka_store::platform::mail;
 
 use crate::App;
 
@@ -157,26 +157,18 @@ pub(crate) fn instance_id() -> String {
 /// Runs forever: every 15 seconds, takes (or renews) the lease and sends
 /// what is queued. Started by [`super::spawn`].
 pub async fn run(app: App) {
-    let holder = instance_id();
-    let mut tick = tokio::time::interval(Duration::from_secs(INTERVAL_SECONDS));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        let now = app.now().timestamp();
-        let taken = match app.db().read().await {
-            Ok(mut c) => leases::acquire(&mut c, LEASE, &holder, now, LEASE_SECONDS).await,
-            Err(e) => Err(e),
-        };
-        match taken {
-            Ok(true) => match send_pending(&app).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("sent {n} mail(s)"),
-                Err(e) => tracing::warn!("mail sender: {e}"),
-            },
-            Ok(false) => {}
-            Err(e) => tracing::warn!("mail sender could not take its lease: {e}"),
-        }
-    }
+    super::leased(
+        app,
+        LEASE,
+        Duration::from_secs(INTERVAL_SECONDS),
+        LEASE_SECONDS,
+        async |app: &App| match send_pending(app).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("sent {n} mail(s)"),
+            Err(e) => tracing::warn!("mail sender: {e}"),
+        },
+    )
+    .await;
 }
 
 #[cfg(test)]

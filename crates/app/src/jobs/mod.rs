@@ -40,35 +40,51 @@ pub async fn sweep(app: &App) -> crate::Result<()> {
     Ok(())
 }
 
+/// Runs `work` every `every`, on whichever instance holds the lease `name`
+/// (taken or renewed for `ttl_seconds` at each tick): the shape of every
+/// scheduled job that one instance at a time should do.
+pub(crate) async fn leased(
+    app: App,
+    name: &'static str,
+    every: Duration,
+    ttl_seconds: i64,
+    work: impl AsyncFn(&App),
+) {
+    let holder = mail::instance_id();
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let now = app.now().timestamp();
+        let taken = match app.db().read().await {
+            Ok(mut c) => leases::acquire(&mut c, name, &holder, now, ttl_seconds).await,
+            Err(e) => Err(e),
+        };
+        match taken {
+            Ok(true) => work(&app).await,
+            Ok(false) => {}
+            Err(e) => tracing::warn!("the job {name} could not take its lease: {e}"),
+        }
+    }
+}
+
 /// Starts the mail sender (every 15 s), the survey reminders (every hour),
 /// the export maker (every 2 s) and the sweeper (every 10 min).
 pub fn spawn(app: &App) -> Jobs {
     let mail = tokio::spawn(mail::run(app.clone()));
     let reminders = tokio::spawn(crate::surveys::invitations::run(app.clone()));
     let exporter = tokio::spawn(exports::run(app.clone()));
-    let sweeper_app = app.clone();
-    let sweeper = tokio::spawn(async move {
-        let holder = mail::instance_id();
-        let mut tick = tokio::time::interval(Duration::from_secs(600));
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tick.tick().await;
-            let now = sweeper_app.now().timestamp();
-            let taken = match sweeper_app.db().read().await {
-                Ok(mut c) => leases::acquire(&mut c, SWEEP_LEASE, &holder, now, 300).await,
-                Err(e) => Err(e),
-            };
-            match taken {
-                Ok(true) => {
-                    if let Err(e) = sweep(&sweeper_app).await {
-                        tracing::warn!("sweeper: {e}");
-                    }
-                }
-                Ok(false) => {}
-                Err(e) => tracing::warn!("sweeper could not take its lease: {e}"),
+    let sweeper = tokio::spawn(leased(
+        app.clone(),
+        SWEEP_LEASE,
+        Duration::from_secs(600),
+        300,
+        async |app: &App| {
+            if let Err(e) = sweep(app).await {
+                tracing::warn!("sweeper: {e}");
             }
-        }
-    });
+        },
+    ));
     Jobs {
         handles: vec![mail, reminders, exporter, sweeper],
     }
