@@ -4,10 +4,11 @@
 //! the response rate per centre. Only the token's hash is kept, and only
 //! whether it was used: never when, never with the response.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use samverka_core::surveys::audience::{Audience, invitees};
 use samverka_store::governance::{assignments, groups, people};
-use samverka_store::platform::leases;
 use samverka_store::platform::mail::{self, Mail};
 use samverka_store::surveys::invitations::{self, NewInvitation, Reminder};
 use samverka_store::surveys::rounds::{self, Round};
@@ -56,6 +57,17 @@ fn invitation_mail(app: &App, round: &Round, to: &str, token: &str, reminder: bo
     }
 }
 
+/// The e-mail addresses of a region's people, by person: erased people and
+/// those without an address left out.
+async fn addresses(c: &mut samverka_store::Conn, region_id: i64) -> Result<HashMap<i64, String>> {
+    Ok(people::list(c, region_id)
+        .await?
+        .into_iter()
+        .filter(|p| !p.erased)
+        .filter_map(|p| Some((p.id, p.email?.trim().to_string())).filter(|(_, e)| !e.is_empty()))
+        .collect())
+}
+
 /// Invites the people of `audiences` to a round (those who manage its
 /// region), while the round has not closed: each gets a mail with a
 /// one-time link. People already invited, erased, or without an e-mail
@@ -79,12 +91,7 @@ pub async fn invite(ctx: &Ctx, round_id: i64, audiences: &[Audience]) -> Result<
         .into_iter()
         .map(|i| i.person_id)
         .collect();
-    let addresses: std::collections::HashMap<i64, String> = people::list(&mut tx, round.region_id)
-        .await?
-        .into_iter()
-        .filter(|p| !p.erased)
-        .filter_map(|p| Some((p.id, p.email?.trim().to_string())).filter(|(_, e)| !e.is_empty()))
-        .collect();
+    let addresses = addresses(&mut tx, round.region_id).await?;
     let mut invites = Vec::new();
     let mut mails = Vec::new();
     for (person, centre) in reached {
@@ -146,12 +153,7 @@ async fn remind_round(ctx: &Ctx, round: &Round, due_before: NaiveDate) -> Result
     if waiting.is_empty() {
         return Ok(0);
     }
-    let addresses: std::collections::HashMap<i64, String> = people::list(&mut tx, round.region_id)
-        .await?
-        .into_iter()
-        .filter(|p| !p.erased)
-        .filter_map(|p| Some((p.id, p.email?)))
-        .collect();
+    let addresses = addresses(&mut tx, round.region_id).await?;
     let mut reminders = Vec::new();
     let mut mails = Vec::new();
     for i in waiting {
@@ -177,24 +179,16 @@ async fn remind_round(ctx: &Ctx, round: &Round, due_before: NaiveDate) -> Result
 
 /// Runs forever: every hour, takes the lease and sends the reminders due.
 pub async fn run(app: App) {
-    let holder = crate::jobs::mail::instance_id();
-    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        let now = app.now().timestamp();
-        let taken = match app.db().read().await {
-            Ok(mut c) => leases::acquire(&mut c, REMIND_LEASE, &holder, now, 1800).await,
-            Err(e) => Err(e),
-        };
-        match taken {
-            Ok(true) => match remind_due(&app).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!("reminded {n} invited respondent(s)"),
-                Err(e) => tracing::warn!("survey reminders: {e}"),
-            },
-            Ok(false) => {}
-            Err(e) => tracing::warn!("survey reminders could not take their lease: {e}"),
-        }
-    }
+    crate::jobs::leased(
+        app,
+        REMIND_LEASE,
+        std::time::Duration::from_secs(3600),
+        1800,
+        async |app: &App| match remind_due(app).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("reminded {n} invited respondent(s)"),
+            Err(e) => tracing::warn!("survey reminders: {e}"),
+        },
+    )
+    .await;
 }
