@@ -40,6 +40,11 @@ pub(crate) fn title_in(t: &Tr, title: &Texts) -> String {
     title.get(t.lang.code()).to_string()
 }
 
+/// A respondent group's name in the reader's language.
+fn group_name(t: &Tr, group: RespondentGroup) -> String {
+    t.t(&format!("respondent-group-{}", group.code()))
+}
+
 /// Whether a round takes answers today, has not yet opened, or has closed.
 fn state_key(
     view_today: chrono::NaiveDate,
@@ -99,7 +104,7 @@ async fn list_rounds(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resu
                 ("survey", &title_in(&t, title)),
                 ("version", version),
             ),
-            group: t.t(&format!("respondent-group-{}", r.respondent_group.code())),
+            group: group_name(&t, r.respondent_group),
             period: format!("{} – {}", r.opens_on, r.closes_on),
             state: t.t(state_key(user.today, r.opens_on, r.closes_on)),
             centres: r.centres.len(),
@@ -210,7 +215,7 @@ fn form_page(page: Page, d: &RoundForm, form: Typed, errors: Vec<(&'static str, 
         .iter()
         .map(|g| Choice {
             value: g.code().to_string(),
-            label: t.t(&format!("respondent-group-{}", g.code())),
+            label: group_name(&t, *g),
             selected: form.respondent_group == g.code(),
         })
         .collect();
@@ -347,7 +352,7 @@ async fn show_round(user: CurrentUser, page: Page, Path(id): Path<i64>) -> Resul
             ("survey", &title_in(&t, &def.title)),
             ("version", &v.version.version),
         ),
-        group: t.t(&format!("respondent-group-{}", r.respondent_group.code())),
+        group: group_name(&t, r.respondent_group),
         period: format!("{} – {}", r.opens_on, r.closes_on),
         state: t.t(state_key(user.today, r.opens_on, r.closes_on)),
         languages: def
