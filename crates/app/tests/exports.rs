@@ -303,6 +303,58 @@ async fn a_file_of_responses_names_no_small_centre_and_hides_few_answered_questi
 }
 
 #[tokio::test]
+async fn a_region_that_raises_its_threshold_gets_files_of_responses_that_hide_more() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let w = world(&t).await;
+        answer(&w, [7, 3, 6]).await;
+        let region = rounds::get(&w.county, w.round)
+            .await
+            .expect("round")
+            .region_id;
+        samverka_app::registry::settings::update_survey_threshold(&w.county, region, "7")
+            .await
+            .expect("seven is allowed");
+        for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
+            let bytes = file(&w.county, w.round, &ask(ExportKind::Responses, format))
+                .await
+                .expect("a file");
+            let rows = match format {
+                ExportFormat::Csv => csv_rows(&bytes),
+                ExportFormat::Xlsx => xlsx_rows(&bytes),
+            };
+            assert_eq!(rows.len(), 2 + 16, "{n} {format:?}: one row per response");
+            // Tvåby's six were shown at five; at seven they are too few, and
+            // so is their municipality.
+            let text = rows.concat().join("\n");
+            assert!(
+                !text.contains("Tvåby"),
+                "{n} {format:?}: six answers are below the region's seven"
+            );
+            assert_eq!(centres_named(&rows), ["(dolt)"], "{n} {format:?}");
+            // How much: 4, 2 and 3 at the centres. No row names a centre now,
+            // so the file shows what the region's results show: 9 answers.
+            let how_much: Vec<&str> = rows[2..].iter().map(|r| r[4].as_str()).collect();
+            assert_eq!(
+                how_much.iter().filter(|v| !v.is_empty() && **v != "(dolt)").count(),
+                9,
+                "{n} {format:?}: {how_much:?}"
+            );
+
+            // A centre's own file is refused when it is below the threshold.
+            let mut request = ask(ExportKind::Responses, format);
+            request.filter.centre = Some(w.centres[2]);
+            let refused = file(&w.county, w.round, &request).await;
+            assert!(
+                matches!(refused, Err(Error::Conflict("too-few-responses"))),
+                "{n} {format:?}: {refused:?}"
+            );
+        }
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
 async fn a_file_of_results_marks_what_the_results_hide() {
     for t in TestDb::all().await {
         let n = t.name();

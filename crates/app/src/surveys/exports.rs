@@ -37,7 +37,7 @@ use samverka_core::surveys::breakdown::{Place, Selection, Tally};
 use samverka_core::surveys::definition::Definition;
 use samverka_core::surveys::export::{self as rules, Disclosure, Value};
 pub use samverka_core::surveys::export::{ExportFormat, ExportKind, ExportStatus};
-use samverka_core::surveys::results::{Shown, Threshold};
+use samverka_core::surveys::results::Shown;
 use samverka_core::surveys::round::Channel;
 use samverka_store::registry::{centres, municipalities, regions};
 use samverka_store::surveys::exports::{self as jobs, NewJob};
@@ -214,12 +214,6 @@ impl Scope {
     }
 }
 
-/// The smallest number of answers a file shows (the region's, when regions
-/// can set one).
-fn threshold() -> Threshold {
-    Threshold::default()
-}
-
 /// Reads what a file of `round_id` is made from, after checking that the
 /// actor may read the results of the filter's selection and that the
 /// filter names the round's own centres, municipalities and languages.
@@ -288,8 +282,9 @@ fn count_filter(filter: &ExportFilter, centre_ids: Option<Vec<i64>>) -> CountFil
     }
 }
 
-/// What a file of responses may show, from the round's kept counts as the
-/// connection `c` sees them; 409 `too-few-responses` when nothing.
+/// What a file of responses may show, from the round's kept counts and the
+/// region's threshold as the connection `c` sees them; 409
+/// `too-few-responses` when nothing.
 async fn disclosure(
     c: &mut samverka_store::Conn,
     scope: &Scope,
@@ -305,12 +300,13 @@ async fn disclosure(
             count: u32::try_from(t.count).unwrap_or(u32::MAX),
         })
         .collect();
+    let threshold = results::threshold_for(c, scope.round.region_id).await?;
     rules::disclosure(
         &scope.definition,
         &tallies,
         &scope.places,
         scope.selection,
-        threshold(),
+        threshold,
     )
     .map_err(|e| {
         tracing::error!("export of round {}: {e}", scope.round.id);
