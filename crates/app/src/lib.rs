@@ -153,6 +153,8 @@ struct Inner {
     config: AppConfig,
     /// The published survey definitions read so far (they never change).
     definitions: surveys::responses::Definitions,
+    /// Anonymous responses waiting to be stored together.
+    intake: surveys::intake::Intake,
 }
 
 /// The application: the database, the clock and the settings. Cheap to clone.
@@ -207,6 +209,7 @@ impl App {
                 clock,
                 config,
                 definitions: surveys::responses::Definitions::default(),
+                intake: surveys::intake::Intake::default(),
             }),
         }
     }
@@ -232,6 +235,10 @@ impl App {
 
     pub(crate) fn definitions(&self) -> &surveys::responses::Definitions {
         &self.inner.definitions
+    }
+
+    pub(crate) fn intake(&self) -> &surveys::intake::Intake {
+        &self.inner.intake
     }
 
     /// Whether the database answers (for health checks).

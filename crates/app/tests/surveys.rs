@@ -443,3 +443,56 @@ async fn the_built_in_surveys_are_installed_once_and_offered_to_every_region() {
         t.cleanup().await;
     }
 }
+
+/// Responses sent through links at the same moment are stored together
+/// (one transaction for those waiting), and each one is acknowledged only
+/// once stored: every one acknowledged is counted, once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_responses_sent_at_once_are_each_stored_once() {
+    for t in TestDb::all().await {
+        let n = t.name();
+        let w = world(&t).await;
+        let (round, links) = open_round(&w).await;
+        let mut sent = Vec::new();
+        for i in 0..90usize {
+            let app = w.app.clone();
+            let code = links[i % 3].1.clone();
+            let answer = if i % 3 == 0 {
+                json!({"welcome": "yes", "how_much": "completely"})
+            } else {
+                json!({"welcome": "no", "words": format!("svar {i}")})
+            };
+            sent.push(tokio::spawn(async move {
+                responses::submit_by_link(&app, &code, "sv", &raw(answer)).await
+            }));
+        }
+        // One of them in the same moment is refused alone.
+        let refused = responses::submit_by_link(
+            &w.app,
+            &links[0].1,
+            "sv",
+            &raw(json!({"welcome": "no", "how_much": "completely"})),
+        )
+        .await;
+        assert!(matches!(refused, Err(Error::InvalidAt(_))), "{n}: {refused:?}");
+        for s in sent {
+            s.await.expect("a sender").expect("taken");
+        }
+        let results = of_round(&w.county, round, &ResultsFilter::default())
+            .await
+            .expect("results");
+        let welcome = results
+            .questions
+            .iter()
+            .find(|q| q.key == "welcome")
+            .expect("welcome");
+        assert_eq!(welcome.answered, Shown::Value(90), "{n}");
+        let how_much = results
+            .questions
+            .iter()
+            .find(|q| q.key == "how_much")
+            .expect("how much");
+        assert_eq!(how_much.answered, Shown::Value(30), "{n}");
+        t.cleanup().await;
+    }
+}

@@ -10,6 +10,7 @@ pub mod bulk;
 pub mod editor;
 pub mod exports;
 pub mod instruments;
+pub(crate) mod intake;
 pub mod invitations;
 pub mod responses;
 pub mod results;

@@ -121,7 +121,9 @@ fn checked(survey: &Survey, language: &str, raw: &Map<String, Value>) -> Result<
 /// server's; nothing else about the sender is kept. Lean, as the busiest
 /// path of all: one query finds the link's round (its survey's definition
 /// is read once per process), the answers are checked outside the write
-/// transaction, and one write transaction stores them.
+/// transaction, and the responses sent at the same moment are stored in
+/// one write transaction ([`super::intake`]); it returns once that is
+/// committed.
 pub async fn submit_by_link(app: &App, code: &str, language: &str, raw: &Map<String, Value>) -> Result<()> {
     let today = app.today();
     let mut c = app.db().read().await?;
@@ -130,18 +132,7 @@ pub async fn submit_by_link(app: &App, code: &str, language: &str, raw: &Map<Str
     let definition = app.definitions().get(&mut c, target.version_id).await?;
     drop(c);
     let answers = validate(&definition, language, raw).map_err(answers_refused)?;
-    let mut tx = app.db().write().await?;
-    responses::insert(
-        &mut tx,
-        target.round_id,
-        Some(target.centre_id),
-        language,
-        Channel::Link,
-        today,
-        &answers,
-    )
-    .await?;
-    commit_anonymous(tx).await
+    super::intake::store(app, target.round_id, target.centre_id, language, today, answers).await
 }
 
 /// Takes a response sent with an invitation's token. The token is spent in
