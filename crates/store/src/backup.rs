@@ -44,6 +44,7 @@ pub const NOT_BACKED_UP: &[&str] = &[
     "password_resets",
     // Rebuilt from the answers on import, so the counts always agree with them.
     "answer_counts",
+    "answer_totals",
     // Files made on request, removed after a week.
     "export_jobs",
     "export_chunks",

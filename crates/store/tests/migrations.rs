@@ -45,6 +45,7 @@ const TABLES: &[&str] = &[
     "responses",
     "answers",
     "answer_counts",
+    "answer_totals",
     "export_jobs",
     "export_chunks",
 ];

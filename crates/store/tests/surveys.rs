@@ -599,6 +599,25 @@ fn expected_counts(given: &[(Option<i64>, &str, Channel, Answers)]) -> BTreeMap<
     out
 }
 
+/// The whole `answer_totals` table, by centre, question and option.
+async fn stored_totals(db: &Db) -> BTreeMap<(i64, String, String), i64> {
+    let found: Vec<(i64, String, String, i64)> =
+        sqlx::query_as("SELECT centre_id, question_key, option_key, count FROM answer_totals")
+            .fetch_all(&mut *rd(db).await)
+            .await
+            .expect("totals");
+    found.into_iter().map(|(c, q, o, n)| ((c, q, o), n)).collect()
+}
+
+/// Counts summed over languages and channels, as `answer_totals` keeps them.
+fn summed(counts: &BTreeMap<Key, i64>) -> BTreeMap<(i64, String, String), i64> {
+    let mut out = BTreeMap::new();
+    for ((c, _, _, q, o), n) in counts {
+        *out.entry((*c, q.clone(), o.clone())).or_default() += n;
+    }
+    out
+}
+
 /// The whole `answer_counts` table.
 async fn stored_counts(db: &Db) -> BTreeMap<Key, i64> {
     let found: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
@@ -683,6 +702,11 @@ async fn answer_counts_agree_with_the_raw_answers_after_several_inserts() {
             expected,
             "{n}: kept up to date insert by insert"
         );
+        assert_eq!(
+            stored_totals(db).await,
+            summed(&expected),
+            "{n}: the totals over languages and channels too"
+        );
 
         // Rebuilt from the raw answers, the table is the same.
         let mut tx = db.write().await.expect("begin");
@@ -691,6 +715,7 @@ async fn answer_counts_agree_with_the_raw_answers_after_several_inserts() {
             .expect("rebuild");
         commit(tx).await.expect("commit");
         assert_eq!(stored_counts(db).await, expected, "{n}: rebuilt from the answers");
+        assert_eq!(stored_totals(db).await, summed(&expected), "{n}: and the totals");
 
         // What results read: sums over a filter.
         let mut c = rd(db).await;

@@ -12,10 +12,10 @@
 //! the region with the most centres makes ten yearly rounds of the adult
 //! visitor survey at all its centres. The newest round gets a million
 //! responses, each earlier one a hundred thousand, spread over the centres,
-//! four languages and two channels. Only the kept counts (`answer_counts`)
-//! are written, as storing those responses would leave them: the results
-//! page reads nothing else, and writing a million raw responses belongs to
-//! the export bench. It then logs in over HTTP as the demo administrator
+//! four languages and two channels. Only the kept counts are written
+//! (`answer_counts`, and `answer_totals` summed from them), as storing those
+//! responses would leave them: the results page reads nothing else, and
+//! writing a million raw responses belongs to the export bench. It then logs in over HTTP as the demo administrator
 //! and times `GET /rounds/{id}/results` with each filter (the whole region,
 //! a municipality, a centre, a language, a channel, merged steps, a round
 //! beside it, the trend over the ten rounds), from sending the request to
@@ -221,6 +221,9 @@ async fn fill(server: &Server) -> (i64, i64, i64, i64) {
             }
             q.execute(&mut *tx).await.expect("the counts");
         }
+        samverka_store::surveys::counts::rebuild_totals(&mut tx, Some(id))
+            .await
+            .expect("the totals");
         samverka_store::commit(tx).await.expect("committed");
         ids.push(id);
     }

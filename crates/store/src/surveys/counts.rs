@@ -1,12 +1,16 @@
-//! The kept counts (`answer_counts`) as a round's results read them: the
-//! counts of several rounds in one query (a round with the earlier rounds
-//! of its survey, for a trend), and the answered counts of one question
-//! (the gate of its free texts). Never the raw answers.
+//! The kept counts as a round's results read them: the counts of several
+//! rounds in one query (a round with the earlier rounds of its survey, for
+//! a trend), and the answered counts of one question (the gate of its free
+//! texts). Never the raw answers.
+//!
+//! Without a language or channel in the filter they are read from
+//! `answer_totals`, the counts summed over languages and channels (an
+//! eighth of the rows or fewer); with one, from `answer_counts`.
 
 use serde::{Deserialize, Serialize};
 
 use super::responses::{CountFilter, Value, and_filter, and_in};
-use crate::{Conn, Result, rows};
+use crate::{Conn, Result, Tx, rows};
 
 /// How many responses of a round at a centre chose an option of a
 /// question (option `''`: answered it; question and option `''`: the
@@ -62,6 +66,35 @@ fn counted(found: Vec<Row>) -> Vec<RoundCount> {
         .collect()
 }
 
+/// The table to read for a filter: the totals unless it names a language
+/// or a channel.
+fn table(filter: &CountFilter) -> &'static str {
+    if filter.languages.is_none() && filter.channels.is_none() {
+        "answer_totals"
+    } else {
+        "answer_counts"
+    }
+}
+
+/// Sums `answer_counts` over languages and channels into `answer_totals`,
+/// for one round or all (`None`).
+pub async fn rebuild_totals(tx: &mut Tx, round_id: Option<i64>) -> Result<()> {
+    sqlx::query("DELETE FROM answer_totals WHERE ($1 IS NULL OR round_id = $1)")
+        .bind(round_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO answer_totals (round_id, option_key, question_key, centre_id, count)
+         SELECT round_id, option_key, question_key, centre_id, SUM(count) FROM answer_counts
+          WHERE ($1 IS NULL OR round_id = $1)
+          GROUP BY round_id, option_key, question_key, centre_id",
+    )
+    .bind(round_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// The conditions of the rounds and a filter, with their values in order.
 fn conditions(round_ids: &[i64], filter: &CountFilter) -> (String, Vec<Value>) {
     let mut sql = String::from("1 = 1");
@@ -75,8 +108,8 @@ fn conditions(round_ids: &[i64], filter: &CountFilter) -> (String, Vec<Value>) {
 /// How many responses of the given rounds answered each question, and how
 /// many responses there are (question `''`), per round and centre, over
 /// the responses `filter` selects (its centres aside): what the tree of
-/// breakdowns needs. One query, read from the index `answer_counts_results`
-/// alone, in its order.
+/// breakdowns needs. One query, read from the key of `answer_totals` (or
+/// the index `answer_counts_results`) alone, in its order.
 pub async fn answered_by_centre(
     c: &mut Conn,
     round_ids: &[i64],
@@ -87,9 +120,10 @@ pub async fn answered_by_centre(
         ..filter.clone()
     };
     let (sql, values) = conditions(round_ids, &all_centres);
+    let table = table(filter);
     let inner = format!(
         "SELECT round_id, centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
-           FROM answer_counts WHERE {sql} AND option_key = ''
+           FROM {table} WHERE {sql} AND option_key = ''
           GROUP BY round_id, option_key, question_key, centre_id"
     );
     Ok(counted(read(c, &inner, values).await?))
@@ -101,9 +135,10 @@ pub async fn answered_by_centre(
 /// with no centre. One query, read from the index alone.
 pub async fn chosen(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) -> Result<Vec<RoundCount>> {
     let (sql, values) = conditions(round_ids, filter);
+    let table = table(filter);
     let inner = format!(
         "SELECT round_id, 0 AS centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
-           FROM answer_counts WHERE {sql} AND option_key > ''
+           FROM {table} WHERE {sql} AND option_key > ''
           GROUP BY round_id, option_key, question_key"
     );
     Ok(counted(read(c, &inner, values).await?))
@@ -113,7 +148,7 @@ pub async fn chosen(c: &mut Conn, round_ids: &[i64], filter: &CountFilter) -> Re
 /// channels): what decides whether a centre's answers to it are shown.
 pub async fn answered(c: &mut Conn, round_id: i64, question_key: &str) -> Result<Vec<RoundCount>> {
     let inner = "SELECT round_id, centre_id, question_key, option_key, CAST(SUM(count) AS BIGINT) AS count
-                   FROM answer_counts WHERE round_id = $1 AND option_key = '' AND question_key = $2
+                   FROM answer_totals WHERE round_id = $1 AND option_key = '' AND question_key = $2
                   GROUP BY round_id, option_key, question_key, centre_id";
     let values = vec![Value::Int(round_id), Value::Text(question_key.to_string())];
     Ok(counted(read(c, inner, values).await?))

@@ -286,6 +286,27 @@ pub async fn insert(
                 .bind(option.as_str());
         }
         q.execute(&mut **tx).await?;
+
+        // The same, summed over languages and channels.
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("({}, 1)", params(i * 4 + 1, 4)))
+            .collect();
+        let sql = format!(
+            "INSERT INTO answer_totals (round_id, option_key, question_key, centre_id, count)
+             VALUES {}
+             ON CONFLICT (round_id, option_key, question_key, centre_id)
+             DO UPDATE SET count = answer_totals.count + 1",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(crate::trusted(sql));
+        for (question, option) in chunk {
+            q = q
+                .bind(round_id)
+                .bind(option.as_str())
+                .bind(question.as_str())
+                .bind(centre);
+        }
+        q.execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -361,8 +382,8 @@ pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -
     write_answers(tx, &rows, BULK).await
 }
 
-/// Recounts `answer_counts` from the stored answers, for one round or all
-/// (`None`): after an import, or to repair.
+/// Recounts `answer_counts` (and `answer_totals` from it) from the stored
+/// answers, for one round or all (`None`): after an import, or to repair.
 pub async fn rebuild_counts(tx: &mut Tx, round_id: Option<i64>) -> Result<()> {
     sqlx::query("DELETE FROM answer_counts WHERE ($1 IS NULL OR round_id = $1)")
         .bind(round_id)
@@ -387,7 +408,7 @@ pub async fn rebuild_counts(tx: &mut Tx, round_id: Option<i64>) -> Result<()> {
         .bind(round_id)
         .execute(&mut **tx)
         .await?;
-    Ok(())
+    super::counts::rebuild_totals(tx, round_id).await
 }
 
 /// A value bound to a query built here.
