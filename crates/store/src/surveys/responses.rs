@@ -262,77 +262,140 @@ pub async fn insert(
     let rows: Vec<(i64, AnswerRow<'_>)> = answer_rows.into_iter().map(|r| (id, r)).collect();
     write_answers(tx, &rows, BATCH).await?;
 
-    let centre = centre_id.unwrap_or(0);
-    for chunk in counts.chunks(BATCH) {
-        // Each row counts one: the response, a question answered, an option chosen.
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("({}, 1)", params(i * 6 + 1, 6)))
-            .collect();
-        let sql = format!(
-            "INSERT INTO answer_counts (round_id, centre_id, language, channel, question_key, option_key, count)
-             VALUES {}
-             ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
-             DO UPDATE SET count = answer_counts.count + 1",
-            values.join(", ")
-        );
-        let mut q = sqlx::query(crate::trusted(sql));
-        for (question, option) in chunk {
-            q = q
-                .bind(round_id)
-                .bind(centre)
-                .bind(language)
-                .bind(channel.code())
-                .bind(question.as_str())
-                .bind(option.as_str());
-        }
-        q.execute(&mut **tx).await?;
+    count_up(tx, round_id, centre_id.unwrap_or(0), language, channel, &counts).await
+}
 
-        // The same, summed over languages and channels.
-        let values: Vec<String> = (0..chunk.len())
-            .map(|i| format!("({}, 1)", params(i * 4 + 1, 4)))
-            .collect();
-        let sql = format!(
-            "INSERT INTO answer_totals (round_id, option_key, question_key, centre_id, count)
-             VALUES {}
-             ON CONFLICT (round_id, option_key, question_key, centre_id)
-             DO UPDATE SET count = answer_totals.count + 1",
-            values.join(", ")
-        );
-        let mut q = sqlx::query(crate::trusted(sql));
-        for (question, option) in chunk {
-            q = q
-                .bind(round_id)
-                .bind(option.as_str())
-                .bind(question.as_str())
-                .bind(centre);
-        }
-        q.execute(&mut **tx).await?;
+/// Whether `c` talks to SQLite (else PostgreSQL).
+fn on_sqlite(c: &sqlx::AnyConnection) -> bool {
+    c.backend_name().eq_ignore_ascii_case("sqlite")
+}
+
+/// The rows of a JSON array of arrays bound at `$n`, each array as
+/// `value`, and how to read its `i`th item as text (`item(i)`).
+struct JsonRows {
+    sqlite: bool,
+}
+
+impl JsonRows {
+    fn of(c: &sqlx::AnyConnection) -> JsonRows {
+        JsonRows { sqlite: on_sqlite(c) }
     }
+
+    /// `FROM …` over the arrays in the JSON text bound at `$n`.
+    fn from(&self, n: usize) -> String {
+        if self.sqlite {
+            format!("FROM json_each(${n})")
+        } else {
+            format!("FROM jsonb_array_elements(CAST(${n} AS jsonb))")
+        }
+    }
+
+    /// The `i`th item of the row's array, as text (NULL for null).
+    fn text(&self, i: usize) -> String {
+        if self.sqlite {
+            format!("json_extract(value, '$[{i}]')")
+        } else {
+            format!("(value->>{i})")
+        }
+    }
+
+    /// The `i`th item of the row's array, as an integer (NULL for null).
+    fn int(&self, i: usize) -> String {
+        format!("CAST({} AS BIGINT)", self.text(i))
+    }
+}
+
+/// Adds one to each of a response's counts (question, option) at a
+/// centre (0: none), in `answer_counts` and, summed over languages and
+/// channels, in `answer_totals`: two statements, whatever the number of
+/// counts, the counts bound as one JSON array (binding hundreds of values
+/// one by one costs more than the writing).
+async fn count_up(
+    tx: &mut Tx,
+    round_id: i64,
+    centre: i64,
+    language: &str,
+    channel: Channel,
+    counts: &[CountKey],
+) -> Result<()> {
+    let j = JsonRows::of(tx);
+    let pairs = serde_json::to_string(counts).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    // `WHERE true` tells SQLite's parser the ON CONFLICT is the insert's.
+    let sql = format!(
+        "INSERT INTO answer_counts (round_id, centre_id, language, channel, question_key, option_key, count)
+         SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT), {q}, {o}, 1
+           {from} WHERE true
+         ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
+         DO UPDATE SET count = answer_counts.count + 1",
+        q = j.text(0),
+        o = j.text(1),
+        from = j.from(5),
+    );
+    sqlx::query(crate::trusted(sql))
+        .bind(round_id)
+        .bind(centre)
+        .bind(language)
+        .bind(channel.code())
+        .bind(&pairs)
+        .execute(&mut **tx)
+        .await?;
+    let sql = format!(
+        "INSERT INTO answer_totals (round_id, option_key, question_key, centre_id, count)
+         SELECT CAST($1 AS BIGINT), {o}, {q}, CAST($2 AS BIGINT), 1
+           {from} WHERE true
+         ON CONFLICT (round_id, option_key, question_key, centre_id)
+         DO UPDATE SET count = answer_totals.count + 1",
+        q = j.text(0),
+        o = j.text(1),
+        from = j.from(3),
+    );
+    sqlx::query(crate::trusted(sql))
+        .bind(round_id)
+        .bind(centre)
+        .bind(&pairs)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
-/// Writes answer rows (each with its response's id), `per` rows a statement.
+/// Writes answer rows (each with its response's id), `per` rows a
+/// statement, the rows bound as one JSON array.
 async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)], per: usize) -> Result<()> {
+    let j = JsonRows::of(tx);
+    let sql = format!(
+        "INSERT INTO answers (response_id, question_key, position, kind, option_key, number, text, comment)
+         SELECT {}, {}, {}, {}, {}, {}, {}, {} {}",
+        j.int(0),
+        j.text(1),
+        j.int(2),
+        j.text(3),
+        j.text(4),
+        j.int(5),
+        j.text(6),
+        j.text(7),
+        j.from(1),
+    );
     for chunk in rows.chunks(per) {
-        let values: Vec<String> = (0..chunk.len()).map(|i| placeholders(i * 8 + 1, 8)).collect();
-        let sql = format!(
-            "INSERT INTO answers (response_id, question_key, position, kind, option_key, number, text, comment)
-             VALUES {}",
-            values.join(", ")
-        );
-        let mut q = sqlx::query(crate::trusted(sql));
-        for (id, r) in chunk {
-            q = q
-                .bind(*id)
-                .bind(r.question)
-                .bind(r.position)
-                .bind(r.kind)
-                .bind(r.option_key)
-                .bind(r.number)
-                .bind(r.text)
-                .bind(r.comment);
-        }
-        q.execute(&mut **tx).await?;
+        let list: Vec<serde_json::Value> = chunk
+            .iter()
+            .map(|(id, r)| {
+                serde_json::json!([
+                    id,
+                    r.question,
+                    r.position,
+                    r.kind,
+                    r.option_key,
+                    r.number,
+                    r.text,
+                    r.comment
+                ])
+            })
+            .collect();
+        let rows = serde_json::to_string(&list).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(crate::trusted(sql.clone()))
+            .bind(rows)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
