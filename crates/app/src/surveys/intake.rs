@@ -10,9 +10,10 @@
 //! hangs up mid-write cancels nothing of the others'. With one sender at a
 //! time, each turn stores one response, as a plain write would.
 //!
-//! If a batch fails, its responses are stored again one transaction each,
-//! so that one bad response (its round deleted meanwhile, say) is refused
-//! alone.
+//! A batch is written in a few statements for all its responses
+//! (`responses::insert_counted`). If it fails, its responses are stored
+//! again one transaction each, so that one bad response (its round deleted
+//! meanwhile, say) is refused alone.
 
 use std::sync::Mutex;
 
@@ -120,19 +121,19 @@ fn answer(p: &mut Pending, outcome: Result<()>) {
 
 /// Stores `batch` in one write transaction.
 async fn write(app: &App, batch: &[Pending]) -> Result<()> {
+    let list: Vec<responses::Incoming<'_>> = batch
+        .iter()
+        .map(|p| responses::Incoming {
+            round_id: p.round_id,
+            centre_id: Some(p.centre_id),
+            language: &p.language,
+            channel: Channel::Link,
+            submitted_on: p.day,
+            answers: &p.answers,
+        })
+        .collect();
     let mut tx = app.db().write().await?;
-    for p in batch {
-        responses::insert(
-            &mut tx,
-            p.round_id,
-            Some(p.centre_id),
-            &p.language,
-            Channel::Link,
-            p.day,
-            &p.answers,
-        )
-        .await?;
-    }
+    responses::insert_counted(&mut tx, &list).await?;
     commit_anonymous(tx).await
 }
 

@@ -35,9 +35,6 @@ pub(crate) fn known_kind(s: &str) -> bool {
     [CHOICE, CHOICES, NUMBER, TEXT, YES_NO].contains(&s)
 }
 
-/// Answer rows and count rows written per statement.
-const BATCH: usize = 100;
-
 /// Which responses to count: `None` in a field means all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountFilter {
@@ -224,6 +221,84 @@ pub async fn insert(
     submitted_on: NaiveDate,
     answers: &Answers,
 ) -> Result<()> {
+    let one = Incoming {
+        round_id,
+        centre_id,
+        language,
+        channel,
+        submitted_on,
+        answers,
+    };
+    insert_counted(tx, std::slice::from_ref(&one)).await
+}
+
+/// A response to store with others and count ([`insert_counted`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Incoming<'a> {
+    /// The round.
+    pub round_id: i64,
+    /// The centre it is for, if any.
+    pub centre_id: Option<i64>,
+    /// The language it was answered in.
+    pub language: &'a str,
+    /// How it came in.
+    pub channel: Channel,
+    /// The day it came in, by the server's clock.
+    pub submitted_on: NaiveDate,
+    /// Its answers, checked against the round's version.
+    pub answers: &'a Answers,
+}
+
+/// Stores responses with their answers and adds them to the counts, in the
+/// caller's transaction: [`insert`] for each, in a few statements for all
+/// of them (each round and centre checked once, the answers in one
+/// statement, the counts summed and added in two). Refuses as [`insert`]
+/// does, the whole list for one bad response.
+pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
+    let mut checked = std::collections::BTreeSet::new();
+    for r in list {
+        if checked.insert((r.round_id, r.centre_id)) {
+            check_target(tx, r.round_id, r.centre_id).await?;
+        }
+        if r.language.trim().is_empty() {
+            return Err(StoreError::invalid("language"));
+        }
+    }
+    let mut rows = Vec::new();
+    let mut counts: BTreeMap<CountRow<'_>, i64> = BTreeMap::new();
+    for r in list {
+        let (answer_rows, keys) = rows_of(r.answers)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(r.round_id)
+        .bind(r.centre_id)
+        .bind(r.language)
+        .bind(r.channel.code())
+        .bind(codec::date_text(r.submitted_on))
+        .fetch_one(&mut **tx)
+        .await?;
+        rows.extend(answer_rows.into_iter().map(|a| (id, a)));
+        for (question, option) in keys {
+            let key = (
+                r.round_id,
+                r.centre_id.unwrap_or(0),
+                r.language,
+                r.channel.code(),
+                question,
+                option,
+            );
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    write_answers(tx, &rows, BULK).await?;
+    add_counts(tx, &counts).await
+}
+
+/// 404 for a round that is not there; invalid `centre_id` for a centre not
+/// in it.
+async fn check_target(tx: &mut Tx, round_id: i64, centre_id: Option<i64>) -> Result<()> {
     let round: Option<i64> = sqlx::query_scalar("SELECT id FROM rounds WHERE id = $1")
         .bind(round_id)
         .fetch_optional(&mut **tx)
@@ -242,28 +317,12 @@ pub async fn insert(
             return Err(StoreError::invalid("centre_id"));
         }
     }
-    if language.trim().is_empty() {
-        return Err(StoreError::invalid("language"));
-    }
-    let (answer_rows, counts) = rows_of(answers)?;
-
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(round_id)
-    .bind(centre_id)
-    .bind(language)
-    .bind(channel.code())
-    .bind(codec::date_text(submitted_on))
-    .fetch_one(&mut **tx)
-    .await?;
-
-    let rows: Vec<(i64, AnswerRow<'_>)> = answer_rows.into_iter().map(|r| (id, r)).collect();
-    write_answers(tx, &rows, BATCH).await?;
-
-    count_up(tx, round_id, centre_id.unwrap_or(0), language, channel, &counts).await
+    Ok(())
 }
+
+/// A count of `answer_counts`: round, centre (0: none), language, channel,
+/// question and option.
+type CountRow<'a> = (i64, i64, &'a str, &'a str, String, String);
 
 /// Whether `c` talks to SQLite (else PostgreSQL).
 fn on_sqlite(c: &sqlx::AnyConnection) -> bool {
@@ -305,54 +364,68 @@ impl JsonRows {
     }
 }
 
-/// Adds one to each of a response's counts (question, option) at a
-/// centre (0: none), in `answer_counts` and, summed over languages and
-/// channels, in `answer_totals`: two statements, whatever the number of
-/// counts, the counts bound as one JSON array (binding hundreds of values
-/// one by one costs more than the writing).
-async fn count_up(
-    tx: &mut Tx,
-    round_id: i64,
-    centre: i64,
-    language: &str,
-    channel: Channel,
-    counts: &[CountKey],
-) -> Result<()> {
+/// Adds counts to `answer_counts` and, summed over languages and channels,
+/// to `answer_totals`: two statements whatever their number, the counts
+/// bound as one JSON array (binding hundreds of values one by one costs
+/// more than the writing).
+async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result<()> {
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let mut totals: BTreeMap<(i64, &str, &str, i64), i64> = BTreeMap::new();
+    for ((round, centre, _, _, question, option), n) in counts {
+        *totals
+            .entry((*round, option.as_str(), question.as_str(), *centre))
+            .or_default() += n;
+    }
+    let json =
+        |v: Vec<serde_json::Value>| serde_json::to_string(&v).map_err(|e| StoreError::Corrupt(e.to_string()));
+    let by_language = json(
+        counts
+            .iter()
+            .map(|((r, c, l, ch, q, o), n)| serde_json::json!([r, c, l, ch, q, o, n]))
+            .collect(),
+    )?;
+    let summed = json(
+        totals
+            .iter()
+            .map(|((r, o, q, c), n)| serde_json::json!([r, o, q, c, n]))
+            .collect(),
+    )?;
     let j = JsonRows::of(tx);
-    let pairs = serde_json::to_string(counts).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     // `WHERE true` tells SQLite's parser the ON CONFLICT is the insert's.
     let sql = format!(
         "INSERT INTO answer_counts (round_id, centre_id, language, channel, question_key, option_key, count)
-         SELECT CAST($1 AS BIGINT), CAST($2 AS BIGINT), CAST($3 AS TEXT), CAST($4 AS TEXT), {q}, {o}, 1
-           {from} WHERE true
+         SELECT {}, {}, {}, {}, {}, {}, {} {} WHERE true
          ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
-         DO UPDATE SET count = answer_counts.count + 1",
-        q = j.text(0),
-        o = j.text(1),
-        from = j.from(5),
+         DO UPDATE SET count = answer_counts.count + excluded.count",
+        j.int(0),
+        j.int(1),
+        j.text(2),
+        j.text(3),
+        j.text(4),
+        j.text(5),
+        j.int(6),
+        j.from(1),
     );
     sqlx::query(crate::trusted(sql))
-        .bind(round_id)
-        .bind(centre)
-        .bind(language)
-        .bind(channel.code())
-        .bind(&pairs)
+        .bind(by_language)
         .execute(&mut **tx)
         .await?;
     let sql = format!(
         "INSERT INTO answer_totals (round_id, option_key, question_key, centre_id, count)
-         SELECT CAST($1 AS BIGINT), {o}, {q}, CAST($2 AS BIGINT), 1
-           {from} WHERE true
+         SELECT {}, {}, {}, {}, {} {} WHERE true
          ON CONFLICT (round_id, option_key, question_key, centre_id)
-         DO UPDATE SET count = answer_totals.count + 1",
-        q = j.text(0),
-        o = j.text(1),
-        from = j.from(3),
+         DO UPDATE SET count = answer_totals.count + excluded.count",
+        j.int(0),
+        j.text(1),
+        j.text(2),
+        j.int(3),
+        j.int(4),
+        j.from(1),
     );
     sqlx::query(crate::trusted(sql))
-        .bind(round_id)
-        .bind(centre)
-        .bind(&pairs)
+        .bind(summed)
         .execute(&mut **tx)
         .await?;
     Ok(())
