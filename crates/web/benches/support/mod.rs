@@ -2,6 +2,8 @@
 //! way a browser does, and the statistics they print.
 #![allow(dead_code)]
 
+pub mod visitors;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
