@@ -310,6 +310,7 @@ export-progress-label = How far the file has come
 export-refreshing = The page reloads every two seconds until the file is ready.
 export-stop-refresh = Stop reloading
 export-refresh-now = Show the state now
+export-refresh-auto = Reload the page every two seconds until the file is ready
 export-download = Download { $name } ({ $size })
 export-expires = The file is removed on { $date }.
 export-failed = The file could not be made: { $reason }

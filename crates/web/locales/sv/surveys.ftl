@@ -310,6 +310,7 @@ export-progress-label = Hur långt filen har kommit
 export-refreshing = Sidan laddas om varannan sekund tills filen är klar.
 export-stop-refresh = Sluta ladda om
 export-refresh-now = Visa läget nu
+export-refresh-auto = Ladda om sidan varannan sekund tills filen är klar
 export-download = Ladda ner { $name } ({ $size })
 export-expires = Filen tas bort { $date }.
 export-failed = Filen kunde inte skapas: { $reason }
