@@ -86,6 +86,7 @@ respondent-group-local_coordinators = Local coordinators
 respondent-group-management = Management groups
 respondent-group-steering = Steering groups
 respondent-group-others = Others
+field-label-round_title = { round-field-title }
 field-label-version_id = Survey
 field-label-respondent_group = Who answers
 field-label-opens_on = First day

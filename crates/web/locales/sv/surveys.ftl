@@ -86,6 +86,7 @@ respondent-group-local_coordinators = Lokala samordnare
 respondent-group-management = Ledningsgrupper
 respondent-group-steering = Styrgrupper
 respondent-group-others = Övriga
+field-label-round_title = { round-field-title }
 field-label-version_id = Enkät
 field-label-respondent_group = Vem svarar
 field-label-opens_on = Första dag

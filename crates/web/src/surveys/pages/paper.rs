@@ -156,6 +156,8 @@ struct PaperPage {
     closing: String,
     other_languages: Vec<(String, String, &'static str, String)>,
     words: Words,
+    /// The reader's language, for the link back (the form is in `lang`).
+    ui_lang: &'static str,
     back: String,
     back_href: String,
 }
@@ -254,6 +256,7 @@ async fn print_form(
             .collect(),
         lang,
         words,
+        ui_lang: t.lang.code(),
         back: t.t("poster-back"),
         back_href: format!("/rounds/{id}"),
     })
