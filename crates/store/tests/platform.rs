@@ -75,6 +75,18 @@ async fn queued_mail_is_sent_once_and_given_up_after_ten_failures() {
         assert_eq!(ids(&all), [a, b, c], "{n}: every mail is kept");
         assert!(all[0].sent_at.is_some() && all[1].sent_at.is_none(), "{n}");
         assert_eq!(all[1].attempts, 10, "{n}");
+        // A sent mail keeps who got what subject, not its body (it may hold a
+        // one-time link); an unsent one keeps everything.
+        assert_eq!(
+            (
+                all[0].mail.to.as_str(),
+                all[0].mail.subject.as_str(),
+                all[0].mail.body.as_str()
+            ),
+            ("a@example.se", "Protokoll", ""),
+            "{n}"
+        );
+        assert_eq!(all[1].mail.body, "Hej", "{n}");
         drop(conn);
         t.cleanup().await;
     }

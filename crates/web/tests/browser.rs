@@ -8,7 +8,12 @@
 //! - axe-core finds no WCAG 2.1 A/AA violations on the login page, the county
 //!   overview, a centre page (with its premises), a survey round's results page
 //!   (as it is and with merged steps and its trend), one's own account page, the
-//!   unit and premises forms, and forms showing validation errors;
+//!   unit and premises forms, and forms showing validation errors; nor on a
+//!   survey round's pages: the rounds list, the round form, a round with its
+//!   invitations form, the poster, the paper form (also right to left), the
+//!   paper entry form, the exports form and an export's page;
+//! - the poster fills one A4 page and the paper form prints on A4 with
+//!   nothing cut off;
 //! - at phone width the overview does not scroll sideways (only its table does);
 //! - the county coordinator records a steering-group meeting with attendance,
 //!   minutes and a decision and publishes the minutes; a management-group
@@ -24,7 +29,8 @@
 //!
 //! Screenshots land in the temp directory (`samverka-overview.png`,
 //! `samverka-centre.png`, `samverka-centre-form-errors.png`, `samverka-results.png`,
-//! `samverka-overview-phone.png`) for a human to look at.
+//! `samverka-overview-phone.png`, `samverka-poster-print.png`,
+//! `samverka-paper-sv-print.png`, `samverka-paper-ar-print.png`) for a human to look at.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 #[path = "app/support/mod.rs"]
@@ -50,6 +56,9 @@ const PHONE_390: (u32, u32) = (390, 844);
 /// stylesheet's 12 mm margins, landscape 297 mm less 10 mm margins.
 const A4_PORTRAIT_PX: f64 = (210.0 - 24.0) / 25.4 * 96.0;
 const A4_LANDSCAPE_PX: f64 = (297.0 - 20.0) / 25.4 * 96.0;
+/// The printable width and height of A4 portrait for a round's poster and
+/// paper form, which the stylesheet prints with 15 mm margins.
+const A4_FORM_PX: (f64, f64) = ((210.0 - 30.0) / 25.4 * 96.0, (297.0 - 30.0) / 25.4 * 96.0);
 
 // ---------------------------------------------------------------------------
 // Skipping loudly
@@ -243,8 +252,9 @@ async fn cdp(driver: &Driver, c: &Client, cmd: &str, params: Value) -> Value {
 /// Lays the page out as the printer would at a printable width: print media,
 /// a viewport as wide as the paper less its margins. Returns how far the
 /// page and anything in it reach past that width (0 when nothing is cut off),
-/// with the page's measurements for the message; the layout is saved as a
-/// screenshot `name` in the temp directory.
+/// with the page's measurements for the message (`height`: how far down its
+/// content reaches); the layout is saved as a screenshot `name` in the temp
+/// directory.
 async fn overflow_in_print(driver: &Driver, c: &Client, width: f64, name: &str) -> (f64, Value) {
     cdp(
         driver,
@@ -265,18 +275,21 @@ async fn overflow_in_print(driver: &Driver, c: &Client, width: f64, name: &str) 
         .execute(
             "const w = window.innerWidth;
              let reach = document.documentElement.scrollWidth;
+             let bottom = 0;
              const clipped = [];
              for (const el of document.querySelectorAll('main *')) {
                const r = el.getBoundingClientRect();
                if (r.width === 0 || r.height === 0) continue;
                if (el.closest('.visually-hidden')) continue;
                if (r.right > reach) reach = r.right;
+               if (r.bottom + window.scrollY > bottom) bottom = r.bottom + window.scrollY;
                if (r.right > w + 0.5) clipped.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
              }
              for (const wrap of document.querySelectorAll('.table-wrap')) {
                if (wrap.scrollWidth > wrap.clientWidth + 1) clipped.push('table-wrap scrolls ' + wrap.scrollWidth + '>' + wrap.clientWidth);
              }
              return { inner: w, reach: reach, clipped: clipped.slice(0, 10),
+                      height: Math.ceil(bottom),
                       print: window.matchMedia('print').matches };",
             vec![],
         )
@@ -1455,6 +1468,216 @@ async fn the_instrument_editor_and_its_preview_have_no_axe_violations() {
     c.close().await.unwrap();
     app.stop().await;
     assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// The survey round pages as a county coordinator uses them — the region's
+/// rounds, the form for a new round (also with its errors), a round's page
+/// with its invitations form (and with the response rates after inviting),
+/// a centre's poster, the paper form in Swedish and in Arabic (right to
+/// left), the paper entry form (also with its errors), the exports form and
+/// an export's page while it waits and when its file is ready — have no
+/// WCAG 2.1 A/AA violations; the poster fills one A4 page and, like the
+/// paper form in both languages, prints with nothing cut off.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_survey_round_pages_have_no_axe_violations_and_print_on_a4() {
+    let axe_js = match axe_source() {
+        Ok(js) => js,
+        Err(why) => return unavailable(&why),
+    };
+    let Some((driver, c)) = browser(WIDE).await else {
+        return;
+    };
+    let app = TestApp::sqlite().await;
+    let region = app.uppsala().await;
+    let savja = app.centre(SAVJA).await;
+    // The web tests load the county without surveys: a round of the
+    // built-in adult visitor survey (Swedish, English, Arabic, Persian).
+    let round = results_round(&app, savja).await;
+    let mut failures = Vec::new();
+    log_in(&c, &app, support::COUNTY).await;
+
+    c.goto(&app.url(&format!("/regions/{region}/rounds")))
+        .await
+        .unwrap();
+    assert!(
+        body_text(&c).await.contains("Besökarenkät"),
+        "the round is listed"
+    );
+    axe_into(&c, &axe_js, "the rounds list", &mut failures).await;
+
+    // The form for a new round, then posted without a title or a survey.
+    c.goto(&app.url(&format!("/regions/{region}/rounds/new")))
+        .await
+        .unwrap();
+    axe_into(&c, &axe_js, "the form for a new round", &mut failures).await;
+    submit_main_form(&c).await;
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(
+        summary.contains("Namn på omgången: Fyll i fältet."),
+        "the summary names the title as its label does: {summary}"
+    );
+    axe_into(&c, &axe_js, "the form for a new round with errors", &mut failures).await;
+
+    // The round's page with its invitations form; after inviting, with the
+    // response rates.
+    let page = format!("/rounds/{round}");
+    c.goto(&app.url(&page)).await.unwrap();
+    assert!(
+        c.find(Locator::Css("#invite-heading")).await.is_ok(),
+        "the invitations form is shown"
+    );
+    axe_into(&c, &axe_js, "a round's page", &mut failures).await;
+    click(&c, "#audience-local_coordinators").await;
+    c.find(Locator::Css(
+        "section[aria-labelledby=invite-heading] button[type=submit]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for_text(&c, "Svarsfrekvens för inbjudningar").await;
+    axe_into(&c, &axe_js, "a round's page after inviting", &mut failures).await;
+
+    // The poster: one A4 page, nothing cut off.
+    c.goto(&app.url(&format!("/rounds/{round}/centres/{savja}/poster")))
+        .await
+        .unwrap();
+    axe_into(&c, &axe_js, "a centre's poster", &mut failures).await;
+    let (over, m) = overflow_in_print(&driver, &c, A4_FORM_PX.0, "samverka-poster-print.png").await;
+    assert!(over == 0.0, "the poster is cut off by {over} px on A4: {m}");
+    let height = m["height"].as_f64().unwrap();
+    assert!(
+        height <= A4_FORM_PX.1,
+        "the poster takes more than one A4 page ({height} px > {} px): {m}",
+        A4_FORM_PX.1
+    );
+
+    // The paper form in Swedish and in Arabic.
+    for (lang, dir) in [("sv", "ltr"), ("ar", "rtl")] {
+        c.goto(&app.url(&format!("/rounds/{round}/paper?lang={lang}")))
+            .await
+            .unwrap();
+        assert_eq!(
+            c.execute(
+                "return [document.documentElement.lang, document.documentElement.dir]",
+                vec![]
+            )
+            .await
+            .unwrap(),
+            json!([lang, dir])
+        );
+        assert_eq!(
+            c.find(Locator::Css("nav.paper-tools a[href^='/rounds/']"))
+                .await
+                .unwrap()
+                .attr("lang")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("sv"),
+            "the link back is in the reader's language"
+        );
+        axe_into(&c, &axe_js, &format!("the paper form in {lang}"), &mut failures).await;
+        let (over, m) = overflow_in_print(
+            &driver,
+            &c,
+            A4_FORM_PX.0,
+            &format!("samverka-paper-{lang}-print.png"),
+        )
+        .await;
+        assert!(
+            over == 0.0,
+            "the paper form in {lang} is cut off by {over} px on A4: {m}"
+        );
+    }
+
+    // The paper entry form, posted without its centre; then an Arabic form
+    // for Sävja with an answer that is not one of the question's options
+    // (every question of this survey may be left out).
+    c.goto(&app.url(&format!("/rounds/{round}/paper/new")))
+        .await
+        .unwrap();
+    axe_into(&c, &axe_js, "the paper entry form", &mut failures).await;
+    submit_main_form(&c).await;
+    let summary = text_of(&c, ".error-summary").await;
+    assert!(
+        summary.contains("Familjecentral: Fyll i fältet."),
+        "the summary names the centre: {summary}"
+    );
+    axe_into(
+        &c,
+        &axe_js,
+        "the paper entry form without its centre",
+        &mut failures,
+    )
+    .await;
+    c.goto(&app.url(&format!("/rounds/{round}/paper/new?centre={savja}&lang=ar")))
+        .await
+        .unwrap();
+    c.execute(
+        "const o = document.querySelector('input[name=overall_satisfaction]');
+         o.value = 'x'; o.checked = true;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    submit_main_form(&c).await;
+    let summary = text_of(&c, "#answer-errors").await;
+    assert!(!summary.is_empty(), "the answers' problems are listed");
+    assert_eq!(
+        c.execute(
+            "return [document.activeElement.id, document.querySelector('#answer-errors ul').lang]",
+            vec![]
+        )
+        .await
+        .unwrap(),
+        json!(["answer-errors", "ar"]),
+        "the problems have the focus and are marked as Arabic"
+    );
+    axe_into(
+        &c,
+        &axe_js,
+        "the Arabic paper entry form with a problem",
+        &mut failures,
+    )
+    .await;
+
+    // The exports form; the export's page while it waits and when its
+    // file is ready; the form again with the export listed.
+    let exports = format!("/rounds/{round}/exports");
+    c.goto(&app.url(&exports)).await.unwrap();
+    axe_into(&c, &axe_js, "the exports form", &mut failures).await;
+    submit_main_form(&c).await;
+    let job = wait_for_path(&c, "the export's page", |p| p.starts_with("/exports/")).await;
+    assert!(
+        c.find(Locator::Css("#export-progress")).await.is_ok(),
+        "the export waits"
+    );
+    assert!(
+        c.find(Locator::Css("meta[http-equiv=refresh]")).await.is_err(),
+        "the page reloads itself only when asked to"
+    );
+    axe_into(&c, &axe_js, "an export's page while it waits", &mut failures).await;
+    samverka_app::jobs::exports::run_once(&app.app, "browser-test")
+        .await
+        .unwrap()
+        .expect("the export ran");
+    c.goto(&app.url(&job)).await.unwrap();
+    assert!(
+        c.find(Locator::Css("a[download]")).await.is_ok(),
+        "the file is linked"
+    );
+    axe_into(&c, &axe_js, "an export's page with its file", &mut failures).await;
+    c.goto(&app.url(&exports)).await.unwrap();
+    axe_into(&c, &axe_js, "the exports form with an export", &mut failures).await;
+
+    c.close().await.unwrap();
+    app.stop().await;
+    assert!(
+        failures.is_empty(),
+        "axe-core found WCAG violations (details above): {failures:#?}"
+    );
 }
 
 /// A visitor answers the adult visitor survey in Arabic on a phone with

@@ -14,7 +14,7 @@ use samverka_core::surveys::definition::Texts;
 use samverka_store::registry::{centres, regions};
 use samverka_store::surveys::instruments::{self, InstrumentVersion};
 use samverka_store::surveys::invitations::{self, Rate};
-use samverka_store::surveys::responses;
+use samverka_store::surveys::responses::{self, TotalsOf};
 use samverka_store::surveys::rounds::{self, RoundInput};
 pub use samverka_store::surveys::rounds::{Round, RoundCentre};
 
@@ -180,7 +180,7 @@ pub async fn overview(ctx: &Ctx, region_id: i64) -> Result<RoundsOverview> {
     let region = regions::get(&mut c, region_id).await?;
     let choices = version_choices(&mut c, region_id).await?;
     let mut totals: HashMap<i64, i64> = HashMap::new();
-    for (round, _, n) in responses::totals(&mut c, Some(region_id)).await? {
+    for (round, _, n) in responses::totals(&mut c, TotalsOf::Region(region_id)).await? {
         *totals.entry(round).or_default() += n;
     }
     let rounds = rounds::list(&mut c, Some(region_id))
@@ -297,10 +297,9 @@ pub async fn view(ctx: &Ctx, id: i64) -> Result<RoundView> {
         .into_iter()
         .map(|centre| (centre.id, centre.name))
         .collect();
-    let totals: HashMap<i64, i64> = responses::totals(&mut c, Some(region_id))
+    let totals: HashMap<i64, i64> = responses::totals(&mut c, TotalsOf::Round(id))
         .await?
         .into_iter()
-        .filter(|(r, _, _)| *r == id)
         .map(|(_, centre, n)| (centre, n))
         .collect();
     let rates = invitations::rates(&mut c, id).await?;

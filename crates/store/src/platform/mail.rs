@@ -1,6 +1,8 @@
 //! The mail outbox: notices are stored in the same transaction as the change
 //! that causes them, and a sender job (holding a lease, so one instance sends)
-//! delivers them.
+//! delivers them. A sent mail keeps its recipient, subject and dates but not
+//! its body: bodies carry one-time links (a survey invitation's `/i/…`, a
+//! password link) that anyone reading the database could otherwise use.
 
 use serde::Serialize;
 
@@ -22,7 +24,7 @@ pub struct Mail {
 pub struct Queued {
     /// Id.
     pub id: i64,
-    /// The mail.
+    /// The mail (its body empty once sent).
     pub mail: Mail,
     /// How many times sending failed so far.
     pub attempts: i64,
@@ -80,9 +82,10 @@ pub async fn unsent(c: &mut Conn, limit: i64) -> Result<Vec<Queued>> {
     Ok(rows.into_iter().map(Queued::from).collect())
 }
 
-/// Marks a mail as sent.
+/// Marks a mail as sent and empties its body, which may hold a one-time
+/// link: what stays is who was mailed what subject, and when.
 pub async fn mark_sent(c: &mut Conn, id: i64) -> Result<()> {
-    sqlx::query("UPDATE mail_outbox SET sent_at = $1 WHERE id = $2")
+    sqlx::query("UPDATE mail_outbox SET sent_at = $1, body = '' WHERE id = $2")
         .bind(now())
         .bind(id)
         .execute(c)
@@ -100,7 +103,7 @@ pub async fn mark_failed(c: &mut Conn, id: i64, error: &str) -> Result<()> {
     Ok(())
 }
 
-/// Every queued mail, sent or not, oldest first (for tests and the admin view).
+/// Every queued mail, sent (without its body) or not, oldest first (for tests).
 pub async fn all(c: &mut Conn) -> Result<Vec<Queued>> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, to_address, subject, body, attempts, sent_at FROM mail_outbox ORDER BY id",

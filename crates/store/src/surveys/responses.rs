@@ -761,23 +761,28 @@ pub async fn count(c: &mut Conn, round_id: i64) -> Result<i64> {
     Ok(n)
 }
 
-/// How many responses each centre of each round of a region has (every
-/// region for `None`): `(round, centre, responses)`, only where there are
-/// any.
-pub async fn totals(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<(i64, i64, i64)>> {
-    let region = rows::for_region(
-        region_id,
-        "round_id IN (SELECT id FROM rounds WHERE region_id = $1)",
-    );
+/// The rounds whose responses [`totals`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TotalsOf {
+    /// Every round of a region (its list of rounds).
+    Region(i64),
+    /// One round (its page).
+    Round(i64),
+}
+
+/// How many responses each centre of the rounds asked for has:
+/// `(round, centre, responses)`, only where there are any.
+pub async fn totals(c: &mut Conn, of: TotalsOf) -> Result<Vec<(i64, i64, i64)>> {
+    let (rounds, id) = match of {
+        TotalsOf::Region(region) => ("round_id IN (SELECT id FROM rounds WHERE region_id = $1)", region),
+        TotalsOf::Round(round) => ("round_id = $1", round),
+    };
     let sql = format!(
         "SELECT round_id, centre_id, CAST(SUM(count) AS BIGINT) FROM answer_counts
-         WHERE question_key = '' AND option_key = '' AND {region}
+         WHERE question_key = '' AND option_key = '' AND {rounds}
          GROUP BY round_id, centre_id"
     );
-    Ok(sqlx::query_as(crate::trusted(sql))
-        .bind(region_id)
-        .fetch_all(c)
-        .await?)
+    Ok(sqlx::query_as(crate::trusted(sql)).bind(id).fetch_all(c).await?)
 }
 
 /// One answer row as a page reads it: question, position, kind, option,

@@ -41,15 +41,18 @@ pub struct LangQuery {
     lang: Option<String>,
 }
 
-/// The survey's language for a request: one asked for, else the first of
-/// the browser's languages the survey has, else Swedish.
-fn language(def: &Definition, asked: Option<&str>, headers: &HeaderMap) -> String {
+/// The survey's language for a request: the one asked for (`?lang=`, a
+/// form's `_lang`) if the survey has it, else the first of the browser's
+/// languages (`Accept-Language` of `headers`; `None` where the browser's
+/// languages do not count, as on the paper forms staff print and key in)
+/// that the survey has, else Swedish.
+pub(super) fn language(def: &Definition, asked: Option<&str>, headers: Option<&HeaderMap>) -> String {
     let has = |tag: &str| def.language(tag).is_some();
     if let Some(tag) = asked.map(str::trim).filter(|t| has(t)) {
         return tag.to_string();
     }
     let accepted = headers
-        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|h| h.get(header::ACCEPT_LANGUAGE))
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     accepted
@@ -206,7 +209,7 @@ async fn start(
         Ok(s) => s,
         Err(e) => return not_open(e),
     };
-    let lang = language(&survey.definition, q.lang.as_deref(), &headers);
+    let lang = language(&survey.definition, q.lang.as_deref(), Some(&headers));
     let answers = Answers::new();
     let r = route(&survey.definition, &answers);
     let first = r
@@ -300,10 +303,7 @@ pub(crate) fn step_through(
     action: &str,
 ) -> Result<Step, PageError> {
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let mut lang = field("_lang")
-        .filter(|l| def.language(l).is_some())
-        .unwrap_or("sv")
-        .to_string();
+    let mut lang = language(def, field("_lang"), None);
     let page = field("_page")
         .and_then(|b| def.block(b))
         .ok_or(PageError::BadRequest)?;

@@ -9,10 +9,12 @@
 //! Until that page exists, `/rounds/{id}/exports` shows the form and the
 //! account's recent exports of the round.
 //!
-//! The job's page works without JavaScript: while the file is being made
-//! it reloads itself every two seconds (`<meta http-equiv="refresh">`; a
-//! link turns that off), and says how far it is in a `<progress>` element
-//! and in words, in a live region.
+//! The job's page works without JavaScript: it says how far the file is in
+//! a `<progress>` element and in words, in a live region, with a link that
+//! shows the state now and one that has the page reload itself every two
+//! seconds until the file is ready (`<meta http-equiv="refresh">`, only when
+//! asked for: a page that reloads on its own moves the reader back to its
+//! top before a screen reader or a slow reader is done with it, WCAG 2.2.1).
 
 use askama::Template;
 use axum::body::Body;
@@ -246,7 +248,7 @@ struct JobPage {
     back: String,
 }
 
-/// `?refresh=off` stops the page from reloading itself.
+/// `?refresh=on` has the page reload itself while the file is being made.
 #[derive(Debug, Default, Deserialize)]
 struct JobQuery {
     refresh: Option<String>,
@@ -315,7 +317,7 @@ async fn show_export(
     html(JobPage {
         what: what(&t, &job),
         status: status(&t, &job),
-        refresh: working && q.refresh.as_deref() != Some("off"),
+        refresh: working && q.refresh.as_deref() == Some("on"),
         working,
         percent: job.percent(),
         progress,

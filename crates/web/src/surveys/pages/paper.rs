@@ -16,6 +16,7 @@ use samverka_core::surveys::response::{AnswerError, from_form, read};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::answer::language;
 use super::respond::{QuestionView, Words, answer_errors, question_view};
 use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
@@ -36,14 +37,6 @@ pub fn router() -> Router<AppState> {
 pub struct PaperQuery {
     lang: Option<String>,
     centre: Option<i64>,
-}
-
-/// The language asked for if the survey has it, else Swedish.
-fn language_of(def: &Definition, asked: Option<&str>) -> String {
-    asked
-        .filter(|l| def.language(l).is_some())
-        .unwrap_or("sv")
-        .to_string()
 }
 
 /// Writes a condition out in words, naming questions by their numbers on
@@ -156,6 +149,8 @@ struct PaperPage {
     closing: String,
     other_languages: Vec<(String, String, &'static str, String)>,
     words: Words,
+    /// The reader's language, for the link back (the form is in `lang`).
+    ui_lang: &'static str,
     back: String,
     back_href: String,
 }
@@ -193,7 +188,7 @@ async fn print_form(
 ) -> Result<Response, PageError> {
     let v = rounds::view(&user, id).await?;
     let def = &v.version.definition;
-    let lang = language_of(def, q.lang.as_deref());
+    let lang = language(def, q.lang.as_deref(), None);
     let words = Words::new(&lang);
     let describer = Describer {
         def,
@@ -254,6 +249,7 @@ async fn print_form(
             .collect(),
         lang,
         words,
+        ui_lang: t.lang.code(),
         back: t.t("poster-back"),
         back_href: format!("/rounds/{id}"),
     })
@@ -354,7 +350,7 @@ async fn entry_form(
     if !v.centres.iter().any(|c| c.can_enter_paper) {
         return Err(Error::Forbidden.into());
     }
-    let lang = language_of(&v.version.definition, q.lang.as_deref());
+    let lang = language(&v.version.definition, q.lang.as_deref(), None);
     let centre = q.centre.map(|c| c.to_string()).unwrap_or_default();
     html(entry_page(page, &v, lang, centre, &[], &[], Vec::new()))
 }
@@ -374,7 +370,7 @@ async fn enter(
     let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     let v = rounds::view(&user, id).await?;
     let def = &v.version.definition;
-    let lang = language_of(def, field("_lang").as_deref());
+    let lang = language(def, field("_lang").as_deref(), None);
     let centre = field("_centre").unwrap_or_default();
     let t = page.t;
     let Ok(centre_id) = centre.trim().parse::<i64>() else {

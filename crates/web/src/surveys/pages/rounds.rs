@@ -11,6 +11,7 @@ use axum::{Form, Router};
 use samverka_app::Error;
 use samverka_app::surveys::invitations;
 use samverka_app::surveys::rounds::{self, RoundCentreView, RoundDraft, RoundForm, RoundView};
+use samverka_core::FieldErrors;
 use samverka_core::surveys::audience::Audience;
 use samverka_core::surveys::definition::{Texts, is_rtl};
 use samverka_core::surveys::round::RespondentGroup;
@@ -19,7 +20,7 @@ use tower_sessions::Session;
 use super::respond::Words;
 use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
-use crate::http::i18n::Tr;
+use crate::http::i18n::{Lang, Tr};
 use crate::state::AppState;
 use crate::ui::Page;
 use crate::ui::forms::{error_for, field_messages};
@@ -265,8 +266,11 @@ async fn create_round(
     let t = page.t;
     let result = rounds::create(&user, id, &form.draft()).await;
     let saved = |round: i64| (t.t("round-flash-created"), format!("/rounds/{round}"));
-    after_post(&session, result, saved, async |errors| {
+    after_post(&session, result, saved, async |errors: FieldErrors| {
         let d = rounds::form(&user, id).await?;
+        // The error summary names the title by the form's label ("Namn på
+        // omgången"), not by the generic label of `title`.
+        let errors = errors.renamed(&[("title", "round_title")]);
         Ok(form_page(page, &d, form, field_messages(&t, &errors)))
     })
     .await
@@ -451,6 +455,9 @@ struct PosterText {
 struct PosterPage {
     lang: String,
     dir: &'static str,
+    /// The reader's language, for the tools above the poster and the QR
+    /// code's name (the poster itself is in the survey's languages).
+    ui_lang: &'static str,
     centre: String,
     texts: Vec<PosterText>,
     qr: String,
@@ -494,13 +501,16 @@ async fn poster(
     html(PosterPage {
         lang: "sv".into(),
         dir: if is_rtl("sv") { "rtl" } else { "ltr" },
+        ui_lang: t.lang.code(),
         centre: c.name.clone(),
         texts,
         qr: qr_svg(&link, 360)?,
         qr_label: t.t1("poster-qr-label", "centre", &c.name),
         link,
         anonymous: sv.t("survey-anonymous"),
-        closes: t.t1("poster-closes", "date", v.round.closes_on),
+        // Printed for visitors beside the Swedish line above, whatever the
+        // reader's language.
+        closes: Tr::new(Lang::Sv).t1("poster-closes", "date", v.round.closes_on),
         print: t.t("poster-print"),
         back: t.t("poster-back"),
         back_href: format!("/rounds/{id}"),

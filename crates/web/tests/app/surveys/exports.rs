@@ -106,17 +106,25 @@ async fn the_form_makes_a_job_whose_page_shows_progress_and_then_the_file() {
         let (status, waiting) = t.get(&county, &job).await;
         assert_eq!(status, 200, "{n}");
         assert!(
-            waiting.contains(r#"<meta http-equiv="refresh" content="2">"#),
-            "{n}: {waiting}"
+            !waiting.contains("http-equiv"),
+            "{n}: the page reloads itself only when asked to: {waiting}"
         );
         assert!(
             waiting.contains(r#"aria-live="polite""#) && waiting.contains("<progress"),
             "{n}"
         );
-        let (_, still) = t.get(&county, &format!("{job}?refresh=off")).await;
         assert!(
-            !still.contains("http-equiv"),
-            "{n}: the reloading can be turned off"
+            waiting.contains(&format!(r#"href="{job}?refresh=on""#)),
+            "{n}: it offers to: {waiting}"
+        );
+        let (_, reloading) = t.get(&county, &format!("{job}?refresh=on")).await;
+        assert!(
+            reloading.contains(r#"<meta http-equiv="refresh" content="2">"#),
+            "{n}: {reloading}"
+        );
+        assert!(
+            reloading.contains(&format!(r#"href="{job}">"#)),
+            "{n}: and to stop: {reloading}"
         );
         assert_eq!(
             t.get(&county, &format!("{job}/file")).await.0,
@@ -125,7 +133,7 @@ async fn the_form_makes_a_job_whose_page_shows_progress_and_then_the_file() {
         );
 
         run_once(&t.app, "test-instance").await.unwrap();
-        let (_, done) = t.get(&county, &job).await;
+        let (_, done) = t.get(&county, &format!("{job}?refresh=on")).await;
         assert!(!done.contains("http-equiv"), "{n}: no reloading once done");
         assert!(done.contains(&format!(r#"href="{job}/file""#)), "{n}: {done}");
 

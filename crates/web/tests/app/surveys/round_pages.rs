@@ -198,3 +198,53 @@ async fn paper_forms_print_with_their_routing_and_are_keyed_in_through_the_same_
         t.stop().await;
     }
 }
+
+/// The response count a round's page shows for a centre.
+fn responses_at(page: &str, centre: &str) -> String {
+    let marker = format!("<th scope=\"row\">{centre}</th>");
+    let at = page.find(&marker).unwrap_or_else(|| panic!("no row {centre}"));
+    let row = &page[at..];
+    let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+    let cell = row
+        .split("<td class=\"num\">")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no count in {row}"));
+    page_text(&cell[..cell.find("</td>").unwrap_or(cell.len())])
+}
+
+#[tokio::test]
+async fn a_rounds_page_counts_its_own_responses_and_the_list_each_rounds() {
+    use samverka_app::surveys::responses::submit_by_link;
+    for t in TestApp::all().await {
+        let n = t.backend();
+        let region = t.uppsala().await;
+        let (first, first_code) = round_at_savja(&t, "2026-11-01", "2026-12-31").await;
+        let (second, second_code) = round_at_savja(&t, "2026-11-01", "2026-12-31").await;
+        let answer = serde_json::json!({"welcome": "no"}).as_object().cloned().unwrap();
+        for (code, count) in [(&first_code, 6), (&second_code, 2)] {
+            for _ in 0..count {
+                submit_by_link(&t.app, code, "sv", &answer).await.unwrap();
+            }
+        }
+        let county = t.login(COUNTY).await;
+        let (_, page) = t.get(&county, &format!("/rounds/{first}")).await;
+        assert_eq!(responses_at(&page, "Sävja familjecentral"), "6", "{n}");
+        let (_, page) = t.get(&county, &format!("/rounds/{second}")).await;
+        assert_eq!(
+            responses_at(&page, "Sävja familjecentral"),
+            "färre än 5",
+            "{n}: the other round's responses are not counted"
+        );
+        let (_, list) = t.get(&county, &format!("/regions/{region}/rounds")).await;
+        let counts: Vec<String> = list
+            .split("<td class=\"num\">")
+            .skip(1)
+            .map(|cell| page_text(&cell[..cell.find("</td>").unwrap_or(cell.len())]))
+            .collect();
+        // Each round: its centres, then its responses.
+        let mut counts = counts.chunks(2).map(|c| c[1].clone()).collect::<Vec<_>>();
+        counts.sort();
+        assert_eq!(counts, ["6", "färre än 5"], "{n}: {list}");
+        t.stop().await;
+    }
+}

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::{back_href, edit_href, version_name};
 use crate::http::error::PageError;
 use crate::http::extract::CurrentUser;
-use crate::surveys::pages::answer::{Step, page_for, step_through, thanks};
+use crate::surveys::pages::answer::{Step, language, page_for, step_through, thanks};
 use crate::surveys::pages::respond::PreviewFrame;
 use crate::ui::Page;
 
@@ -63,10 +63,7 @@ pub(super) async fn preview_version(
 ) -> Result<Response, PageError> {
     let v = app::open(&user, id).await?;
     let def = &v.version.definition;
-    let lang = q
-        .lang
-        .filter(|l| def.language(l).is_some())
-        .unwrap_or_else(|| "sv".into());
+    let lang = language(def, q.lang.as_deref(), None);
     let block = q.page.unwrap_or_default();
     let mut survey = page_for(def, &Answers::new(), &block, &lang, &[], &action(id))?;
     survey.preview = Some(frame(&user, &page, &v));
