@@ -184,6 +184,15 @@ async fn file(ctx: &Ctx, round: i64, request: &ExportRequest) -> Result<Vec<u8>,
     exports::write(ctx, round, request, Vec::new(), Arc::new(Progress::default())).await
 }
 
+/// The rows of a file made in `format`, each as its cells' texts.
+fn rows_of(format: ExportFormat, made: &Result<Vec<u8>, Error>) -> Vec<Vec<String>> {
+    let bytes = made.as_ref().expect("a file");
+    match format {
+        ExportFormat::Csv => csv_rows(bytes),
+        ExportFormat::Xlsx => xlsx_rows(bytes),
+    }
+}
+
 /// The rows of a CSV file, each as its cells.
 fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
@@ -253,13 +262,10 @@ async fn a_file_of_responses_names_no_small_centre_and_hides_few_answered_questi
         let w = world(&t).await;
         answer(&w, [7, 3, 6]).await;
         for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
-            let bytes = file(&w.county, w.round, &ask(ExportKind::Responses, format))
-                .await
-                .expect("a file");
-            let rows = match format {
-                ExportFormat::Csv => csv_rows(&bytes),
-                ExportFormat::Xlsx => xlsx_rows(&bytes),
-            };
+            let rows = rows_of(
+                format,
+                &file(&w.county, w.round, &ask(ExportKind::Responses, format)).await,
+            );
             assert_eq!(
                 rows[0],
                 [
@@ -313,13 +319,10 @@ async fn a_region_that_raises_its_threshold_gets_files_of_responses_that_hide_mo
             .await
             .expect("seven is allowed");
         for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
-            let bytes = file(&w.county, w.round, &ask(ExportKind::Responses, format))
-                .await
-                .expect("a file");
-            let rows = match format {
-                ExportFormat::Csv => csv_rows(&bytes),
-                ExportFormat::Xlsx => xlsx_rows(&bytes),
-            };
+            let rows = rows_of(
+                format,
+                &file(&w.county, w.round, &ask(ExportKind::Responses, format)).await,
+            );
             assert_eq!(rows.len(), 2 + 16, "{n} {format:?}: one row per response");
             // Tvåby's six were shown at five; at seven they are too few, and
             // so is their municipality.
@@ -363,11 +366,7 @@ async fn a_file_of_results_marks_what_the_results_hide() {
         for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
             let mut request = ask(ExportKind::Results, format);
             request.filter.centre = Some(w.centres[2]);
-            let bytes = file(&w.county, w.round, &request).await.expect("a file");
-            let rows = match format {
-                ExportFormat::Csv => csv_rows(&bytes),
-                ExportFormat::Xlsx => xlsx_rows(&bytes),
-            };
+            let rows = rows_of(format, &file(&w.county, w.round, &request).await);
             assert_eq!(
                 rows[0],
                 [

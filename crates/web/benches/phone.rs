@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use samverka_core::surveys::response::to_form;
 use samverka_core::surveys::routing::route;
 use samverka_web::WebConfig;
-use support::visitors::{Tally, check_stored, drive, responses, setting, stored, visitor_rounds};
+use support::visitors::{Tally, check_stored, drive, responses, send, setting, stored, visitor_rounds};
 use support::{Data, Server};
 
 /// One visitor's walk: the form fields of each page's post, in order.
@@ -108,15 +108,7 @@ fn main() {
             let url = &urls[i as usize % urls.len()];
             let began = Instant::now();
             let sent = Instant::now();
-            let first = http.get(format!("{url}?lang=sv")).send().await;
-            let status = match first {
-                Ok(res) => {
-                    let status = res.status().as_u16();
-                    let _ = res.bytes().await;
-                    status
-                }
-                Err(_) => 0,
-            };
+            let (status, _) = send(http.get(format!("{url}?lang=sv"))).await;
             tally.times.push(sent.elapsed());
             tally.requests += 1;
             if status != 200 {
@@ -125,13 +117,7 @@ fn main() {
             }
             for (n, fields) in walk.iter().enumerate() {
                 let sent = Instant::now();
-                let (status, body) = match http.post(url).form(fields).send().await {
-                    Ok(res) => {
-                        let status = res.status().as_u16();
-                        (status, res.text().await.unwrap_or_default())
-                    }
-                    Err(_) => (0, String::new()),
-                };
+                let (status, body) = send(http.post(url).form(fields)).await;
                 tally.times.push(sent.elapsed());
                 tally.requests += 1;
                 let last = n + 1 == walk.len();

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use samverka_core::surveys::round::Channel;
 use samverka_web::WebConfig;
 use serde_json::json;
-use support::visitors::{Tally, check_stored, drive, responses, setting, stored, visitor_rounds};
+use support::visitors::{Tally, check_stored, drive, responses, send, setting, stored, visitor_rounds};
 use support::{Data, Server};
 
 fn main() {
@@ -65,14 +65,7 @@ fn main() {
             let i = i as usize;
             let body = json!({"link": codes[i % codes.len()], "language": "sv", "answers": answers});
             let sent = Instant::now();
-            let status = match http.post(&url).json(&body).send().await {
-                Ok(res) => {
-                    let status = res.status().as_u16();
-                    let _ = res.bytes().await;
-                    status
-                }
-                Err(_) => 0,
-            };
+            let (status, _) = send(http.post(&url).json(&body)).await;
             tally.times.push(sent.elapsed());
             tally.requests += 1;
             if status == 201 {

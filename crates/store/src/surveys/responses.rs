@@ -329,39 +329,53 @@ fn on_sqlite(c: &sqlx::AnyConnection) -> bool {
     c.backend_name().eq_ignore_ascii_case("sqlite")
 }
 
-/// The rows of a JSON array of arrays bound at `$n`, each array as
-/// `value`, and how to read its `i`th item as text (`item(i)`).
-struct JsonRows {
-    sqlite: bool,
+/// A column of [`insert_json`]: its name, and whether it is an integer.
+type Column = (&'static str, bool);
+
+/// Inserts into `table` the rows of the JSON text `rows`, an array of
+/// arrays, each with the `columns`' values in order, then `then` (an
+/// `ON CONFLICT` clause, or nothing): one value bound whatever the number
+/// of rows.
+async fn insert_json(tx: &mut Tx, table: &str, columns: &[Column], then: &str, rows: String) -> Result<()> {
+    let sqlite = on_sqlite(tx);
+    let values: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, (_, int))| {
+            let item = if sqlite {
+                format!("json_extract(value, '$[{i}]')")
+            } else {
+                format!("(value->>{i})")
+            };
+            if *int {
+                format!("CAST({item} AS BIGINT)")
+            } else {
+                item
+            }
+        })
+        .collect();
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let from = if sqlite {
+        "json_each($1)"
+    } else {
+        "jsonb_array_elements(CAST($1 AS jsonb))"
+    };
+    // `WHERE true` tells SQLite's parser an ON CONFLICT is the insert's.
+    let sql = format!(
+        "INSERT INTO {table} ({}) SELECT {} FROM {from} WHERE true {then}",
+        names.join(", "),
+        values.join(", ")
+    );
+    sqlx::query(crate::trusted(sql))
+        .bind(rows)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
-impl JsonRows {
-    fn of(c: &sqlx::AnyConnection) -> JsonRows {
-        JsonRows { sqlite: on_sqlite(c) }
-    }
-
-    /// `FROM …` over the arrays in the JSON text bound at `$n`.
-    fn from(&self, n: usize) -> String {
-        if self.sqlite {
-            format!("FROM json_each(${n})")
-        } else {
-            format!("FROM jsonb_array_elements(CAST(${n} AS jsonb))")
-        }
-    }
-
-    /// The `i`th item of the row's array, as text (NULL for null).
-    fn text(&self, i: usize) -> String {
-        if self.sqlite {
-            format!("json_extract(value, '$[{i}]')")
-        } else {
-            format!("(value->>{i})")
-        }
-    }
-
-    /// The `i`th item of the row's array, as an integer (NULL for null).
-    fn int(&self, i: usize) -> String {
-        format!("CAST({} AS BIGINT)", self.text(i))
-    }
+/// JSON text of some rows.
+fn json_text(rows: &[serde_json::Value]) -> Result<String> {
+    serde_json::to_string(rows).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 /// Adds counts to `answer_counts` and, summed over languages and channels,
@@ -378,76 +392,61 @@ async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result
             .entry((*round, option.as_str(), question.as_str(), *centre))
             .or_default() += n;
     }
-    let json =
-        |v: Vec<serde_json::Value>| serde_json::to_string(&v).map_err(|e| StoreError::Corrupt(e.to_string()));
-    let by_language = json(
-        counts
-            .iter()
-            .map(|((r, c, l, ch, q, o), n)| serde_json::json!([r, c, l, ch, q, o, n]))
-            .collect(),
-    )?;
-    let summed = json(
-        totals
-            .iter()
-            .map(|((r, o, q, c), n)| serde_json::json!([r, o, q, c, n]))
-            .collect(),
-    )?;
-    let j = JsonRows::of(tx);
-    // `WHERE true` tells SQLite's parser the ON CONFLICT is the insert's.
-    let sql = format!(
-        "INSERT INTO answer_counts (round_id, centre_id, language, channel, question_key, option_key, count)
-         SELECT {}, {}, {}, {}, {}, {}, {} {} WHERE true
-         ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
+    let by_language: Vec<serde_json::Value> = counts
+        .iter()
+        .map(|((r, c, l, ch, q, o), n)| serde_json::json!([r, c, l, ch, q, o, n]))
+        .collect();
+    insert_json(
+        tx,
+        "answer_counts",
+        &[
+            ("round_id", true),
+            ("centre_id", true),
+            ("language", false),
+            ("channel", false),
+            ("question_key", false),
+            ("option_key", false),
+            ("count", true),
+        ],
+        "ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
          DO UPDATE SET count = answer_counts.count + excluded.count",
-        j.int(0),
-        j.int(1),
-        j.text(2),
-        j.text(3),
-        j.text(4),
-        j.text(5),
-        j.int(6),
-        j.from(1),
-    );
-    sqlx::query(crate::trusted(sql))
-        .bind(by_language)
-        .execute(&mut **tx)
-        .await?;
-    let sql = format!(
-        "INSERT INTO answer_totals (round_id, option_key, question_key, centre_id, count)
-         SELECT {}, {}, {}, {}, {} {} WHERE true
-         ON CONFLICT (round_id, option_key, question_key, centre_id)
+        json_text(&by_language)?,
+    )
+    .await?;
+    let summed: Vec<serde_json::Value> = totals
+        .iter()
+        .map(|((r, o, q, c), n)| serde_json::json!([r, o, q, c, n]))
+        .collect();
+    insert_json(
+        tx,
+        "answer_totals",
+        &[
+            ("round_id", true),
+            ("option_key", false),
+            ("question_key", false),
+            ("centre_id", true),
+            ("count", true),
+        ],
+        "ON CONFLICT (round_id, option_key, question_key, centre_id)
          DO UPDATE SET count = answer_totals.count + excluded.count",
-        j.int(0),
-        j.text(1),
-        j.text(2),
-        j.int(3),
-        j.int(4),
-        j.from(1),
-    );
-    sqlx::query(crate::trusted(sql))
-        .bind(summed)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
+        json_text(&summed)?,
+    )
+    .await
 }
 
 /// Writes answer rows (each with its response's id), `per` rows a
 /// statement, the rows bound as one JSON array.
 async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)], per: usize) -> Result<()> {
-    let j = JsonRows::of(tx);
-    let sql = format!(
-        "INSERT INTO answers (response_id, question_key, position, kind, option_key, number, text, comment)
-         SELECT {}, {}, {}, {}, {}, {}, {}, {} {}",
-        j.int(0),
-        j.text(1),
-        j.int(2),
-        j.text(3),
-        j.text(4),
-        j.int(5),
-        j.text(6),
-        j.text(7),
-        j.from(1),
-    );
+    const COLUMNS: &[Column] = &[
+        ("response_id", true),
+        ("question_key", false),
+        ("position", true),
+        ("kind", false),
+        ("option_key", false),
+        ("number", true),
+        ("text", false),
+        ("comment", false),
+    ];
     for chunk in rows.chunks(per) {
         let list: Vec<serde_json::Value> = chunk
             .iter()
@@ -464,11 +463,7 @@ async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)], per: usize) -
                 ])
             })
             .collect();
-        let rows = serde_json::to_string(&list).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        sqlx::query(crate::trusted(sql.clone()))
-            .bind(rows)
-            .execute(&mut **tx)
-            .await?;
+        insert_json(tx, "answers", COLUMNS, "", json_text(&list)?).await?;
     }
     Ok(())
 }

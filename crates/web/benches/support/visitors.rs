@@ -219,6 +219,18 @@ where
     (tally, started.elapsed())
 }
 
+/// Sends a request and reads the whole answer: its status (0 when none
+/// came) and body.
+pub async fn send(request: reqwest::RequestBuilder) -> (u16, String) {
+    match request.send().await {
+        Ok(res) => {
+            let status = res.status().as_u16();
+            (status, res.text().await.unwrap_or_default())
+        }
+        Err(_) => (0, String::new()),
+    }
+}
+
 /// The responses stored for a round, read from the file itself.
 pub fn stored(server: &Server, round_id: i64) -> i64 {
     server.runtime.block_on(async {
