@@ -308,10 +308,7 @@ async fn a_region_that_raises_its_threshold_gets_files_of_responses_that_hide_mo
         let n = t.name();
         let w = world(&t).await;
         answer(&w, [7, 3, 6]).await;
-        let region = rounds::get(&w.county, w.round)
-            .await
-            .expect("round")
-            .region_id;
+        let region = rounds::get(&w.county, w.round).await.expect("round").region_id;
         samverka_app::registry::settings::update_survey_threshold(&w.county, region, "7")
             .await
             .expect("seven is allowed");
@@ -336,7 +333,10 @@ async fn a_region_that_raises_its_threshold_gets_files_of_responses_that_hide_mo
             // so the file shows what the region's results show: 9 answers.
             let how_much: Vec<&str> = rows[2..].iter().map(|r| r[4].as_str()).collect();
             assert_eq!(
-                how_much.iter().filter(|v| !v.is_empty() && **v != "(dolt)").count(),
+                how_much
+                    .iter()
+                    .filter(|v| !v.is_empty() && **v != "(dolt)")
+                    .count(),
                 9,
                 "{n} {format:?}: {how_much:?}"
             );
