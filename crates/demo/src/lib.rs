@@ -22,6 +22,7 @@ mod tests;
 
 pub use registry::county::{load_county, load_county_as, load_county_without_surveys};
 pub use registry::national::{load_national, load_national_with};
+pub use surveys::{Mood, respond};
 
 /// One demo account, as the command line prints it after loading.
 #[derive(Debug, Clone, PartialEq, Eq)]
