@@ -483,12 +483,9 @@ pub struct NewResponse<'a> {
     pub answers: &'a Answers,
 }
 
-/// Answer rows written per statement by [`insert_many`] (eight values each).
-/// Kept small: binding costs sqlx on SQLite time that grows with the square
-/// of a statement's parameters (it looks each one's name up, and SQLite
-/// finds a name by walking the list of all), so 2 000 rows (16 000
-/// parameters) a statement spent nine tenths of a bulk load there.
-const BULK: usize = 100;
+/// Answer rows written per statement by [`insert_many`] and
+/// [`insert_counted`], bound as one JSON value ([`insert_json`]).
+const BULK: usize = 2000;
 
 /// Stores many responses to a round at once in the caller's transaction,
 /// for loading data in bulk (the demo's national scale, benchmarks): the
