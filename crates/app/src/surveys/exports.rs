@@ -39,9 +39,10 @@ use samverka_core::surveys::export::{self as rules, Disclosure, Value};
 pub use samverka_core::surveys::export::{ExportFormat, ExportKind, ExportStatus};
 use samverka_core::surveys::results::Shown;
 use samverka_core::surveys::round::Channel;
+use samverka_store::StoreError;
 use samverka_store::registry::{centres, municipalities, regions};
 use samverka_store::surveys::exports::{self as jobs, NewJob};
-use samverka_store::surveys::responses::{self, CountFilter, StoredResponse};
+use samverka_store::surveys::responses::{self, CountFilter, RawStretch, StoredResponse};
 use samverka_store::surveys::{instruments, rounds};
 use serde::{Deserialize, Serialize};
 pub(crate) use table::TableError;
@@ -701,7 +702,27 @@ async fn write_responses<W: Write + Send + 'static>(
     stretches.shuffle(&mut rand::rng());
 
     let round_id = scope.round.id;
+    // Three stages at once: the database makes a stretch, a thread reads
+    // the one before into responses, another writes the one before that.
+    let (raws, mut raw_in) = tokio::sync::mpsc::channel::<RawStretch>(2);
     let (pages, mut incoming) = tokio::sync::mpsc::channel::<Vec<StoredResponse>>(2);
+    // Written pages go back to be freed on the thread that made them: the
+    // writer freeing them contended with it for the allocator.
+    let (spent, mut spent_in) = tokio::sync::mpsc::channel::<Vec<StoredResponse>>(2);
+    let parser = tokio::task::spawn_blocking(move || -> Result<(), StoreError> {
+        while let Some(raw) = raw_in.blocking_recv() {
+            while let Ok(page) = spent_in.try_recv() {
+                drop(page);
+            }
+            let page = raw.responses()?;
+            drop(raw);
+            if pages.blocking_send(page).is_err() {
+                // The writer stopped; its error says why.
+                break;
+            }
+        }
+        Ok(())
+    });
     let lang = request.language.clone();
     let format = request.format;
     let writer = tokio::task::spawn_blocking(move || -> Result<W, TableError> {
@@ -732,11 +753,16 @@ async fn write_responses<W: Write + Send + 'static>(
                 .and_then(|p| scope.municipality_names.get(&p.municipality_id))
                 .map_or("", String::as_str)
         };
+        // What a row through each centre shows, worked out once per centre.
+        let mut shown: HashMap<Option<i64>, Vec<bool>> = HashMap::new();
         while let Some(page) = incoming.blocking_recv() {
             let mut lines: Vec<(&str, &str, u64, Vec<Value<'_>>)> = page
                 .iter()
                 .map(|r| {
-                    let cells = rules::row(&columns, &plan, r.centre_id, &r.answers);
+                    let shows = shown
+                        .entry(r.centre_id)
+                        .or_insert_with(|| plan.shown(&columns, r.centre_id));
+                    let cells = rules::row_shown(&columns, shows, &r.answers);
                     let mut hasher = DefaultHasher::new();
                     cells.hash(&mut hasher);
                     let (municipality, centre) = match r.centre_id.filter(|_| plan.names(r.centre_id)) {
@@ -765,7 +791,10 @@ async fn write_responses<W: Write + Send + 'static>(
                 }));
                 table.row(&out)?;
             }
+            drop(lines);
             progress.add(page.len());
+            // Freed here when the reader has not taken the last ones yet.
+            spent.try_send(page).ok();
         }
         table.appendix(words.codes_sheet, &code_list(def, &lang, words))?;
         table.finish()
@@ -773,10 +802,10 @@ async fn write_responses<W: Write + Send + 'static>(
 
     let mut read = Ok(());
     for (after, through) in stretches {
-        match responses::between(&mut snap, round_id, &filter, after, through).await {
-            Ok(page) => {
-                if pages.send(page).await.is_err() {
-                    // The writer stopped; its error says why.
+        match responses::between_raw(&mut snap, round_id, &filter, after, through).await {
+            Ok(raw) => {
+                if raws.send(raw).await.is_err() {
+                    // The reader or the writer stopped; its error says why.
                     break;
                 }
             }
@@ -786,12 +815,15 @@ async fn write_responses<W: Write + Send + 'static>(
             }
         }
     }
-    drop(pages);
+    drop(raws);
     samverka_store::rollback(snap).await.ok();
-    let written = writer.await.map_err(|e| {
+    let stopped = |e: tokio::task::JoinError| {
         tracing::error!("an export's writer stopped: {e}");
         Error::Internal
-    })?;
+    };
+    let parsed = parser.await.map_err(stopped)?;
+    let written = writer.await.map_err(stopped)?;
     read?;
+    parsed?;
     written.map_err(table_failed)
 }

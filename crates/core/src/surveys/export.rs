@@ -161,6 +161,16 @@ impl Disclosure {
         })
     }
 
+    /// Which of `columns` a row of a response through `centre` shows: what
+    /// [`Disclosure::shows`] says of each column's question, for
+    /// [`row_shown`].
+    pub fn shown(&self, columns: &[Column<'_>], centre: Option<i64>) -> Vec<bool> {
+        columns
+            .iter()
+            .map(|col| self.shows(&col.question.key, centre))
+            .collect()
+    }
+
     /// How many responses the selection has: the rows of the file.
     pub fn responses(&self) -> u32 {
         self.responses
@@ -357,11 +367,19 @@ pub fn row<'a>(
     centre: Option<i64>,
     answers: &'a Answers,
 ) -> Vec<Value<'a>> {
+    row_shown(columns, &disclosure.shown(columns, centre), answers)
+}
+
+/// Like [`row`], with what [`Disclosure::shown`] gave for the row's centre
+/// (worked out once for all of a centre's rows): a column `shown` does not
+/// say `true` of is [`Value::Hidden`].
+pub fn row_shown<'a>(columns: &[Column<'_>], shown: &[bool], answers: &'a Answers) -> Vec<Value<'a>> {
     columns
         .iter()
-        .map(|col| {
+        .enumerate()
+        .map(|(i, col)| {
             let q = col.question;
-            if !disclosure.shows(&q.key, centre) {
+            if shown.get(i) != Some(&true) {
                 return Value::Hidden;
             }
             match (answers.get(&q.key), col.kind) {

@@ -14,7 +14,7 @@
 //! each question (option `''`) and how many chose each option (a number
 //! counts under its decimal key). Results read it, never the raw answers.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use samverka_core::surveys::response::{Answer, Answers};
@@ -781,96 +781,82 @@ pub async fn totals(c: &mut Conn, of: TotalsOf) -> Result<Vec<(i64, i64, i64)>> 
     Ok(sqlx::query_as(crate::trusted(sql)).bind(id).fetch_all(c).await?)
 }
 
-/// One answer row as a page reads it: question, position, kind, option,
-/// number, text, comment.
-type AnswerTuple = (
-    String,
+/// One answer row as a stretch's JSON holds it: question, position, kind,
+/// option, number, text, comment. The question and the kind are read in
+/// place; what an answer keeps is moved into it, never copied (a file of a
+/// million responses reads twenty million of these).
+#[derive(serde::Deserialize)]
+struct AnswerJson<'a>(
+    #[serde(borrow)] Cow<'a, str>,
     i64,
-    String,
+    #[serde(borrow)] Cow<'a, str>,
     Option<String>,
     Option<i64>,
     Option<String>,
     Option<String>,
 );
 
-/// One response as a page reads it: id, centre, language, channel, day,
-/// and its answer rows.
-type ResponseTuple = (i64, Option<i64>, String, String, String, Vec<AnswerTuple>);
+/// One response as a stretch's JSON holds it: id, centre, language,
+/// channel, day, and its answer rows.
+#[derive(serde::Deserialize)]
+struct ResponseJson<'a>(
+    i64,
+    Option<i64>,
+    String,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Vec<AnswerJson<'a>>,
+);
 
-struct StoredAnswerRow {
-    response_id: i64,
-    question_key: String,
-    position: i64,
-    kind: String,
-    option_key: Option<String>,
-    number: Option<i64>,
-    text: Option<String>,
-    comment: Option<String>,
-}
-
-/// One answer from its rows (in position order).
-fn answer_of(rows: &[StoredAnswerRow]) -> Result<Answer> {
-    let corrupt = |why: &str| {
-        let at = rows
-            .first()
-            .map(|r| format!("{}/{}", r.response_id, r.question_key))
-            .unwrap_or_default();
-        StoreError::Corrupt(format!("answers {at}: {why}"))
+/// One answer from its rows (one question's, in position order), taking
+/// what it keeps out of them.
+fn answer_of(response_id: i64, rows: &mut [AnswerJson<'_>]) -> Result<Answer> {
+    let corrupt =
+        |question: &str, why: &str| StoreError::Corrupt(format!("answers {response_id}/{question}: {why}"));
+    let several = rows.len() > 1;
+    let [first, ..] = rows else {
+        return Err(corrupt("", "no rows"));
     };
-    let [first, rest @ ..] = rows else {
-        return Err(corrupt("no rows"));
-    };
-    if first.kind != CHOICES && !rest.is_empty() {
-        return Err(corrupt("several rows for one answer"));
+    if first.2 != CHOICES && several {
+        return Err(corrupt(&first.0, "several rows for one answer"));
     }
-    let option = || first.option_key.clone().ok_or_else(|| corrupt("no option"));
-    Ok(match first.kind.as_str() {
+    let AnswerJson(question, _, kind, option, number, text, comment) = first;
+    let mut option = || option.take().ok_or_else(|| corrupt(question, "no option"));
+    Ok(match &**kind {
         CHOICE => Answer::Choice(option()?),
-        CHOICES => Answer::Choices(
-            rows.iter()
-                .map(|r| match (&r.kind[..], &r.option_key) {
-                    (CHOICES, Some(k)) => Ok(k.clone()),
-                    _ => Err(corrupt("a multiple choice row without an option")),
-                })
-                .collect::<Result<_>>()?,
-        ),
-        NUMBER => Answer::Number(first.number.ok_or_else(|| corrupt("no number"))?),
-        TEXT => Answer::Text(first.text.clone().ok_or_else(|| corrupt("no text"))?),
+        CHOICES => {
+            let mut keys = Vec::with_capacity(rows.len());
+            for AnswerJson(question, _, kind, option, ..) in rows.iter_mut() {
+                match (&**kind, option.take()) {
+                    (CHOICES, Some(k)) => keys.push(k),
+                    _ => return Err(corrupt(question, "a multiple choice row without an option")),
+                }
+            }
+            Answer::Choices(keys)
+        }
+        NUMBER => Answer::Number(number.ok_or_else(|| corrupt(question, "no number"))?),
+        TEXT => Answer::Text(text.take().ok_or_else(|| corrupt(question, "no text"))?),
         YES_NO => Answer::YesNo {
             value: match option()?.as_str() {
                 "yes" => true,
                 "no" => false,
-                other => return Err(corrupt(&format!("{other:?} is not yes or no"))),
+                other => return Err(corrupt(question, &format!("{other:?} is not yes or no"))),
             },
-            comment: first.comment.clone(),
+            comment: comment.take(),
         },
-        other => return Err(corrupt(&format!("unknown kind {other:?}"))),
+        other => return Err(corrupt(question, &format!("unknown kind {other:?}"))),
     })
 }
 
 /// A response as read, its answer rows made into [`Answers`].
-fn stored(row: ResponseTuple) -> Result<StoredResponse> {
-    let (id, centre_id, language, channel, submitted_on, rows) = row;
-    let mut by_question: BTreeMap<String, Vec<StoredAnswerRow>> = BTreeMap::new();
-    for (question_key, position, kind, option_key, number, text, comment) in rows {
-        by_question
-            .entry(question_key.clone())
-            .or_default()
-            .push(StoredAnswerRow {
-                response_id: id,
-                question_key,
-                position,
-                kind,
-                option_key,
-                number,
-                text,
-                comment,
-            });
-    }
+fn stored(row: ResponseJson<'_>) -> Result<StoredResponse> {
+    let ResponseJson(id, centre_id, language, channel, submitted_on, mut rows) = row;
+    // By question, then position: as a rule the order they came in already.
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let mut answers = Answers::new();
-    for (question, mut rows) in by_question {
-        rows.sort_by_key(|row| row.position);
-        answers.insert(question, answer_of(&rows)?);
+    for group in rows.chunk_by_mut(|a, b| a.0 == b.0) {
+        let answer = answer_of(id, group)?;
+        answers.insert(std::mem::take(&mut group[0].0).into_owned(), answer);
     }
     Ok(StoredResponse {
         id,
@@ -880,6 +866,21 @@ fn stored(row: ResponseTuple) -> Result<StoredResponse> {
         submitted_on: codec::date("responses.submitted_on", &submitted_on)?,
         answers,
     })
+}
+
+/// A stretch of a round's responses as the database gave them, not read
+/// yet ([`between_raw`]): the reading ([`RawStretch::responses`]) may then
+/// run on another thread while the database makes the next stretch.
+#[derive(Debug)]
+pub struct RawStretch(String);
+
+impl RawStretch {
+    /// The responses with their answers, by id.
+    pub fn responses(&self) -> Result<Vec<StoredResponse>> {
+        let found: Vec<ResponseJson<'_>> =
+            serde_json::from_str(&self.0).map_err(|e| StoreError::Corrupt(format!("responses: {e}")))?;
+        found.into_iter().map(stored).collect()
+    }
 }
 
 /// Which stretch of a round's responses (in id order) a read takes.
@@ -899,7 +900,7 @@ async fn read_stretch(
     round_id: i64,
     filter: &CountFilter,
     stretch: Stretch,
-) -> Result<Vec<StoredResponse>> {
+) -> Result<RawStretch> {
     let (condition, mut values) = filter_sql(filter);
     let at = values.len() + 2;
     let (bounds, limit) = match stretch {
@@ -919,10 +920,15 @@ async fn read_stretch(
     let answer = "a.question_key, a.position, a.kind, a.option_key, a.number, a.text, a.comment";
     let response = "r.id, r.centre_id, r.language, r.channel, r.submitted_on";
     let sql = if c.backend_name().eq_ignore_ascii_case("sqlite") {
-        // json() keeps the inner array an array, not a text inside the outer one.
+        // The outer arrays are joined as text around each response's array
+        // of answers: json() around it (to keep it an array) parsed every
+        // answer again only to write it out once more.
         format!(
-            "SELECT json_group_array(json_array({response}, json((
-                 SELECT json_group_array(json_array({answer})) FROM answers a WHERE a.response_id = r.id))))
+            "SELECT '[' || COALESCE(group_concat('[' || r.id || ',' || COALESCE(r.centre_id, 'null')
+                 || ',' || json_quote(r.language) || ',' || json_quote(r.channel)
+                 || ',' || json_quote(r.submitted_on) || ',' || (
+                 SELECT json_group_array(json_array({answer})) FROM answers a WHERE a.response_id = r.id)
+                 || ']', ','), '') || ']'
                FROM ({chosen}) AS r"
         )
     } else {
@@ -937,9 +943,7 @@ async fn read_stretch(
         sqlx::query_scalar::<_, String>(crate::trusted(sql)).bind(round_id),
         values,
     );
-    let text = q.fetch_one(&mut *c).await?;
-    let found: Vec<ResponseTuple> = rows::from_json("responses", &text)?;
-    found.into_iter().map(stored).collect()
+    Ok(RawStretch(q.fetch_one(&mut *c).await?))
 }
 
 /// Up to `limit` responses of a round with their answers, by id, after the
@@ -952,7 +956,9 @@ pub async fn page(
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<StoredResponse>> {
-    read_stretch(c, round_id, &CountFilter::default(), Stretch::After(after, limit)).await
+    read_stretch(c, round_id, &CountFilter::default(), Stretch::After(after, limit))
+        .await?
+        .responses()
 }
 
 /// The responses of a round that `filter` selects after the response
@@ -965,6 +971,20 @@ pub async fn between(
     after: Option<i64>,
     through: i64,
 ) -> Result<Vec<StoredResponse>> {
+    between_raw(c, round_id, filter, after, through)
+        .await?
+        .responses()
+}
+
+/// Like [`between`], the responses left to read: an export reads one
+/// stretch while the database makes the next.
+pub async fn between_raw(
+    c: &mut Conn,
+    round_id: i64,
+    filter: &CountFilter,
+    after: Option<i64>,
+    through: i64,
+) -> Result<RawStretch> {
     read_stretch(c, round_id, filter, Stretch::Between(after, through)).await
 }
 
