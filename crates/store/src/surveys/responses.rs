@@ -15,6 +15,7 @@
 //! counts under its decimal key). Results read it, never the raw answers.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use samverka_core::surveys::response::{Answer, Answers};
