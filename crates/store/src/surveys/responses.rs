@@ -269,17 +269,7 @@ pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
     let mut counts: BTreeMap<CountRow<'_>, i64> = BTreeMap::new();
     for r in list {
         let (answer_rows, keys) = rows_of(r.answers)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(r.round_id)
-        .bind(r.centre_id)
-        .bind(r.language)
-        .bind(r.channel.code())
-        .bind(codec::date_text(r.submitted_on))
-        .fetch_one(&mut **tx)
-        .await?;
+        let id = response_row(tx, r.round_id, r.centre_id, r.language, r.channel, r.submitted_on).await?;
         rows.extend(answer_rows.into_iter().map(|a| (id, a)));
         for (question, option) in keys {
             let key = (
@@ -295,6 +285,28 @@ pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
     }
     write_answers(tx, &rows, BULK).await?;
     add_counts(tx, &counts).await
+}
+
+/// Writes a response's own row (no answers); its id.
+async fn response_row(
+    tx: &mut Tx,
+    round_id: i64,
+    centre_id: Option<i64>,
+    language: &str,
+    channel: Channel,
+    submitted_on: NaiveDate,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(round_id)
+    .bind(centre_id)
+    .bind(language)
+    .bind(channel.code())
+    .bind(codec::date_text(submitted_on))
+    .fetch_one(&mut **tx)
+    .await?)
 }
 
 /// 404 for a round that is not there; invalid `centre_id` for a centre not
@@ -499,17 +511,7 @@ pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -
         if r.language.trim().is_empty() {
             return Err(StoreError::invalid("language"));
         }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(round_id)
-        .bind(r.centre_id)
-        .bind(r.language)
-        .bind(r.channel.code())
-        .bind(codec::date_text(r.submitted_on))
-        .fetch_one(&mut **tx)
-        .await?;
+        let id = response_row(tx, round_id, r.centre_id, r.language, r.channel, r.submitted_on).await?;
         rows.extend(rows_of(r.answers)?.0.into_iter().map(|a| (id, a)));
     }
     write_answers(tx, &rows, BULK).await
