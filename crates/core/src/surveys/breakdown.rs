@@ -455,4 +455,4 @@ fn counted(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,8 +1,8 @@
 use super::*;
 
-/// Two questions: a screening yes/no everyone answers, and a scale only
-/// those who said yes see.
-fn definition() -> Definition {
+/// A screening yes/no everyone answers, a scale only those who said yes
+/// see, a multiple choice and a free text (the export's tests ask it too).
+pub(crate) fn definition() -> Definition {
     let json = r#"{
       "key": "test", "title": {"sv": "Test"}, "languages": ["sv"],
       "blocks": [{"key": "b", "questions": [

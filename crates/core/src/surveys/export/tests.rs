@@ -1,20 +1,5 @@
 use super::*;
-
-/// A yes/no everyone answers, a scale only those who said yes see, a
-/// multiple choice and a free text.
-fn definition() -> Definition {
-    let json = r#"{
-      "key": "test", "title": {"sv": "Test"}, "languages": ["sv"],
-      "blocks": [{"key": "b", "questions": [
-        {"key": "member", "type": "yes_no", "required": true, "text": {"sv": "Med?"}},
-        {"key": "clear", "type": "scale5", "required": false, "text": {"sv": "Tydligt?"},
-         "show_if": {"question": "member", "equals": "yes"}},
-        {"key": "groups", "type": "multiple_choice", "required": false, "text": {"sv": "Grupper?"},
-         "options": [{"key": "a", "text": {"sv": "A"}}, {"key": "b", "text": {"sv": "B"}}]},
-        {"key": "note", "type": "long_text", "required": false, "text": {"sv": "Annat?"}}
-      ]}]}"#;
-    Definition::from_json(json).expect("a valid definition")
-}
+use crate::surveys::breakdown::tests::definition;
 
 /// Centres 1 and 2 in municipality 10, centres 3 and 4 in municipality 20.
 fn places() -> Vec<Place> {
