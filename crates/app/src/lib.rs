@@ -153,6 +153,8 @@ struct Inner {
     config: AppConfig,
     /// The published survey definitions read so far (they never change).
     definitions: surveys::responses::Definitions,
+    /// Where the anonymous links read lately lead.
+    links: surveys::responses::Links,
     /// Anonymous responses waiting to be stored together.
     intake: surveys::intake::Intake,
 }
@@ -209,6 +211,7 @@ impl App {
                 clock,
                 config,
                 definitions: surveys::responses::Definitions::default(),
+                links: surveys::responses::Links::default(),
                 intake: surveys::intake::Intake::default(),
             }),
         }
@@ -235,6 +238,10 @@ impl App {
 
     pub(crate) fn definitions(&self) -> &surveys::responses::Definitions {
         &self.inner.definitions
+    }
+
+    pub(crate) fn links(&self) -> &surveys::responses::Links {
+        &self.inner.links
     }
 
     pub(crate) fn intake(&self) -> &surveys::intake::Intake {

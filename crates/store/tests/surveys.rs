@@ -389,8 +389,21 @@ async fn a_link_finds_its_round_and_centre() {
         let s = setup(db).await;
         let [a, b] = s.centres;
         let mut c = rd(db).await;
-        let (round, centre) = rounds::by_link(&mut c, "tierp-2025-q2m").await.expect("by link");
-        assert_eq!((round.id, centre), (s.round.id, b), "{n}");
+        let target = rounds::link_target(&mut c, "tierp-2025-q2m")
+            .await
+            .expect("by link");
+        assert_eq!(
+            target,
+            rounds::Target {
+                round_id: s.round.id,
+                centre_id: Some(b),
+                version_id: s.round.version_id,
+                opens_on: s.round.opens_on,
+                closes_on: s.round.closes_on,
+            },
+            "{n}"
+        );
+        let round = rounds::get(&mut c, target.round_id).await.expect("the round");
         assert_eq!(round, s.round, "{n}: the whole round, with its links");
         let links: Vec<(i64, &str)> = round
             .centres
@@ -403,12 +416,15 @@ async fn a_link_finds_its_round_and_centre() {
             "{n}"
         );
         assert!(
-            matches!(rounds::by_link(&mut c, "nope").await, Err(StoreError::NotFound)),
+            matches!(
+                rounds::link_target(&mut c, "nope").await,
+                Err(StoreError::NotFound)
+            ),
             "{n}"
         );
         assert!(
             matches!(
-                rounds::by_link(&mut c, "TIERP-2025-Q2M").await,
+                rounds::link_target(&mut c, "TIERP-2025-Q2M").await,
                 Err(StoreError::NotFound)
             ),
             "{n}: codes are exact"
@@ -897,9 +913,9 @@ async fn a_used_token_cannot_be_used_again() {
         assert_eq!(ids.len(), 3, "{n}");
 
         let mut c = rd(db).await;
-        let (round, centre) = invitations::peek_token(&mut c, "hash-a").await.expect("peek");
+        let target = invitations::peek_token(&mut c, "hash-a").await.expect("peek");
         assert_eq!(
-            (round.id, centre),
+            (target.round_id, target.centre_id),
             (s.round.id, Some(a)),
             "{n}: peeking spends nothing"
         );

@@ -32,7 +32,7 @@ const MOST: usize = 256;
 /// One response waiting to be stored.
 pub(crate) struct Pending {
     pub round_id: i64,
-    pub centre_id: i64,
+    pub centre_id: Option<i64>,
     pub language: String,
     pub day: NaiveDate,
     pub answers: Answers,
@@ -57,7 +57,7 @@ impl std::fmt::Debug for Intake {
 pub(crate) async fn store(
     app: &App,
     round_id: i64,
-    centre_id: i64,
+    centre_id: Option<i64>,
     language: &str,
     day: NaiveDate,
     answers: Answers,
@@ -125,7 +125,7 @@ async fn write(app: &App, batch: &[Pending]) -> Result<()> {
         .iter()
         .map(|p| responses::Incoming {
             round_id: p.round_id,
-            centre_id: Some(p.centre_id),
+            centre_id: p.centre_id,
             language: &p.language,
             channel: Channel::Link,
             submitted_on: p.day,
@@ -222,7 +222,7 @@ mod tests {
                 let (app, answers) = (app.clone(), answers.clone());
                 let to = if i == 5 { round + 1000 } else { round };
                 sent.push(tokio::spawn(async move {
-                    super::store(&app, to, centre, "sv", today, answers).await
+                    super::store(&app, to, Some(centre), "sv", today, answers).await
                 }));
             }
             while app.intake().queue.lock().expect("the queue").len() < 11 {

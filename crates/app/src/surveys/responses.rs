@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use samverka_core::surveys::definition::Definition;
 use samverka_core::surveys::response::{Answers, validate};
@@ -12,7 +13,7 @@ use samverka_core::surveys::round::Channel;
 use samverka_store::surveys::instruments;
 use samverka_store::surveys::invitations;
 use samverka_store::surveys::responses;
-use samverka_store::surveys::rounds::{self, Round};
+use samverka_store::surveys::rounds::{self, Target};
 use serde_json::{Map, Value};
 
 use super::answers_refused;
@@ -24,8 +25,8 @@ use crate::{App, Ctx, Error, Result};
 /// and the centre the link or invitation is for.
 #[derive(Debug, Clone)]
 pub struct Survey {
-    /// The round.
-    pub round: Round,
+    /// The round's id.
+    pub round_id: i64,
     /// What it asks.
     pub definition: Arc<Definition>,
     /// The centre the answers are for.
@@ -60,6 +61,43 @@ impl Definitions {
     }
 }
 
+/// Where anonymous links lead, each kept for [`LINK_FRESH`] after it was
+/// read: a visitor's walk through a survey asks for its link on every page,
+/// and a busy round's link is asked for many times a second. A round's
+/// centres, links, version and dates never change once it is created, so
+/// what is kept stays true; it is read again after a while all the same,
+/// so that a database restored under a running server is soon followed. A
+/// code that leads nowhere is never kept, and the write transaction checks
+/// again that the round is there and the centre takes part in it.
+#[derive(Debug, Default)]
+pub(crate) struct Links(RwLock<HashMap<String, (Instant, Target)>>);
+
+/// How long a link's target is kept.
+const LINK_FRESH: Duration = Duration::from_secs(30);
+
+/// Above this many links kept, the list starts over.
+const LINKS_KEPT: usize = 20_000;
+
+impl Links {
+    /// The target of an anonymous link's code: kept, or read and kept.
+    async fn get(&self, c: &mut samverka_store::Conn, code: &str) -> Result<Target> {
+        let kept = self.0.read().ok().and_then(|m| m.get(code).cloned());
+        if let Some((read_at, target)) = kept
+            && read_at.elapsed() < LINK_FRESH
+        {
+            return Ok(target);
+        }
+        let target = rounds::link_target(c, code).await?;
+        if let Ok(mut kept) = self.0.write() {
+            if kept.len() >= LINKS_KEPT {
+                kept.clear();
+            }
+            kept.insert(code.to_string(), (Instant::now(), target.clone()));
+        }
+        Ok(target)
+    }
+}
+
 /// 409 `round-not-open` before the first day, `round-closed` after the last.
 fn open_between(
     opens_on: chrono::NaiveDate,
@@ -75,40 +113,30 @@ fn open_between(
     Ok(())
 }
 
-/// 409 unless the round takes answers today.
-fn open_on(round: &Round, today: chrono::NaiveDate) -> Result<()> {
-    open_between(round.opens_on, round.closes_on, today)
-}
-
-async fn definition_of(app: &App, c: &mut samverka_store::Conn, round: &Round) -> Result<Arc<Definition>> {
-    app.definitions().get(c, round.version_id).await
+/// The survey `target` leads to, while its round is open.
+async fn survey_of(app: &App, c: &mut samverka_store::Conn, target: Target) -> Result<Survey> {
+    open_between(target.opens_on, target.closes_on, app.today())?;
+    let definition = app.definitions().get(c, target.version_id).await?;
+    Ok(Survey {
+        round_id: target.round_id,
+        definition,
+        centre_id: target.centre_id,
+    })
 }
 
 /// The survey behind an anonymous link, while its round is open.
 pub async fn by_link(app: &App, code: &str) -> Result<Survey> {
     let mut c = app.db().read().await?;
-    let (round, centre_id) = rounds::by_link(&mut c, code).await?;
-    open_on(&round, app.today())?;
-    let definition = definition_of(app, &mut c, &round).await?;
-    Ok(Survey {
-        round,
-        definition,
-        centre_id: Some(centre_id),
-    })
+    let target = app.links().get(&mut c, code).await?;
+    survey_of(app, &mut c, target).await
 }
 
 /// The survey behind an invitation's token, while it is unused and its
 /// round open (409 `token-used` once answered).
 pub async fn by_token(app: &App, token: &str) -> Result<Survey> {
     let mut c = app.db().read().await?;
-    let (round, centre_id) = invitations::peek_token(&mut c, &hash_secret(token)).await?;
-    open_on(&round, app.today())?;
-    let definition = definition_of(app, &mut c, &round).await?;
-    Ok(Survey {
-        round,
-        definition,
-        centre_id,
-    })
+    let target = invitations::peek_token(&mut c, &hash_secret(token)).await?;
+    survey_of(app, &mut c, target).await
 }
 
 /// Checks a whole response against the survey: its language, every answer,
@@ -119,20 +147,23 @@ fn checked(survey: &Survey, language: &str, raw: &Map<String, Value>) -> Result<
 
 /// Takes a response sent through an anonymous link. The day is the
 /// server's; nothing else about the sender is kept. Lean, as the busiest
-/// path of all: one query finds the link's round (its survey's definition
-/// is read once per process), the answers are checked outside the write
-/// transaction, and the responses sent at the same moment are stored in
-/// one write transaction ([`super::intake`]); it returns once that is
+/// path of all: the link's target and its survey's definition are kept in
+/// memory ([`Links`], [`Definitions`]), the answers are checked outside the
+/// write transaction, and the responses sent at the same moment are stored
+/// in one write transaction ([`super::intake`]); it returns once that is
 /// committed.
 pub async fn submit_by_link(app: &App, code: &str, language: &str, raw: &Map<String, Value>) -> Result<()> {
-    let today = app.today();
-    let mut c = app.db().read().await?;
-    let target = rounds::link_target(&mut c, code).await?;
-    open_between(target.opens_on, target.closes_on, today)?;
-    let definition = app.definitions().get(&mut c, target.version_id).await?;
-    drop(c);
-    let answers = validate(&definition, language, raw).map_err(answers_refused)?;
-    super::intake::store(app, target.round_id, target.centre_id, language, today, answers).await
+    let survey = by_link(app, code).await?;
+    let answers = checked(&survey, language, raw)?;
+    super::intake::store(
+        app,
+        survey.round_id,
+        survey.centre_id,
+        language,
+        app.today(),
+        answers,
+    )
+    .await
 }
 
 /// Takes a response sent with an invitation's token. The token is spent in

@@ -196,23 +196,24 @@ pub async fn use_token(tx: &mut Tx, token_hash: &str) -> Result<(Round, Option<i
     Ok((rounds::get(tx, round_id).await?, centre_id))
 }
 
-/// The round and centre of an unused token, without spending it (to show
-/// the survey before it is answered); [`StoreError::NotFound`] for an
+/// Where an unused token leads, without spending it (to show the survey
+/// before it is answered); [`StoreError::NotFound`] for an
 /// unknown token, [`StoreError::Conflict`] on `invitations.used` for a used
 /// one.
-pub async fn peek_token(c: &mut Conn, token_hash: &str) -> Result<(Round, Option<i64>)> {
-    let found: Option<(i64, Option<i64>, i64)> =
-        sqlx::query_as("SELECT round_id, centre_id, used FROM invitations WHERE token_hash = $1")
-            .bind(token_hash)
-            .fetch_optional(&mut *c)
-            .await?;
-    match found {
-        None => Err(StoreError::NotFound),
-        Some((_, _, used)) if codec::flag("invitations.used", used)? => {
-            Err(StoreError::conflict("invitations.used"))
-        }
-        Some((round_id, centre_id, _)) => Ok((rounds::get(c, round_id).await?, centre_id)),
+pub async fn peek_token(c: &mut Conn, token_hash: &str) -> Result<rounds::Target> {
+    let found: Option<(i64, Option<i64>, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT i.round_id, i.centre_id, i.used, r.version_id, r.opens_on, r.closes_on
+           FROM invitations i JOIN rounds r ON r.id = i.round_id
+          WHERE i.token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *c)
+    .await?;
+    let (round_id, centre_id, used, version_id, opens_on, closes_on) = found.ok_or(StoreError::NotFound)?;
+    if codec::flag("invitations.used", used)? {
+        return Err(StoreError::conflict("invitations.used"));
     }
+    rounds::target(round_id, centre_id, version_id, &opens_on, &closes_on)
 }
 
 /// Every invitation of a round, by id.

@@ -265,11 +265,11 @@ pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
             return Err(StoreError::invalid("language"));
         }
     }
+    let ids = response_rows(tx, list).await?;
     let mut rows = Vec::new();
     let mut counts: BTreeMap<CountRow<'_>, i64> = BTreeMap::new();
-    for r in list {
+    for (r, id) in list.iter().zip(ids) {
         let (answer_rows, keys) = rows_of(r.answers)?;
-        let id = response_row(tx, r.round_id, r.centre_id, r.language, r.channel, r.submitted_on).await?;
         rows.extend(answer_rows.into_iter().map(|a| (id, a)));
         for (question, option) in keys {
             let key = (
@@ -287,26 +287,57 @@ pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
     add_counts(tx, &counts).await
 }
 
-/// Writes a response's own row (no answers); its id.
-async fn response_row(
-    tx: &mut Tx,
-    round_id: i64,
-    centre_id: Option<i64>,
-    language: &str,
-    channel: Channel,
-    submitted_on: NaiveDate,
-) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO responses (round_id, centre_id, language, channel, submitted_on)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(round_id)
-    .bind(centre_id)
-    .bind(language)
-    .bind(channel.code())
-    .bind(codec::date_text(submitted_on))
-    .fetch_one(&mut **tx)
-    .await?)
+/// Writes the responses' own rows (without their answers) in two
+/// statements (more for thousands); their ids, in order. The ids are
+/// taken first (on SQLite those after the highest, which the write
+/// transaction keeps; on PostgreSQL from the table's sequence), then the
+/// rows go in with them, bound as one JSON array.
+async fn response_rows(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<Vec<i64>> {
+    if list.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = if on_sqlite(tx) {
+        let top: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM responses")
+            .fetch_one(&mut **tx)
+            .await?;
+        (top + 1..).take(list.len()).collect()
+    } else {
+        sqlx::query_scalar(
+            "SELECT nextval(pg_get_serial_sequence('responses', 'id')) FROM generate_series(1, $1)",
+        )
+        .bind(i64::try_from(list.len()).map_err(|_| StoreError::invalid("answers"))?)
+        .fetch_all(&mut **tx)
+        .await?
+    };
+    if ids.len() != list.len() {
+        return Err(StoreError::Corrupt("fewer response ids than responses".into()));
+    }
+    let rows: Vec<serde_json::Value> = list
+        .iter()
+        .zip(&ids)
+        .map(|(r, id)| {
+            serde_json::json!([
+                id,
+                r.round_id,
+                r.centre_id,
+                r.language,
+                r.channel.code(),
+                codec::date_text(r.submitted_on)
+            ])
+        })
+        .collect();
+    const COLUMNS: &[Column] = &[
+        ("id", true),
+        ("round_id", true),
+        ("centre_id", true),
+        ("language", false),
+        ("channel", false),
+        ("submitted_on", false),
+    ];
+    for chunk in rows.chunks(BULK) {
+        insert_json(tx, "responses", COLUMNS, "", json_text(chunk)?).await?;
+    }
+    Ok(ids)
 }
 
 /// 404 for a round that is not there; invalid `centre_id` for a centre not
@@ -506,12 +537,22 @@ const BULK: usize = 2000;
 /// left alone: call [`rebuild_counts`] for the round before committing.
 /// The caller checks the answers and that each centre takes part.
 pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -> Result<()> {
+    if list.iter().any(|r| r.language.trim().is_empty()) {
+        return Err(StoreError::invalid("language"));
+    }
+    let incoming: Vec<Incoming<'_>> = list
+        .iter()
+        .map(|r| Incoming {
+            round_id,
+            centre_id: r.centre_id,
+            language: r.language,
+            channel: r.channel,
+            submitted_on: r.submitted_on,
+            answers: r.answers,
+        })
+        .collect();
     let mut rows = Vec::new();
-    for r in list {
-        if r.language.trim().is_empty() {
-            return Err(StoreError::invalid("language"));
-        }
-        let id = response_row(tx, round_id, r.centre_id, r.language, r.channel, r.submitted_on).await?;
+    for (r, id) in list.iter().zip(response_rows(tx, &incoming).await?) {
         rows.extend(rows_of(r.answers)?.0.into_iter().map(|a| (id, a)));
     }
     write_answers(tx, &rows, BULK).await

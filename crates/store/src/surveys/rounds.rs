@@ -261,26 +261,16 @@ pub async fn list(c: &mut Conn, region_id: Option<i64>) -> Result<Vec<Round>> {
     Ok(list)
 }
 
-/// The round and centre of an anonymous link's code;
-/// [`StoreError::NotFound`] for a code no round has.
-pub async fn by_link(c: &mut Conn, code: &str) -> Result<(Round, i64)> {
-    let found: Option<(i64, i64)> =
-        sqlx::query_as("SELECT round_id, centre_id FROM round_centres WHERE link_code = $1")
-            .bind(code)
-            .fetch_optional(&mut *c)
-            .await?;
-    let (round_id, centre_id) = found.ok_or(StoreError::NotFound)?;
-    Ok((get(c, round_id).await?, centre_id))
-}
-
-/// Where an anonymous link leads, read in one query: what taking a
-/// response through it needs, without the round's other centres.
+/// Where an anonymous link or an invitation leads, read in one query: what
+/// showing its survey and taking a response through it need, without the
+/// round's other centres.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkTarget {
+pub struct Target {
     /// The round.
     pub round_id: i64,
-    /// The centre the link is for.
-    pub centre_id: i64,
+    /// The centre the answers are for (always one for a link; an
+    /// invitation may have none).
+    pub centre_id: Option<i64>,
     /// The published version the round asks.
     pub version_id: i64,
     /// The round's first day.
@@ -291,7 +281,7 @@ pub struct LinkTarget {
 
 /// The round, centre, version and dates of an anonymous link's code, in one
 /// query; [`StoreError::NotFound`] for a code no round has.
-pub async fn link_target(c: &mut Conn, code: &str) -> Result<LinkTarget> {
+pub async fn link_target(c: &mut Conn, code: &str) -> Result<Target> {
     let found: Option<(i64, i64, i64, String, String)> = sqlx::query_as(
         "SELECT rc.round_id, rc.centre_id, r.version_id, r.opens_on, r.closes_on
            FROM round_centres rc JOIN rounds r ON r.id = rc.round_id
@@ -301,11 +291,22 @@ pub async fn link_target(c: &mut Conn, code: &str) -> Result<LinkTarget> {
     .fetch_optional(&mut *c)
     .await?;
     let (round_id, centre_id, version_id, opens_on, closes_on) = found.ok_or(StoreError::NotFound)?;
-    Ok(LinkTarget {
+    target(round_id, Some(centre_id), version_id, &opens_on, &closes_on)
+}
+
+/// A [`Target`] from its columns.
+pub(crate) fn target(
+    round_id: i64,
+    centre_id: Option<i64>,
+    version_id: i64,
+    opens_on: &str,
+    closes_on: &str,
+) -> Result<Target> {
+    Ok(Target {
         round_id,
         centre_id,
         version_id,
-        opens_on: codec::date("rounds.opens_on", &opens_on)?,
-        closes_on: codec::date("rounds.closes_on", &closes_on)?,
+        opens_on: codec::date("rounds.opens_on", opens_on)?,
+        closes_on: codec::date("rounds.closes_on", closes_on)?,
     })
 }

@@ -227,11 +227,10 @@ async fn invite(t: &TestApp, round_id: i64, tokens: &[&str]) {
 
 /// The round of an anonymous link's code.
 async fn round_of(t: &TestApp, code: &str) -> i64 {
-    stored_rounds::by_link(&mut *t.conn().await, code)
+    stored_rounds::link_target(&mut *t.conn().await, code)
         .await
         .unwrap()
-        .0
-        .id
+        .round_id
 }
 
 #[tokio::test]
