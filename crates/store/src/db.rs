@@ -66,11 +66,24 @@ impl Default for DbOptions {
 }
 
 /// The database: a connection pool and which backend it talks to.
+///
+/// An SQLite file gets a second pool of one connection that every write
+/// transaction takes. Writers queue for it in order (instead of polling
+/// the file's lock), and as the only connection that writes its page cache
+/// stays valid from one transaction to the next: SQLite empties a
+/// connection's cache when another connection has written since it last
+/// looked, so writes that wandered over the pool read their pages again.
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
+    /// SQLite files: the one connection that writes.
+    writer: Option<AnyPool>,
     backend: Backend,
 }
+
+/// Pages the SQLite writer keeps in memory, in KiB (SQLite's default is
+/// 2 000 KiB for every connection).
+const WRITER_CACHE_KIB: u32 = 64 * 1024;
 
 /// The current time as stored: RFC 3339, UTC, whole seconds.
 pub fn now() -> String {
@@ -123,31 +136,43 @@ impl Db {
                 .map_err(|e| StoreError::Open(describe_open_error(&e)))?;
             probe.close().await.ok();
         }
-        let mut options = AnyPoolOptions::new().acquire_timeout(opts.acquire_timeout);
-        options = match backend {
+        let options = AnyPoolOptions::new().acquire_timeout(opts.acquire_timeout);
+        let (pool, writer) = match backend {
             Backend::Sqlite => {
-                let pragmas = format!(
-                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {};",
-                    opts.busy_timeout.as_millis()
-                );
-                options
-                    .max_connections(if memory { 1 } else { opts.max_connections })
-                    .after_connect(move |conn, _| {
-                        let pragmas = pragmas.clone();
-                        Box::pin(async move {
-                            sqlx::raw_sql(sqlx::AssertSqlSafe(pragmas)).execute(conn).await?;
-                            Ok(())
-                        })
-                    })
+                let readers = sqlite_pool(
+                    options,
+                    &url,
+                    opts,
+                    if memory { 1 } else { opts.max_connections },
+                    "",
+                )
+                .await?;
+                let writer = if memory {
+                    None
+                } else {
+                    // Writers wait for the writer as long as they waited for
+                    // the file's lock before.
+                    let options =
+                        AnyPoolOptions::new().acquire_timeout(opts.busy_timeout.max(opts.acquire_timeout));
+                    let cache = format!("PRAGMA cache_size = -{WRITER_CACHE_KIB};");
+                    Some(sqlite_pool(options, &url, opts, 1, &cache).await?)
+                };
+                (readers, writer)
             }
-            Backend::Postgres => options.max_connections(opts.max_connections),
+            Backend::Postgres => {
+                let pool = options
+                    .max_connections(opts.max_connections)
+                    .connect(&url)
+                    .await
+                    .map_err(|e| StoreError::Open(describe_open_error(&e)))?;
+                (pool, None)
+            }
         };
-        let pool = options
-            .connect(&url)
-            .await
-            .map_err(|e| StoreError::Open(describe_open_error(&e)))?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            writer,
+            backend,
+        })
     }
 
     /// Opens and migrates: what the server and every command does at start.
@@ -213,7 +238,13 @@ impl Db {
     /// turns into a write; on PostgreSQL an advisory lock does the same.
     pub async fn write(&self) -> Result<Tx> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Sqlite => {
+                self.writer
+                    .as_ref()
+                    .unwrap_or(&self.pool)
+                    .begin_with("BEGIN IMMEDIATE")
+                    .await?
+            }
             Backend::Postgres => {
                 // The same on PostgreSQL: one writer at a time (a transaction-
                 // scoped advisory lock, released at commit or rollback), so a
@@ -246,6 +277,9 @@ impl Db {
 
     /// Closes every connection (checkpointing an SQLite file).
     pub async fn close(&self) {
+        if let Some(writer) = &self.writer {
+            writer.close().await;
+        }
         self.pool.close().await;
     }
 
@@ -264,6 +298,35 @@ impl Db {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
+}
+
+/// A pool of at most `connections` to the SQLite database at `url`, each
+/// set up as samverka needs (WAL, full sync, foreign keys, the busy
+/// timeout) and with `more` pragmas.
+async fn sqlite_pool(
+    options: AnyPoolOptions,
+    url: &str,
+    opts: &DbOptions,
+    connections: u32,
+    more: &str,
+) -> Result<AnyPool> {
+    let pragmas = format!(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {}; {more}",
+        opts.busy_timeout.as_millis()
+    );
+    options
+        .max_connections(connections)
+        .after_connect(move |conn, _| {
+            let pragmas = pragmas.clone();
+            Box::pin(async move {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(pragmas)).execute(conn).await?;
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .map_err(|e| StoreError::Open(describe_open_error(&e)))
 }
 
 fn describe_open_error(e: &sqlx::Error) -> String {

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod backup;
+mod bulk;
 pub mod codec;
 mod db;
 mod error;

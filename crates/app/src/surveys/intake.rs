@@ -2,26 +2,32 @@
 //! at the same moment are stored in one write transaction, so that one
 //! flush to disk acknowledges all of them instead of one flush each.
 //!
-//! Each response is queued, then a task of its own waits for its turn at the
-//! writer and stores everything queued by then (its own response, unless an
-//! earlier turn took it already). A response is acknowledged only once the
+//! Each response is queued for the writer, a thread of its own that drives
+//! the writes itself (`Handle::block_on`): it takes everything queued (up to
+//! [`MOST`]), stores it in one transaction, tells each sender, and takes
+//! what has queued meanwhile. A transaction is a dozen round trips to the
+//! database; run as a task, each of them would wait behind the requests'
+//! tasks on a busy runtime before it could send the next, and so would the
+//! start of each batch, while the writer — the one thing every response
+//! waits for — stood idle. A response is acknowledged only once the
 //! transaction that holds it is committed, so a crash never loses one that
-//! was answered 201. The turn is taken in a spawned task, so a sender who
-//! hangs up mid-write cancels nothing of the others'. With one sender at a
-//! time, each turn stores one response, as a plain write would.
+//! was answered 201, and a sender who hangs up cancels nothing. With one
+//! sender at a time, each batch holds one response, as a plain write would.
 //!
 //! A batch is written in a few statements for all its responses
 //! (`responses::insert_counted`). If it fails, its responses are stored
 //! again one transaction each, so that one bad response (its round deleted
 //! meanwhile, say) is refused alone.
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use samverka_core::surveys::response::Answers;
 use samverka_core::surveys::round::Channel;
+use samverka_store::Db;
 use samverka_store::surveys::responses;
-use tokio::sync::oneshot;
+use tokio::sync::{mpsc, oneshot};
 
 use crate::ctx::commit_anonymous;
 use crate::{App, Error, Result};
@@ -39,16 +45,49 @@ pub(crate) struct Pending {
     done: Option<oneshot::Sender<Result<()>>>,
 }
 
-/// The queue of responses waiting for the writer, and the writer's turn.
+/// The way to the writer thread (started with the first response), and
+/// what it shares with the senders.
 #[derive(Default)]
 pub(crate) struct Intake {
-    queue: Mutex<Vec<Pending>>,
-    turn: tokio::sync::Mutex<()>,
+    writer: Mutex<Option<mpsc::UnboundedSender<Pending>>>,
+    shared: Arc<Shared>,
+}
+
+/// What the writer shares with the senders.
+#[derive(Default)]
+struct Shared {
+    /// Responses sent and not yet taken into a batch.
+    waiting: AtomicUsize,
+    /// Held by the writer while it takes and writes a batch (tests hold it
+    /// to make responses queue up).
+    busy: tokio::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for Intake {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Intake").finish_non_exhaustive()
+    }
+}
+
+impl Intake {
+    /// The way to the writer, starting it (again, if it has stopped).
+    fn writer(&self, db: &Db) -> Result<mpsc::UnboundedSender<Pending>> {
+        let mut writer = self.writer.lock().map_err(|_| Error::Internal)?;
+        if let Some(w) = writer.as_ref().filter(|w| !w.is_closed()) {
+            return Ok(w.clone());
+        }
+        let runtime = tokio::runtime::Handle::try_current().map_err(|_| Error::Internal)?;
+        let (w, queue) = mpsc::unbounded_channel();
+        let (db, shared) = (db.clone(), self.shared.clone());
+        std::thread::Builder::new()
+            .name("samverka-intake".into())
+            .spawn(move || runtime.block_on(write_batches(db, shared, queue)))
+            .map_err(|e| {
+                tracing::error!("the writer of responses did not start: {e}");
+                Error::Internal
+            })?;
+        *writer = Some(w.clone());
+        Ok(w)
     }
 }
 
@@ -72,32 +111,42 @@ pub(crate) async fn store(
         done: Some(done),
     };
     let intake = app.intake();
-    intake.queue.lock().map_err(|_| Error::Internal)?.push(pending);
-    let app = app.clone();
-    tokio::spawn(async move { take_turn(&app).await });
+    let writer = intake.writer(app.db())?;
+    intake.shared.waiting.fetch_add(1, Ordering::SeqCst);
+    if writer.send(pending).is_err() {
+        intake.shared.waiting.fetch_sub(1, Ordering::SeqCst);
+        return Err(Error::Internal);
+    }
+    // Dropped unanswered only if the writer died: an error, never a 201.
     outcome.await.map_err(|_| Error::Internal)?
 }
 
-/// Waits for the writer and stores what is queued (up to [`MOST`]).
-async fn take_turn(app: &App) {
-    let intake = app.intake();
-    let _turn = intake.turn.lock().await;
-    let mut batch = match intake.queue.lock() {
-        Ok(mut queue) => {
-            let take = queue.len().min(MOST);
-            queue.drain(..take).collect::<Vec<_>>()
+/// The writer: takes what is queued (up to [`MOST`]), stores it, and again,
+/// until every sender is gone (the app with them).
+async fn write_batches(db: Db, shared: Arc<Shared>, mut queue: mpsc::UnboundedReceiver<Pending>) {
+    while let Some(first) = queue.recv().await {
+        let _busy = shared.busy.lock().await;
+        let mut batch = vec![first];
+        while batch.len() < MOST {
+            match queue.try_recv() {
+                Ok(p) => batch.push(p),
+                Err(_) => break,
+            }
         }
-        Err(_) => return,
-    };
-    if batch.is_empty() {
-        return;
+        shared.waiting.fetch_sub(batch.len(), Ordering::SeqCst);
+        store_batch(&db, batch).await;
     }
+}
+
+/// Stores a batch in one transaction; if that fails, each response in one
+/// of its own. Tells each sender how its response fared.
+async fn store_batch(db: &Db, mut batch: Vec<Pending>) {
     if batch.len() == 1 {
-        let outcome = write(app, &batch).await;
+        let outcome = write(db, &batch).await;
         answer(&mut batch[0], outcome);
         return;
     }
-    match write(app, &batch).await {
+    match write(db, &batch).await {
         Ok(()) => batch.iter_mut().for_each(|p| answer(p, Ok(()))),
         Err(e) => {
             tracing::warn!(
@@ -105,7 +154,7 @@ async fn take_turn(app: &App) {
                 batch.len()
             );
             for p in &mut batch {
-                let outcome = write(app, std::slice::from_ref(p)).await;
+                let outcome = write(db, std::slice::from_ref(p)).await;
                 answer(p, outcome);
             }
         }
@@ -120,7 +169,7 @@ fn answer(p: &mut Pending, outcome: Result<()>) {
 }
 
 /// Stores `batch` in one write transaction.
-async fn write(app: &App, batch: &[Pending]) -> Result<()> {
+async fn write(db: &Db, batch: &[Pending]) -> Result<()> {
     let list: Vec<responses::Incoming<'_>> = batch
         .iter()
         .map(|p| responses::Incoming {
@@ -132,7 +181,7 @@ async fn write(app: &App, batch: &[Pending]) -> Result<()> {
             answers: &p.answers,
         })
         .collect();
-    let mut tx = app.db().write().await?;
+    let mut tx = db.write().await?;
     responses::insert_counted(&mut tx, &list).await?;
     commit_anonymous(tx).await
 }
@@ -216,7 +265,7 @@ mod tests {
 
             // While the writer is busy, ten good responses and one for a
             // round that is not there queue up: one batch of eleven.
-            let busy = app.intake().turn.lock().await;
+            let busy = app.intake().shared.busy.lock().await;
             let mut sent = Vec::new();
             for i in 0..11 {
                 let (app, answers) = (app.clone(), answers.clone());
@@ -225,7 +274,13 @@ mod tests {
                     super::store(&app, to, Some(centre), "sv", today, answers).await
                 }));
             }
-            while app.intake().queue.lock().expect("the queue").len() < 11 {
+            while app
+                .intake()
+                .shared
+                .waiting
+                .load(std::sync::atomic::Ordering::SeqCst)
+                < 11
+            {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
             drop(busy);

@@ -22,6 +22,7 @@ use samverka_core::surveys::response::{Answer, Answers};
 use samverka_core::surveys::round::Channel;
 use serde::Serialize;
 
+use crate::bulk::{self, Cell, Column};
 use crate::{Conn, Result, StoreError, Tx, codec, rows};
 
 /// The kinds of answer row, as stored in `answers.kind`.
@@ -252,18 +253,19 @@ pub struct Incoming<'a> {
 
 /// Stores responses with their answers and adds them to the counts, in the
 /// caller's transaction: [`insert`] for each, in a few statements for all
-/// of them (each round and centre checked once, the answers in one
-/// statement, the counts summed and added in two). Refuses as [`insert`]
+/// of them (each round checked in one query, the rows of each table a few
+/// hundred a statement, the counts summed first). Refuses as [`insert`]
 /// does, the whole list for one bad response.
 pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
-    let mut checked = std::collections::BTreeSet::new();
+    let mut rounds: BTreeMap<i64, Vec<Option<i64>>> = BTreeMap::new();
     for r in list {
-        if checked.insert((r.round_id, r.centre_id)) {
-            check_target(tx, r.round_id, r.centre_id).await?;
-        }
         if r.language.trim().is_empty() {
             return Err(StoreError::invalid("language"));
         }
+        rounds.entry(r.round_id).or_default().push(r.centre_id);
+    }
+    for (round_id, centres) in rounds {
+        check_targets(tx, round_id, &centres).await?;
     }
     let ids = response_rows(tx, list).await?;
     let mut rows = Vec::new();
@@ -283,20 +285,20 @@ pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
             *counts.entry(key).or_default() += 1;
         }
     }
-    write_answers(tx, &rows, BULK).await?;
+    write_answers(tx, &rows).await?;
     add_counts(tx, &counts).await
 }
 
-/// Writes the responses' own rows (without their answers) in two
-/// statements (more for thousands); their ids, in order. The ids are
-/// taken first (on SQLite those after the highest, which the write
-/// transaction keeps; on PostgreSQL from the table's sequence), then the
-/// rows go in with them, bound as one JSON array.
+/// Writes the responses' own rows (without their answers) in few
+/// statements; their ids, in order. The ids are taken first (on SQLite
+/// those after the highest, which the write transaction keeps; on
+/// PostgreSQL from the table's sequence), then the rows go in with them
+/// (`crate::bulk`).
 async fn response_rows(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<Vec<i64>> {
     if list.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<i64> = if on_sqlite(tx) {
+    let ids: Vec<i64> = if bulk::on_sqlite(tx) {
         let top: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM responses")
             .fetch_one(&mut **tx)
             .await?;
@@ -312,54 +314,52 @@ async fn response_rows(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<Vec<i64>> {
     if ids.len() != list.len() {
         return Err(StoreError::Corrupt("fewer response ids than responses".into()));
     }
-    let rows: Vec<serde_json::Value> = list
-        .iter()
-        .zip(&ids)
-        .map(|(r, id)| {
-            serde_json::json!([
-                id,
-                r.round_id,
-                r.centre_id,
-                r.language,
-                r.channel.code(),
-                codec::date_text(r.submitted_on)
-            ])
-        })
-        .collect();
-    const COLUMNS: &[Column] = &[
-        ("id", true),
-        ("round_id", true),
-        ("centre_id", true),
-        ("language", false),
-        ("channel", false),
-        ("submitted_on", false),
-    ];
-    for chunk in rows.chunks(BULK) {
-        insert_json(tx, "responses", COLUMNS, "", json_text(chunk)?).await?;
+    let mut cells = Vec::with_capacity(list.len() * 6);
+    let days: Vec<String> = list.iter().map(|r| codec::date_text(r.submitted_on)).collect();
+    for ((r, id), day) in list.iter().zip(&ids).zip(&days) {
+        cells.extend([
+            Cell::from(*id),
+            r.round_id.into(),
+            r.centre_id.into(),
+            r.language.into(),
+            r.channel.code().into(),
+            day.as_str().into(),
+        ]);
     }
+    bulk::insert(
+        tx,
+        "responses",
+        &[
+            ("id", true),
+            ("round_id", true),
+            ("centre_id", true),
+            ("language", false),
+            ("channel", false),
+            ("submitted_on", false),
+        ],
+        "",
+        &cells,
+    )
+    .await?;
     Ok(ids)
 }
 
-/// 404 for a round that is not there; invalid `centre_id` for a centre not
-/// in it.
-async fn check_target(tx: &mut Tx, round_id: i64, centre_id: Option<i64>) -> Result<()> {
-    let round: Option<i64> = sqlx::query_scalar("SELECT id FROM rounds WHERE id = $1")
-        .bind(round_id)
-        .fetch_optional(&mut **tx)
-        .await?;
-    if round.is_none() {
+/// 404 for a round that is not there; invalid `centre_id` for one of
+/// `centres` that is not in it. One query: the round's centres.
+async fn check_targets(tx: &mut Tx, round_id: i64, centres: &[Option<i64>]) -> Result<()> {
+    let found: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT r.id, rc.centre_id FROM rounds r LEFT JOIN round_centres rc ON rc.round_id = r.id
+          WHERE r.id = $1",
+    )
+    .bind(round_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    if found.is_empty() {
         return Err(StoreError::NotFound);
     }
-    if let Some(centre) = centre_id {
-        let taking_part: Option<i64> =
-            sqlx::query_scalar("SELECT centre_id FROM round_centres WHERE round_id = $1 AND centre_id = $2")
-                .bind(round_id)
-                .bind(centre)
-                .fetch_optional(&mut **tx)
-                .await?;
-        if taking_part.is_none() {
-            return Err(StoreError::invalid("centre_id"));
-        }
+    let taking_part: std::collections::BTreeSet<i64> = found.iter().filter_map(|(_, c)| *c).collect();
+    if centres.iter().flatten().any(|c| !taking_part.contains(c)) {
+        return Err(StoreError::invalid("centre_id"));
     }
     Ok(())
 }
@@ -368,64 +368,8 @@ async fn check_target(tx: &mut Tx, round_id: i64, centre_id: Option<i64>) -> Res
 /// question and option.
 type CountRow<'a> = (i64, i64, &'a str, &'a str, String, String);
 
-/// Whether `c` talks to SQLite (else PostgreSQL).
-fn on_sqlite(c: &sqlx::AnyConnection) -> bool {
-    c.backend_name().eq_ignore_ascii_case("sqlite")
-}
-
-/// A column of [`insert_json`]: its name, and whether it is an integer.
-type Column = (&'static str, bool);
-
-/// Inserts into `table` the rows of the JSON text `rows`, an array of
-/// arrays, each with the `columns`' values in order, then `then` (an
-/// `ON CONFLICT` clause, or nothing): one value bound whatever the number
-/// of rows.
-async fn insert_json(tx: &mut Tx, table: &str, columns: &[Column], then: &str, rows: String) -> Result<()> {
-    let sqlite = on_sqlite(tx);
-    let values: Vec<String> = columns
-        .iter()
-        .enumerate()
-        .map(|(i, (_, int))| {
-            let item = if sqlite {
-                format!("json_extract(value, '$[{i}]')")
-            } else {
-                format!("(value->>{i})")
-            };
-            if *int {
-                format!("CAST({item} AS BIGINT)")
-            } else {
-                item
-            }
-        })
-        .collect();
-    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
-    let from = if sqlite {
-        "json_each($1)"
-    } else {
-        "jsonb_array_elements(CAST($1 AS jsonb))"
-    };
-    // `WHERE true` tells SQLite's parser an ON CONFLICT is the insert's.
-    let sql = format!(
-        "INSERT INTO {table} ({}) SELECT {} FROM {from} WHERE true {then}",
-        names.join(", "),
-        values.join(", ")
-    );
-    sqlx::query(crate::trusted(sql))
-        .bind(rows)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-/// JSON text of some rows.
-fn json_text(rows: &[serde_json::Value]) -> Result<String> {
-    serde_json::to_string(rows).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
 /// Adds counts to `answer_counts` and, summed over languages and channels,
-/// to `answer_totals`: two statements whatever their number, the counts
-/// bound as one JSON array (binding hundreds of values one by one costs
-/// more than the writing).
+/// to `answer_totals`, hundreds a statement (`crate::bulk`).
 async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result<()> {
     if counts.is_empty() {
         return Ok(());
@@ -436,11 +380,19 @@ async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result
             .entry((*round, option.as_str(), question.as_str(), *centre))
             .or_default() += n;
     }
-    let by_language: Vec<serde_json::Value> = counts
-        .iter()
-        .map(|((r, c, l, ch, q, o), n)| serde_json::json!([r, c, l, ch, q, o, n]))
-        .collect();
-    insert_json(
+    let mut by_language = Vec::with_capacity(counts.len() * 7);
+    for ((r, c, l, ch, q, o), n) in counts {
+        by_language.extend([
+            Cell::from(*r),
+            (*c).into(),
+            (*l).into(),
+            (*ch).into(),
+            q.as_str().into(),
+            o.as_str().into(),
+            (*n).into(),
+        ]);
+    }
+    bulk::insert(
         tx,
         "answer_counts",
         &[
@@ -454,14 +406,14 @@ async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result
         ],
         "ON CONFLICT (round_id, centre_id, language, channel, question_key, option_key)
          DO UPDATE SET count = answer_counts.count + excluded.count",
-        json_text(&by_language)?,
+        &by_language,
     )
     .await?;
-    let summed: Vec<serde_json::Value> = totals
-        .iter()
-        .map(|((r, o, q, c), n)| serde_json::json!([r, o, q, c, n]))
-        .collect();
-    insert_json(
+    let mut summed = Vec::with_capacity(totals.len() * 5);
+    for ((r, o, q, c), n) in &totals {
+        summed.extend([Cell::from(*r), (*o).into(), (*q).into(), (*c).into(), (*n).into()]);
+    }
+    bulk::insert(
         tx,
         "answer_totals",
         &[
@@ -473,14 +425,13 @@ async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result
         ],
         "ON CONFLICT (round_id, option_key, question_key, centre_id)
          DO UPDATE SET count = answer_totals.count + excluded.count",
-        json_text(&summed)?,
+        &summed,
     )
     .await
 }
 
-/// Writes answer rows (each with its response's id), `per` rows a
-/// statement, the rows bound as one JSON array.
-async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)], per: usize) -> Result<()> {
+/// Writes answer rows, each with its response's id.
+async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)]) -> Result<()> {
     const COLUMNS: &[Column] = &[
         ("response_id", true),
         ("question_key", false),
@@ -491,25 +442,20 @@ async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)], per: usize) -
         ("text", false),
         ("comment", false),
     ];
-    for chunk in rows.chunks(per) {
-        let list: Vec<serde_json::Value> = chunk
-            .iter()
-            .map(|(id, r)| {
-                serde_json::json!([
-                    id,
-                    r.question,
-                    r.position,
-                    r.kind,
-                    r.option_key,
-                    r.number,
-                    r.text,
-                    r.comment
-                ])
-            })
-            .collect();
-        insert_json(tx, "answers", COLUMNS, "", json_text(&list)?).await?;
+    let mut cells = Vec::with_capacity(rows.len() * COLUMNS.len());
+    for (id, r) in rows {
+        cells.extend([
+            Cell::from(*id),
+            r.question.into(),
+            r.position.into(),
+            r.kind.into(),
+            r.option_key.into(),
+            r.number.into(),
+            r.text.into(),
+            r.comment.into(),
+        ]);
     }
-    Ok(())
+    bulk::insert(tx, "answers", COLUMNS, "", &cells).await
 }
 
 /// A response to store with many others ([`insert_many`]).
@@ -527,13 +473,9 @@ pub struct NewResponse<'a> {
     pub answers: &'a Answers,
 }
 
-/// Answer rows written per statement by [`insert_many`] and
-/// [`insert_counted`], bound as one JSON value ([`insert_json`]).
-const BULK: usize = 2000;
-
 /// Stores many responses to a round at once in the caller's transaction,
 /// for loading data in bulk (the demo's national scale, benchmarks): the
-/// answers go in statements of thousands of rows, and `answer_counts` is
+/// rows go in statements of hundreds (`crate::bulk`), and `answer_counts` is
 /// left alone: call [`rebuild_counts`] for the round before committing.
 /// The caller checks the answers and that each centre takes part.
 pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -> Result<()> {
@@ -555,7 +497,7 @@ pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -
     for (r, id) in list.iter().zip(response_rows(tx, &incoming).await?) {
         rows.extend(rows_of(r.answers)?.0.into_iter().map(|a| (id, a)));
     }
-    write_answers(tx, &rows, BULK).await
+    write_answers(tx, &rows).await
 }
 
 /// Recounts `answer_counts` (and `answer_totals` from it) from the stored
