@@ -23,6 +23,50 @@ pub enum Backend {
 /// queues) are stored together or not at all.
 pub type Tx = Transaction<'static, Any>;
 
+/// A write transaction on a connection held elsewhere ([`WriteConn`]).
+pub type TxOf<'c> = Transaction<'c, Any>;
+
+/// The writer's connection, held for one write transaction after another
+/// by a task that writes often (the survey responses' writer), and given
+/// back at once by [`WriteConn::release`]. Dropped instead, a connection
+/// goes back to its pool through a task of the runtime, which on a busy
+/// runtime waits its turn while the next writer waits for the connection.
+#[derive(Debug)]
+pub struct WriteConn {
+    conn: PoolConnection<Any>,
+    backend: Backend,
+}
+
+impl WriteConn {
+    /// Starts a write transaction, as [`Db::write`] does.
+    pub async fn begin(&mut self) -> Result<TxOf<'_>> {
+        Ok(match self.backend {
+            Backend::Sqlite => sqlx::Connection::begin_with(&mut *self.conn, "BEGIN IMMEDIATE").await?,
+            Backend::Postgres => {
+                let mut tx = sqlx::Connection::begin(&mut *self.conn).await?;
+                lock_writer(&mut tx).await?;
+                tx
+            }
+        })
+    }
+
+    /// Gives the connection back to its pool now. (`return_to_pool` is what
+    /// sqlx's own drop runs, spawned; it is public but left out of sqlx's
+    /// documentation.)
+    pub async fn release(mut self) {
+        self.conn.return_to_pool().await;
+    }
+}
+
+/// On PostgreSQL, one writer at a time: a transaction-scoped advisory lock,
+/// released at commit or rollback ([`Db::write`]).
+async fn lock_writer(tx: &mut TxOf<'_>) -> Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock(7340)")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// A connection to read with: a pooled connection, or a transaction
 /// (`&mut tx` derefs to one), so reads can re-check preconditions inside a
 /// write transaction.
@@ -251,11 +295,19 @@ impl Db {
                 // read that re-checks a precondition inside the transaction
                 // sees every write committed before it, and no update is lost.
                 let mut tx = self.pool.begin().await?;
-                sqlx::query("SELECT pg_advisory_xact_lock(7340)")
-                    .execute(&mut *tx)
-                    .await?;
+                lock_writer(&mut tx).await?;
                 tx
             }
+        })
+    }
+
+    /// The connection write transactions take, to hold for several of them
+    /// ([`WriteConn`]).
+    pub async fn write_conn(&self) -> Result<WriteConn> {
+        let pool = self.writer.as_ref().unwrap_or(&self.pool);
+        Ok(WriteConn {
+            conn: pool.acquire().await?,
+            backend: self.backend,
         })
     }
 
@@ -317,6 +369,9 @@ async fn sqlite_pool(
     );
     options
         .max_connections(connections)
+        // A file on this machine: nothing to test before a connection is
+        // used (the test is a round trip to the connection's thread).
+        .test_before_acquire(false)
         .after_connect(move |conn, _| {
             let pragmas = pragmas.clone();
             Box::pin(async move {

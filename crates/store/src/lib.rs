@@ -21,7 +21,7 @@ pub mod surveys;
 pub mod testing;
 
 pub use audit::Who;
-pub use db::{Backend, Conn, Db, DbOptions, ReadConn, Tx, commit, now, rollback};
+pub use db::{Backend, Conn, Db, DbOptions, ReadConn, Tx, TxOf, WriteConn, commit, now, rollback};
 pub use error::StoreError;
 
 /// Result of a store operation.

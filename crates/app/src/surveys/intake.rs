@@ -25,11 +25,10 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use samverka_core::surveys::response::Answers;
 use samverka_core::surveys::round::Channel;
-use samverka_store::Db;
 use samverka_store::surveys::responses;
+use samverka_store::{Db, WriteConn};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::ctx::commit_anonymous;
 use crate::{App, Error, Result};
 
 /// At most this many responses in one transaction.
@@ -181,9 +180,17 @@ async fn write(db: &Db, batch: &[Pending]) -> Result<()> {
             answers: &p.answers,
         })
         .collect();
-    let mut tx = db.write().await?;
-    responses::insert_counted(&mut tx, &list).await?;
-    commit_anonymous(tx).await
+    let mut conn = db.write_conn().await?;
+    let outcome = write_on(&mut conn, &list).await;
+    conn.release().await;
+    outcome
+}
+
+/// Stores `list` in one write transaction on `conn`.
+async fn write_on(conn: &mut WriteConn, list: &[responses::Incoming<'_>]) -> Result<()> {
+    let mut tx = conn.begin().await?;
+    responses::insert_counted(&mut tx, list).await?;
+    Ok(tx.commit().await.map_err(samverka_store::StoreError::from)?)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use samverka_core::surveys::round::Channel;
 use serde::Serialize;
 
 use crate::bulk::{self, Cell, Column};
-use crate::{Conn, Result, StoreError, Tx, codec, rows};
+use crate::{Conn, Result, StoreError, Tx, TxOf, codec, rows};
 
 /// The kinds of answer row, as stored in `answers.kind`.
 const CHOICE: &str = "choice";
@@ -215,7 +215,7 @@ fn placeholders(from: usize, n: usize) -> String {
 /// choice. Checking the answers against the version's definition is the
 /// caller's part (`samverka_core::surveys::response::validate`).
 pub async fn insert(
-    tx: &mut Tx,
+    tx: &mut TxOf<'_>,
     round_id: i64,
     centre_id: Option<i64>,
     language: &str,
@@ -256,7 +256,7 @@ pub struct Incoming<'a> {
 /// of them (each round checked in one query, the rows of each table a few
 /// hundred a statement, the counts summed first). Refuses as [`insert`]
 /// does, the whole list for one bad response.
-pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
+pub async fn insert_counted(tx: &mut TxOf<'_>, list: &[Incoming<'_>]) -> Result<()> {
     let mut rounds: BTreeMap<i64, Vec<Option<i64>>> = BTreeMap::new();
     for r in list {
         if r.language.trim().is_empty() {
@@ -294,7 +294,7 @@ pub async fn insert_counted(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<()> {
 /// those after the highest, which the write transaction keeps; on
 /// PostgreSQL from the table's sequence), then the rows go in with them
 /// (`crate::bulk`).
-async fn response_rows(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<Vec<i64>> {
+async fn response_rows(tx: &mut TxOf<'_>, list: &[Incoming<'_>]) -> Result<Vec<i64>> {
     if list.is_empty() {
         return Ok(Vec::new());
     }
@@ -346,7 +346,7 @@ async fn response_rows(tx: &mut Tx, list: &[Incoming<'_>]) -> Result<Vec<i64>> {
 
 /// 404 for a round that is not there; invalid `centre_id` for one of
 /// `centres` that is not in it. One query: the round's centres.
-async fn check_targets(tx: &mut Tx, round_id: i64, centres: &[Option<i64>]) -> Result<()> {
+async fn check_targets(tx: &mut TxOf<'_>, round_id: i64, centres: &[Option<i64>]) -> Result<()> {
     let found: Vec<(i64, Option<i64>)> = sqlx::query_as(
         "SELECT r.id, rc.centre_id FROM rounds r LEFT JOIN round_centres rc ON rc.round_id = r.id
           WHERE r.id = $1",
@@ -370,7 +370,7 @@ type CountRow<'a> = (i64, i64, &'a str, &'a str, String, String);
 
 /// Adds counts to `answer_counts` and, summed over languages and channels,
 /// to `answer_totals`, hundreds a statement (`crate::bulk`).
-async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result<()> {
+async fn add_counts(tx: &mut TxOf<'_>, counts: &BTreeMap<CountRow<'_>, i64>) -> Result<()> {
     if counts.is_empty() {
         return Ok(());
     }
@@ -431,7 +431,7 @@ async fn add_counts(tx: &mut Tx, counts: &BTreeMap<CountRow<'_>, i64>) -> Result
 }
 
 /// Writes answer rows, each with its response's id.
-async fn write_answers(tx: &mut Tx, rows: &[(i64, AnswerRow<'_>)]) -> Result<()> {
+async fn write_answers(tx: &mut TxOf<'_>, rows: &[(i64, AnswerRow<'_>)]) -> Result<()> {
     const COLUMNS: &[Column] = &[
         ("response_id", true),
         ("question_key", false),
@@ -478,7 +478,7 @@ pub struct NewResponse<'a> {
 /// rows go in statements of hundreds (`crate::bulk`), and `answer_counts` is
 /// left alone: call [`rebuild_counts`] for the round before committing.
 /// The caller checks the answers and that each centre takes part.
-pub async fn insert_many(tx: &mut Tx, round_id: i64, list: &[NewResponse<'_>]) -> Result<()> {
+pub async fn insert_many(tx: &mut TxOf<'_>, round_id: i64, list: &[NewResponse<'_>]) -> Result<()> {
     if list.iter().any(|r| r.language.trim().is_empty()) {
         return Err(StoreError::invalid("language"));
     }

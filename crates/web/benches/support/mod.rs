@@ -4,6 +4,11 @@
 
 pub mod visitors;
 
+/// The allocator of the `samverka` binary, so that the server here runs as
+/// it does there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
